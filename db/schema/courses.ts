@@ -1,0 +1,103 @@
+import { sql, type SQL } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
+import { createdAt, tsvector, updatedAt } from "./columns";
+import { courseStatus, courseVisibility, lessonContentType } from "./enums";
+import { users } from "./users";
+
+export const courses = pgTable(
+  "courses",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: varchar({ length: 220 }).notNull(),
+    title: varchar({ length: 200 }).notNull(),
+    description: text().notNull().default(""),
+    learningObjectives: text().notNull().default(""),
+    prerequisites: text().notNull().default(""),
+    subject: varchar({ length: 60 }).notNull(),
+    status: courseStatus().notNull().default("draft"),
+    visibility: courseVisibility().notNull().default("public"),
+    // Shown to the teacher so it can be shared; compared in constant time.
+    enrollmentKey: varchar({ length: 100 }),
+    // Users are deactivated, never deleted, while they own courses.
+    teacherId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    searchVector: tsvector()
+      .notNull()
+      .generatedAlwaysAs(
+        (): SQL =>
+          sql`setweight(to_tsvector('english', coalesce(${courses.title}, '')), 'A') || setweight(to_tsvector('english', coalesce(${courses.description}, '')), 'B')`,
+      ),
+    publishedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("courses_slug_key").on(t.slug),
+    index("courses_teacher_id_idx").on(t.teacherId),
+    index("courses_status_idx").on(t.status),
+    index("courses_visibility_idx").on(t.visibility),
+    index("courses_subject_idx").on(t.subject),
+    index("courses_created_at_idx").on(t.createdAt),
+    index("courses_search_vector_idx").using("gin", t.searchVector),
+    check("courses_title_length", sql`char_length(${t.title}) BETWEEN 1 AND 200`),
+  ],
+);
+
+export const modules = pgTable(
+  "modules",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    courseId: uuid()
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    title: varchar({ length: 200 }).notNull(),
+    description: text().notNull().default(""),
+    position: integer().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("modules_course_id_position_idx").on(t.courseId, t.position),
+    check("modules_position_nonnegative", sql`${t.position} >= 0`),
+  ],
+);
+
+export const lessons = pgTable(
+  "lessons",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    moduleId: uuid()
+      .notNull()
+      .references(() => modules.id, { onDelete: "cascade" }),
+    title: varchar({ length: 200 }).notNull(),
+    contentType: lessonContentType().notNull().default("text"),
+    body: text().notNull().default(""),
+    externalUrl: text(),
+    durationMinutes: integer(),
+    position: integer().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("lessons_module_id_position_idx").on(t.moduleId, t.position),
+    index("lessons_content_type_idx").on(t.contentType),
+    check("lessons_position_nonnegative", sql`${t.position} >= 0`),
+    check("lessons_duration_nonnegative", sql`${t.durationMinutes} IS NULL OR ${t.durationMinutes} >= 0`),
+  ],
+);
+
+export type Course = typeof courses.$inferSelect;
+export type NewCourse = typeof courses.$inferInsert;
+export type Module = typeof modules.$inferSelect;
+export type Lesson = typeof lessons.$inferSelect;

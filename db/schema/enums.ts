@@ -1,0 +1,26 @@
+import { pgEnum } from "drizzle-orm/pg-core";
+
+export const userRole = pgEnum("user_role", ["student", "teacher", "admin"]);
+export const courseStatus = pgEnum("course_status", ["draft", "published", "archived"]);
+export const courseVisibility = pgEnum("course_visibility", ["public", "private"]);
+export const enrollmentStatus = pgEnum("enrollment_status", ["active", "completed", "dropped", "suspended"]);
+export const lessonContentType = pgEnum("lesson_content_type", ["text", "video", "file", "url"]);
+export const taskType = pgEnum("task_type", ["quiz", "assignment", "project", "discussion"]);
+export const taskStatus = pgEnum("task_status", ["draft", "published", "archived"]);
+export const taskProgressStatus = pgEnum("task_progress_status", [
+  "not_started",
+  "in_progress",
+  "submitted",
+  "completed",
+  "graded",
+]);
+export const signInScope = pgEnum("sign_in_scope", ["account", "ip"]);
+
+export type UserRole = (typeof userRole.enumValues)[number];
+export type CourseStatus = (typeof courseStatus.enumValues)[number];
+export type CourseVisibility = (typeof courseVisibility.enumValues)[number];
+export type EnrollmentStatus = (typeof enrollmentStatus.enumValues)[number];
+export type LessonContentType = (typeof lessonContentType.enumValues)[number];
+export type TaskType = (typeof taskType.enumValues)[number];
+export type TaskStatus = (typeof taskStatus.enumValues)[number];
+export type TaskProgressStatus = (typeof taskProgressStatus.enumValues)[number];
