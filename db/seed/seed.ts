@@ -1,0 +1,111 @@
+import { inArray, sql } from "drizzle-orm";
+import { hashPassword } from "@/lib/auth/password";
+import { recomputeEnrollmentProgress } from "@/lib/progress/recompute-enrollment-progress";
+import type { Database } from "../index";
+import { courses, enrollments, lessonCompletions, lessons, modules, users } from "../schema";
+import { demoAccounts, demoPassword } from "./demo-accounts";
+import { demoCourses } from "./demo-courses";
+
+export interface SeedReport {
+  usersCreated: number;
+  coursesCreated: number;
+}
+
+/**
+ * Loads the demo site. Idempotent: accounts are matched by email and courses by
+ * slug, and whatever already exists is left exactly as it is.
+ */
+export async function seedDemoData(db: Database): Promise<SeedReport> {
+  const passwordHash = await hashPassword(demoPassword);
+  return db.transaction(async (tx) => {
+    const insertedUsers = await tx
+      .insert(users)
+      .values(
+        demoAccounts.map((account) => ({
+          email: account.email,
+          username: account.username,
+          displayName: account.displayName,
+          role: account.role,
+          gradeLevel: account.gradeLevel ?? null,
+          passwordHash,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: users.id });
+
+    const accountRows = await tx
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(inArray(sql`lower(${users.email})`, demoAccounts.map((a) => a.email)));
+    const idByEmail = new Map(accountRows.map((row) => [row.email.toLowerCase(), row.id]));
+
+    let coursesCreated = 0;
+    for (const course of demoCourses) {
+      const teacherId = idByEmail.get(course.teacherEmail);
+      if (!teacherId) continue;
+      const [created] = await tx
+        .insert(courses)
+        .values({
+          slug: course.slug,
+          title: course.title,
+          subject: course.subject,
+          status: course.status,
+          visibility: course.visibility,
+          enrollmentKey: course.enrollmentKey ?? null,
+          description: course.description,
+          learningObjectives: course.learningObjectives,
+          prerequisites: course.prerequisites,
+          teacherId,
+          publishedAt: course.status === "published" ? new Date() : null,
+        })
+        .onConflictDoNothing()
+        .returning({ id: courses.id });
+      if (!created) continue;
+      coursesCreated++;
+
+      const lessonIds: string[] = [];
+      for (const [moduleIndex, module] of course.modules.entries()) {
+        const [moduleRow] = await tx
+          .insert(modules)
+          .values({ courseId: created.id, title: module.title, description: module.description, position: moduleIndex })
+          .returning({ id: modules.id });
+        const lessonRows = await tx
+          .insert(lessons)
+          .values(
+            module.lessons.map((lesson, lessonIndex) => ({
+              moduleId: moduleRow!.id,
+              title: lesson.title,
+              contentType: lesson.type,
+              body: lesson.body ?? "",
+              externalUrl: lesson.url ?? null,
+              durationMinutes: lesson.minutes,
+              position: lessonIndex,
+            })),
+          )
+          .returning({ id: lessons.id, position: lessons.position });
+        lessonIds.push(...lessonRows.sort((a, b) => a.position - b.position).map((row) => row.id));
+      }
+
+      for (const enrollment of course.enrollments) {
+        const userId = idByEmail.get(enrollment.email);
+        if (!userId) continue;
+        await tx.insert(enrollments).values({ userId, courseId: created.id }).onConflictDoNothing();
+        const done = lessonIds.slice(0, enrollment.completedLessons);
+        if (done.length > 0) {
+          await tx
+            .insert(lessonCompletions)
+            .values(done.map((lessonId) => ({ userId, lessonId })))
+            .onConflictDoNothing();
+        }
+        await recomputeEnrollmentProgress(tx, userId, created.id);
+      }
+    }
+    return { usersCreated: insertedUsers.length, coursesCreated };
+  });
+}
+
+export async function isDatabaseEmpty(db: Database): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).limit(1);
+  return !row;
+}
+

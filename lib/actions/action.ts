@@ -1,0 +1,81 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { db, type DbOrTx } from "@/db";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import { ActionFailure, invalidInputMessage, type ActionResult, type FieldErrors } from "./result";
+
+interface ActionConfig<S extends z.ZodType, T, U extends CurrentUser | null> {
+  /** Names the action in logs. */
+  name: string;
+  /** The same schema the form uses. */
+  schema: S;
+  /** Decided from the user as stored in the database, through the policy module. */
+  authorize: (user: U, input: z.output<S>, tx: DbOrTx) => boolean | Promise<boolean>;
+  /** Runs in one transaction: every write commits together or none does. */
+  run: (input: z.output<S>, context: { user: U; tx: DbOrTx }) => Promise<T>;
+  /**
+   * False only for work that opens its own transactions (sign-in): the embedded
+   * database has one connection, so `db` used inside an open transaction waits forever.
+   */
+  transaction?: boolean;
+  /** Runs after the commit; may redirect (sign-in, navigation). */
+  after?: (data: T, input: z.output<S>, user: U) => Promise<void>;
+}
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join(".") : "_form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}
+
+/**
+ * The one road every mutation takes: parse, load the user, authorize, run in a
+ * transaction, answer with a typed result. Unexpected errors are logged with
+ * an id; the browser sees only the id, never database text.
+ */
+export async function executeAction<S extends z.ZodType, T, U extends CurrentUser | null>(
+  config: ActionConfig<S, T, U>,
+  rawInput: unknown,
+  user: U,
+): Promise<ActionResult<T>> {
+  const parsed = config.schema.safeParse(rawInput);
+  if (!parsed.success) return { ok: false, error: invalidInputMessage, fieldErrors: fieldErrorsOf(parsed.error) };
+  const input = parsed.data as z.output<S>;
+  let data: T;
+  try {
+    const work = async (tx: DbOrTx) => {
+      if (!(await config.authorize(user, input, tx))) {
+        throw new ActionFailure(user ? "You are not allowed to do that." : "Sign in to continue.");
+      }
+      return config.run(input, { user, tx });
+    };
+    data = config.transaction === false ? await work(db) : await db.transaction(work);
+  } catch (error) {
+    if (error instanceof ActionFailure) return { ok: false, error: error.userMessage, fieldErrors: error.fieldErrors };
+    unstable_rethrow(error);
+    const errorId = randomUUID().slice(0, 8);
+    console.error(`[action ${config.name}] error ${errorId}`, error);
+    return { ok: false, error: `Something went wrong on our side (reference ${errorId}). Please try again.`, fieldErrors: {} };
+  }
+  if (config.after) await config.after(data, input, user);
+  return { ok: true, data };
+}
+
+/** An action for signed-in users. */
+export function userAction<S extends z.ZodType, T>(config: ActionConfig<S, T, CurrentUser>) {
+  return async (input: z.input<S>): Promise<ActionResult<T>> => {
+    const user = await getCurrentUser();
+    if (!user) return { ok: false, error: "Your session has ended. Sign in again.", fieldErrors: {} };
+    return executeAction(config, input, user);
+  };
+}
+
+/** An action open to guests too (registration, sign-in). */
+export function publicAction<S extends z.ZodType, T>(config: ActionConfig<S, T, CurrentUser | null>) {
+  return async (input: z.input<S>): Promise<ActionResult<T>> => executeAction(config, input, await getCurrentUser());
+}

@@ -1,0 +1,76 @@
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { db } from "@/db";
+import { authenticate } from "./authenticate";
+import { clientIpFrom } from "./client-ip";
+import { resolveAuthSecret } from "./secret";
+import { signInSchema } from "./schemas";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string } & DefaultSession["user"];
+    sessionVersion: number;
+  }
+  interface User {
+    sessionVersion?: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: string;
+    sv?: number;
+  }
+}
+
+/** Carries why a sign-in failed to the sign-in action; never shown as-is. */
+export class SignInRefused extends CredentialsSignin {
+  constructor(
+    readonly reason: "invalid" | "inactive" | "throttled",
+    readonly retryAfterMs = 0,
+  ) {
+    super();
+    this.code = reason;
+  }
+}
+
+// Configured lazily: the secret is read when the first request arrives, so
+// `next build` needs neither the secret nor the database.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  trustHost: true,
+  secret: resolveAuthSecret(),
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) throw new SignInRefused("invalid");
+        const result = await authenticate(db, {
+          email: parsed.data.email,
+          password: parsed.data.password,
+          ip: clientIpFrom(request.headers),
+        });
+        if (!result.ok) throw new SignInRefused(result.reason, result.reason === "throttled" ? result.retryAfterMs : 0);
+        return { id: result.user.id, email: result.user.email, sessionVersion: result.user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      // The token holds identity only; role and active flag are read from the
+      // database on every request so that changes apply at once.
+      if (user?.id) {
+        token.uid = user.id;
+        token.sv = user.sessionVersion ?? 0;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user.id = token.uid ?? "";
+      session.sessionVersion = token.sv ?? -1;
+      return session;
+    },
+  },
+}));

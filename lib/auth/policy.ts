@@ -1,0 +1,96 @@
+import type { CourseStatus, CourseVisibility, EnrollmentStatus, UserRole } from "@/db/schema/enums";
+
+// The one place that decides who may do what. Pages, server actions and API
+// routes all ask `can`; hiding a button is never the check.
+
+export interface Actor {
+  id: string;
+  role: UserRole;
+}
+
+export interface CourseResource {
+  teacherId: string;
+  status: CourseStatus;
+  visibility: CourseVisibility;
+  /** The actor's own enrolment in this course, when the actor has one. */
+  enrollmentStatus?: EnrollmentStatus | null;
+}
+
+export interface UserResource {
+  id: string;
+  role: UserRole;
+}
+
+export interface EnrollmentResource {
+  userId: string;
+  courseTeacherId: string;
+}
+
+interface Policies {
+  "area.student": null;
+  "area.teacher": null;
+  "area.admin": null;
+  "course.create": null;
+  "course.view": CourseResource;
+  "course.viewContent": CourseResource;
+  "course.update": CourseResource;
+  "course.delete": CourseResource;
+  "course.enroll": CourseResource;
+  "course.viewStudents": CourseResource;
+  "enrollment.viewProgress": EnrollmentResource;
+  "user.list": null;
+  "user.changeRole": UserResource;
+  "user.setActive": UserResource;
+  "auditLog.view": null;
+  "account.signOutEverywhere": UserResource;
+}
+
+export type PolicyAction = keyof Policies;
+
+const isAdmin = (actor: Actor | null): actor is Actor => actor?.role === "admin";
+const ownsCourse = (actor: Actor | null, course: CourseResource) =>
+  actor !== null && actor.role === "teacher" && actor.id === course.teacherId;
+const isEnrolled = (course: CourseResource) =>
+  course.enrollmentStatus === "active" || course.enrollmentStatus === "completed";
+
+const rules: { [A in PolicyAction]: (actor: Actor | null, resource: Policies[A]) => boolean } = {
+  "area.student": (actor) => actor?.role === "student",
+  "area.teacher": (actor) => actor?.role === "teacher" || isAdmin(actor),
+  "area.admin": (actor) => isAdmin(actor),
+  "course.create": (actor) => actor?.role === "teacher" || isAdmin(actor),
+  // Published courses are listed for everyone (a private one asks for its key);
+  // archived ones stay readable for the students enrolled in them.
+  "course.view": (actor, course) =>
+    isAdmin(actor) ||
+    ownsCourse(actor, course) ||
+    course.status === "published" ||
+    (course.status === "archived" && isEnrolled(course)),
+  "course.viewContent": (actor, course) =>
+    isAdmin(actor) ||
+    ownsCourse(actor, course) ||
+    (actor?.role === "student" && course.status !== "draft" && isEnrolled(course)),
+  "course.update": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
+  "course.delete": (actor, course) => (isAdmin(actor) || ownsCourse(actor, course)) && course.status === "draft",
+  "course.enroll": (actor, course) => actor?.role === "student" && course.status === "published",
+  "course.viewStudents": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
+  "enrollment.viewProgress": (actor, enrollment) =>
+    isAdmin(actor) ||
+    (actor !== null && actor.id === enrollment.userId) ||
+    (actor?.role === "teacher" && actor.id === enrollment.courseTeacherId),
+  "user.list": (actor) => isAdmin(actor),
+  // An admin cannot demote or deactivate itself: the site must keep an admin
+  // who can undo mistakes.
+  "user.changeRole": (actor, user) => isAdmin(actor) && actor.id !== user.id,
+  "user.setActive": (actor, user) => isAdmin(actor) && actor.id !== user.id,
+  "auditLog.view": (actor) => isAdmin(actor),
+  "account.signOutEverywhere": (actor, user) => actor !== null && actor.id === user.id,
+};
+
+export function can<A extends PolicyAction>(
+  actor: Actor | null,
+  action: A,
+  ...resource: Policies[A] extends null ? [] : [Policies[A]]
+): boolean {
+  const rule = rules[action] as (actor: Actor | null, resource: Policies[A] | null) => boolean;
+  return rule(actor, (resource[0] ?? null) as Policies[A] | null);
+}

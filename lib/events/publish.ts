@@ -1,0 +1,17 @@
+import type { DbOrTx } from "@/db";
+import { domainEvents } from "@/db/schema";
+import { aggregateTypeOf, type DomainEvent } from "./types";
+
+/**
+ * Writes the event in the caller's transaction (transactional outbox): it is
+ * stored if and only if the change that caused it commits.
+ */
+export async function publish(tx: DbOrTx, event: DomainEvent, actorId: string | null = null): Promise<void> {
+  await tx.insert(domainEvents).values({
+    type: event.type,
+    aggregateType: aggregateTypeOf(event.type),
+    aggregateId: event.aggregateId,
+    actorId,
+    payload: event.payload,
+  });
+}

@@ -1,0 +1,11 @@
+// Every event the application publishes, with its payload. Subscribers
+// (notifications, email) switch on `type`; adding a kind here is the contract.
+export type DomainEvent =
+  | { type: "user.registered"; aggregateId: string; payload: { userId: string; role: string } }
+  | { type: "user.role_changed"; aggregateId: string; payload: { userId: string; from: string; to: string } }
+  | { type: "user.deactivated"; aggregateId: string; payload: { userId: string } }
+  | { type: "user.reactivated"; aggregateId: string; payload: { userId: string } };
+
+export type DomainEventType = DomainEvent["type"];
+
+export const aggregateTypeOf = (type: DomainEventType): string => type.slice(0, type.indexOf("."));

@@ -1,0 +1,21 @@
+// Run by npm start before serving: apply pending migrations, and load the demo
+// site into an empty database.
+import { openConfiguredDatabase } from "@/db";
+import { runMigrations } from "@/db/migrate";
+import { isDatabaseEmpty, seedDemoData } from "@/db/seed/seed";
+import { printDemoSignIns } from "./demo-sign-ins";
+import { runScript } from "./run-script";
+
+await runScript(async () => {
+  const handle = openConfiguredDatabase("start: migrate and seed");
+  try {
+    await runMigrations(handle);
+    if (await isDatabaseEmpty(handle.db)) {
+      const report = await seedDemoData(handle.db);
+      console.log(`Empty database: loaded the demo site (${report.usersCreated} users, ${report.coursesCreated} courses).`);
+    }
+    printDemoSignIns();
+  } finally {
+    await handle.close();
+  }
+});
