@@ -47,7 +47,7 @@ interface Policies {
 
 export type PolicyAction = keyof Policies;
 
-const isAdmin = (actor: Actor | null): actor is Actor => actor?.role === "admin";
+const isAdmin = (actor: Actor | null): boolean => actor?.role === "admin";
 const ownsCourse = (actor: Actor | null, course: CourseResource) =>
   actor !== null && actor.role === "teacher" && actor.id === course.teacherId;
 const isEnrolled = (course: CourseResource) =>
@@ -80,8 +80,8 @@ const rules: { [A in PolicyAction]: (actor: Actor | null, resource: Policies[A])
   "user.list": (actor) => isAdmin(actor),
   // An admin cannot demote or deactivate itself: the site must keep an admin
   // who can undo mistakes.
-  "user.changeRole": (actor, user) => isAdmin(actor) && actor.id !== user.id,
-  "user.setActive": (actor, user) => isAdmin(actor) && actor.id !== user.id,
+  "user.changeRole": (actor, user) => isAdmin(actor) && actor?.id !== user.id,
+  "user.setActive": (actor, user) => isAdmin(actor) && actor?.id !== user.id,
   "auditLog.view": (actor) => isAdmin(actor),
   "account.signOutEverywhere": (actor, user) => actor !== null && actor.id === user.id,
 };

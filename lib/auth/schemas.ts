@@ -22,11 +22,13 @@ export const passwordSchema = z
   .min(8, "A password has at least 8 characters.")
   .max(128, "A password has at most 128 characters.");
 
+// Nullish too: the form sends its parsed values, where an empty name is null.
 export const displayNameSchema = z
   .string()
   .trim()
   .max(200, "A display name has at most 200 characters.")
-  .transform((value) => (value === "" ? null : value));
+  .nullish()
+  .transform((value) => value || null);
 
 export const registerSchema = z
   .object({

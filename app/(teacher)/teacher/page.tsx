@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { capitalize, formatDate } from "@/components/ui/format";
+import { db } from "@/db";
+import { requireArea } from "@/lib/auth/current-user";
+import { listTaughtCourses } from "@/lib/courses/queries";
+
+export const metadata: Metadata = { title: "Teaching" };
+
+export default async function TeacherDashboardPage() {
+  const user = await requireArea("area.teacher", "/teacher");
+  const rows = await listTaughtCourses(db, user);
+  const showTeacher = user.role === "admin";
+
+  return (
+    <div className="flex flex-col gap-6">
+      <header>
+        <h1 className="text-2xl font-bold">{showTeacher ? "All courses" : "My courses"}</h1>
+        <p className="text-ink-muted">
+          {rows.length} course{rows.length === 1 ? "" : "s"}
+          {showTeacher ? " across the site" : " you teach"}.
+        </p>
+      </header>
+      {rows.length === 0 ? (
+        <p className="rounded-card border border-dashed border-slate-300 bg-white p-8 text-center text-ink-muted">
+          You do not teach any course yet.
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded-card border border-slate-200 bg-white shadow-sm">
+          <table className="w-full min-w-[40rem] text-left text-sm">
+            <caption className="sr-only">Courses</caption>
+            <thead className="border-b border-slate-200 bg-slate-50 text-ink-muted">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-semibold">Course</th>
+                {showTeacher ? <th scope="col" className="px-4 py-3 font-semibold">Teacher</th> : null}
+                <th scope="col" className="px-4 py-3 font-semibold">Status</th>
+                <th scope="col" className="px-4 py-3 text-right font-semibold">Students</th>
+                <th scope="col" className="px-4 py-3 text-right font-semibold">Lessons</th>
+                <th scope="col" className="px-4 py-3 font-semibold">Updated</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id} className="border-b border-slate-100 last:border-0">
+                  <th scope="row" className="px-4 py-3 font-medium">
+                    {row.title}
+                    <span className="block text-xs font-normal text-ink-muted">
+                      {capitalize(row.subject)} · {row.visibility === "private" ? "Private" : "Public"}
+                    </span>
+                  </th>
+                  {showTeacher ? <td className="px-4 py-3">{row.teacherName}</td> : null}
+                  <td className="px-4 py-3">
+                    <StatusBadge status={row.status} />
+                  </td>
+                  <td className="px-4 py-3 text-right tabular-nums">{row.studentCount}</td>
+                  <td className="px-4 py-3 text-right tabular-nums">{row.lessonCount}</td>
+                  <td className="px-4 py-3">{formatDate(row.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/layout/site-header";
+import { siteName } from "@/lib/site/config";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const name = siteName();
+  return {
+    title: { default: name, template: `%s · ${name}` },
+    description: `${name}: courses, lessons, quizzes and progress in one place.`,
+  };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
+          Skip to content
+        </a>
+        <SiteHeader />
+        <main id="main" className="mx-auto w-full max-w-page px-4 py-8 sm:px-6">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { courses, enrollments, lessons, modules, users } from "@/db/schema";
+import { can, type Actor } from "@/lib/auth/policy";
+
+const lessonCount = sql<number>`(
+  SELECT count(*)::int FROM ${lessons} JOIN ${modules} ON ${modules.id} = ${lessons.moduleId}
+  WHERE ${modules.courseId} = ${courses.id})`;
+const studentCount = sql<number>`(
+  SELECT count(*)::int FROM ${enrollments}
+  WHERE ${enrollments.courseId} = ${courses.id} AND ${enrollments.status} IN ('active', 'completed'))`;
+const teacherName = sql<string>`coalesce(${users.displayName}, ${users.username})`;
+
+export interface TaughtCourseRow {
+  id: string;
+  slug: string;
+  title: string;
+  subject: string;
+  status: "draft" | "published" | "archived";
+  visibility: "public" | "private";
+  teacherName: string;
+  studentCount: number;
+  lessonCount: number;
+  updatedAt: Date;
+}
+
+/** The teacher's own courses; an admin sees every course. One statement. */
+export async function listTaughtCourses(db: DbOrTx, actor: Actor): Promise<TaughtCourseRow[]> {
+  if (!can(actor, "area.teacher")) return [];
+  return db
+    .select({
+      id: courses.id,
+      slug: courses.slug,
+      title: courses.title,
+      subject: courses.subject,
+      status: courses.status,
+      visibility: courses.visibility,
+      teacherName,
+      studentCount,
+      lessonCount,
+      updatedAt: courses.updatedAt,
+    })
+    .from(courses)
+    .innerJoin(users, eq(users.id, courses.teacherId))
+    .where(actor.role === "admin" ? undefined : eq(courses.teacherId, actor.id))
+    .orderBy(desc(courses.updatedAt));
+}
+
+export interface FeaturedCourse {
+  id: string;
+  slug: string;
+  title: string;
+  subject: string;
+  description: string;
+  teacherName: string;
+  lessonCount: number;
+  studentCount: number;
+}
+
+/** Published public courses for the home page, most enrolled first. One statement. */
+export async function listFeaturedCourses(db: DbOrTx, limit = 6): Promise<FeaturedCourse[]> {
+  return db
+    .select({
+      id: courses.id,
+      slug: courses.slug,
+      title: courses.title,
+      subject: courses.subject,
+      description: sql<string>`left(${courses.description}, 240)`,
+      teacherName,
+      lessonCount,
+      studentCount,
+    })
+    .from(courses)
+    .innerJoin(users, eq(users.id, courses.teacherId))
+    .where(and(eq(courses.status, "published"), eq(courses.visibility, "public")))
+    .orderBy(desc(studentCount), courses.title)
+    .limit(limit);
+}
