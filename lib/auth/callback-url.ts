@@ -8,10 +8,16 @@ export function safeCallbackUrl(value: unknown, fallback: string): string {
   // Control characters and backslashes are normalised away by browsers into
   // scheme-relative URLs; refuse them outright.
   if (/[\\\u0000-\u001f\u007f]/.test(value)) return fallback;
+  // The same characters percent-encoded ("/%09/evil.com") become the above as
+  // soon as any layer decodes the path.
+  if (/%(?:[01][0-9a-f]|7f)/i.test(value)) return fallback;
   try {
     const parsed = new URL(value, "http://jeevi.invalid");
     if (parsed.origin !== "http://jeevi.invalid") return fallback;
-    return `${parsed.pathname}${parsed.search}${parsed.hash}`;
+    const result = `${parsed.pathname}${parsed.search}${parsed.hash}`;
+    // Dot segments can collapse into a scheme-relative URL: "/.//evil.com" → "//evil.com".
+    if (result.startsWith("//") || result.startsWith("/\\")) return fallback;
+    return result;
   } catch {
     return fallback;
   }

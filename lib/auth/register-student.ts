@@ -17,16 +17,16 @@ const usernameTaken = "This username is taken. Choose another.";
 
 /** Creates a student account; the input has passed `registerSchema` already. */
 export async function registerStudent(tx: DbOrTx, input: RegisterData, ip: string | null = null): Promise<RegisterResult> {
-  if (isCommonPassword(input.password)) {
-    return { ok: false, fieldErrors: { password: ["This password is too common. Choose one that is harder to guess."] } };
-  }
   const clashes = await tx
     .select({ email: users.email, username: users.username })
     .from(users)
     .where(
       or(eq(sql`lower(${users.email})`, input.email), eq(sql`lower(${users.username})`, input.username.toLowerCase())),
     );
+  // Every problem at once, so the form shows them all in one round.
   const fieldErrors: Record<string, string[]> = {};
+  if (isCommonPassword(input.password))
+    fieldErrors.password = ["This password is too common. Choose one that is harder to guess."];
   if (clashes.some((row) => row.email.toLowerCase() === input.email)) fieldErrors.email = [emailTaken];
   if (clashes.some((row) => row.username.toLowerCase() === input.username.toLowerCase()))
     fieldErrors.username = [usernameTaken];

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { UserRowControls } from "@/components/admin/user-row-controls";
+import { TableContainer } from "@/components/ui/table-container";
 import { formatDate } from "@/components/ui/format";
 import { StatCard } from "@/components/ui/stat-card";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -48,7 +49,7 @@ export default async function AdminDashboardPage() {
         <h2 id="newest-users" className="mb-3 text-lg font-semibold">
           Newest users
         </h2>
-        <div className="overflow-x-auto rounded-card border border-slate-200 bg-white shadow-sm">
+        <TableContainer label="Newest users">
           <table className="w-full min-w-[44rem] text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-ink-muted">
               <tr>
@@ -84,7 +85,7 @@ export default async function AdminDashboardPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableContainer>
       </section>
 
       <section aria-labelledby="recent-audit">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { TableContainer } from "@/components/ui/table-container";
 import { capitalize, formatDate } from "@/components/ui/format";
 import { db } from "@/db";
 import { requireArea } from "@/lib/auth/current-user";
@@ -26,7 +27,7 @@ export default async function TeacherDashboardPage() {
           You do not teach any course yet.
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-card border border-slate-200 bg-white shadow-sm">
+        <TableContainer label="Courses">
           <table className="w-full min-w-[40rem] text-left text-sm">
             <caption className="sr-only">Courses</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-ink-muted">
@@ -59,7 +60,7 @@ export default async function TeacherDashboardPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableContainer>
       )}
     </div>
   );

@@ -1,0 +1,51 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const demoPassword = "jeevi-demo-2026";
+export const demoUsers = {
+  student: { email: "student@jeevi.example", name: "Arjun Mehta", dashboard: "/dashboard", heading: "Welcome, Arjun Mehta" },
+  teacher: { email: "teacher@jeevi.example", name: "Meera Kapoor", dashboard: "/teacher", heading: "My courses" },
+  admin: { email: "admin@jeevi.example", name: "Asha Raman", dashboard: "/admin", heading: "Administration" },
+} as const;
+export type DemoRole = keyof typeof demoUsers;
+
+/** The sign-in page, as a user sees it. */
+export class SignInPage {
+  constructor(readonly page: Page) {}
+
+  async goto(callbackUrl?: string) {
+    await this.page.goto(callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in");
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByLabel("Password").fill(password);
+    await this.page.getByRole("button", { name: "Sign in" }).click();
+  }
+}
+
+/** The header's account controls, on a wide screen or behind the mobile menu. */
+export async function openAccountMenu(page: Page) {
+  // Wide screens show the account menu; narrow ones show "Menu" instead.
+  await page.locator("header summary:visible").first().click();
+}
+
+export async function signOut(page: Page) {
+  await openAccountMenu(page);
+  await page.getByRole("button", { name: "Sign out", exact: true }).filter({ visible: true }).click();
+}
+
+export const test = base.extend<{ signInAs: (role: DemoRole) => Promise<void> }>({
+  // Playwright's fixture callback is named `use`, which the React hooks rule mistakes for React's.
+  signInAs: async ({ page }, provide) => {
+    await provide(async (role) => {
+      const user = demoUsers[role];
+      const signInPage = new SignInPage(page);
+      await signInPage.goto();
+      await signInPage.signIn(user.email, demoPassword);
+      await expect(page).toHaveURL(new RegExp(`${user.dashboard}$`));
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(user.heading);
+    });
+  },
+});
+
+export { expect };
