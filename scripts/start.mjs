@@ -1,28 +1,17 @@
 // npm start: build when needed, migrate and seed, then serve.
 import { spawnSync, spawn } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
 const env = { ...process.env };
-const dataDir = path.resolve(root, env.JEEVI_DATA_DIR || ".data");
 
-// "Production" is a deployer saying so; a local `npm start` generates its own
-// secret so the two commands just work.
-if (!env.AUTH_SECRET) {
-  if (env.NODE_ENV === "production") {
-    console.error("AUTH_SECRET must be set in production (generate one with `openssl rand -base64 32`).");
-    process.exit(1);
-  }
-  const file = path.join(dataDir, "auth-secret");
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
-    console.log(`Generated AUTH_SECRET in ${path.relative(root, file)}.`);
-  }
-  env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+// "Production" is a deployer saying so; a local `npm start` gets a generated
+// secret (scripts/prepare-db.ts keeps it in the data directory).
+if (!env.AUTH_SECRET && env.NODE_ENV === "production") {
+  console.error("AUTH_SECRET must be set in production (generate one with `openssl rand -base64 32`).");
+  process.exit(1);
 }
 
 function run(command, args) {

@@ -1,0 +1,99 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { courses, enrollments, users } from "@/db/schema";
+import { seedDemoData } from "@/db/seed/seed";
+import { getSiteCounts, listNewestUsers, listRecentAudit } from "@/lib/admin/queries";
+import type { Actor } from "@/lib/auth/policy";
+import { listFeaturedCourses, listTaughtCourses } from "@/lib/courses/queries";
+import { listMyEnrollments } from "@/lib/enrollments/queries";
+import { countQueries, testDb } from "./helpers";
+
+// Every list the dashboards show is one SQL statement, however many rows it has.
+const actors: Record<string, Actor> = {};
+
+beforeAll(async () => {
+  await seedDemoData(testDb());
+  for (const email of ["student@jeevi.example", "teacher@jeevi.example", "admin@jeevi.example"]) {
+    const [row] = await testDb().select({ id: users.id, role: users.role }).from(users).where(eq(users.email, email));
+    actors[email.split("@")[0]!] = row!;
+  }
+});
+
+describe("student dashboard", () => {
+  it("lists only the student's own enrolments with counts, in one statement", async () => {
+    const { result, count } = await countQueries(() => listMyEnrollments(testDb(), actors.student!));
+    expect(count).toBe(1);
+    expect(result.map((row) => row.slug).sort()).toEqual(["foundations-of-chemistry", "mechanics-motion-and-forces"]);
+    const mechanics = result.find((row) => row.slug === "mechanics-motion-and-forces")!;
+    expect(mechanics).toMatchObject({ lessonCount: 6, completedLessonCount: 3, progressPercent: 50, status: "active" });
+    const chemistry = result.find((row) => row.slug === "foundations-of-chemistry")!;
+    expect(chemistry).toMatchObject({ lessonCount: 5, completedLessonCount: 5, progressPercent: 100, status: "completed" });
+    expect(chemistry.completedAt).toBeInstanceOf(Date);
+  });
+
+  it("leaves out dropped enrolments and courses turned back to draft", async () => {
+    const [course] = await testDb().select().from(courses).where(eq(courses.slug, "mechanics-motion-and-forces"));
+    await testDb().update(courses).set({ status: "draft" }).where(eq(courses.id, course!.id));
+    const [chemistry] = await testDb().select().from(courses).where(eq(courses.slug, "foundations-of-chemistry"));
+    await testDb()
+      .update(enrollments)
+      .set({ status: "dropped", completedAt: null })
+      .where(and(eq(enrollments.courseId, chemistry!.id), eq(enrollments.userId, actors.student!.id)));
+    expect(await listMyEnrollments(testDb(), actors.student!)).toEqual([]);
+    await testDb().update(courses).set({ status: "published" }).where(eq(courses.id, course!.id));
+  });
+});
+
+describe("teaching dashboard", () => {
+  it("shows a teacher only its own courses, in one statement", async () => {
+    const { result, count } = await countQueries(() => listTaughtCourses(testDb(), actors.teacher!));
+    expect(count).toBe(1);
+    expect(result.map((row) => row.slug).sort()).toEqual([
+      "algebra-essentials",
+      "mechanics-motion-and-forces",
+      "thermodynamics",
+    ]);
+    expect(result.find((row) => row.slug === "mechanics-motion-and-forces")).toMatchObject({
+      studentCount: 5,
+      lessonCount: 6,
+      teacherName: "Meera Kapoor",
+    });
+  });
+
+  it("shows an admin every course, and a student nothing", async () => {
+    const { result, count } = await countQueries(() => listTaughtCourses(testDb(), actors.admin!));
+    expect(count).toBe(1);
+    expect(result).toHaveLength(6);
+    expect(await listTaughtCourses(testDb(), actors.student!)).toEqual([]);
+  });
+});
+
+describe("admin dashboard", () => {
+  it("aggregates site counts in one statement, for admins only", async () => {
+    const { result, count } = await countQueries(() => getSiteCounts(testDb(), actors.admin!));
+    expect(count).toBe(1);
+    expect(result).toMatchObject({ students: 12, teachers: 2, admins: 1, publishedCourses: 5, draftCourses: 1 });
+    expect(await getSiteCounts(testDb(), actors.teacher!)).toBeNull();
+  });
+
+  it("lists users and audit entries in one statement each, without password hashes", async () => {
+    const usersQuery = await countQueries(() => listNewestUsers(testDb(), actors.admin!));
+    expect(usersQuery.count).toBe(1);
+    expect(usersQuery.result).toHaveLength(15);
+    expect(Object.keys(usersQuery.result[0]!)).not.toContain("passwordHash");
+    const auditQuery = await countQueries(() => listRecentAudit(testDb(), actors.admin!));
+    expect(auditQuery.count).toBe(1);
+    expect(await listNewestUsers(testDb(), actors.student!)).toEqual([]);
+    expect(await listRecentAudit(testDb(), actors.teacher!)).toEqual([]);
+  });
+});
+
+describe("home page", () => {
+  it("features only published public courses, in one statement", async () => {
+    const { result, count } = await countQueries(() => listFeaturedCourses(testDb()));
+    expect(count).toBe(1);
+    expect(result.map((row) => row.slug)).not.toContain("thermodynamics");
+    expect(result.map((row) => row.slug)).not.toContain("calculus-study-group");
+    expect(result[0]!.slug).toBe("mechanics-motion-and-forces");
+  });
+});
