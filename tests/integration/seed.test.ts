@@ -1,0 +1,204 @@
+import { and, eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { courses, enrollments, lessonCompletions, lessons, modules, users } from "@/db/schema";
+import { demoPassword } from "@/db/seed/demo-accounts";
+import { isDatabaseEmpty, seedDemoData, type SeedReport } from "@/db/seed/seed";
+import { verifyPassword } from "@/lib/auth/password";
+import { rowsOf } from "@/lib/db/rows";
+import { progressPercent } from "@/lib/progress/progress";
+import { recomputeEnrollmentProgress } from "@/lib/progress/recompute-enrollment-progress";
+import { testDb } from "./helpers";
+
+/** Row counts of every application table, found from the catalogue so none is forgotten. */
+async function countEveryTable(): Promise<Record<string, number>> {
+  const tables = rowsOf<{ table_name: string }>(
+    await testDb().execute(sql`
+      SELECT table_name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`),
+  ).map((row) => row.table_name);
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    const [row] = rowsOf<{ n: number | string }>(await testDb().execute(sql`SELECT count(*) AS n FROM ${sql.identifier(table)}`));
+    counts[table] = Number(row!.n);
+  }
+  return counts;
+}
+
+let firstRun: SeedReport;
+let countsAfterFirstRun: Record<string, number>;
+
+beforeAll(async () => {
+  expect(await isDatabaseEmpty(testDb())).toBe(true);
+  firstRun = await seedDemoData(testDb());
+  countsAfterFirstRun = await countEveryTable();
+});
+
+describe("seedDemoData", () => {
+  it("reports what it created and fills the database", async () => {
+    expect(firstRun).toEqual({ usersCreated: 15, coursesCreated: 6 });
+    expect(await isDatabaseEmpty(testDb())).toBe(false);
+    expect(countsAfterFirstRun).toMatchObject({ users: 15, courses: 6 });
+    for (const table of ["users", "courses", "modules", "lessons", "enrollments", "lesson_completions"]) {
+      expect(countsAfterFirstRun[table], table).toBeGreaterThan(0);
+    }
+    // Every table of the schema was counted.
+    expect(Object.keys(countsAfterFirstRun)).toEqual(
+      expect.arrayContaining(["audit_log", "domain_events", "learning_tasks", "sign_in_failures", "task_progress"]),
+    );
+  });
+
+  it("creates one admin, two teachers and twelve students, who can sign in with the demo password", async () => {
+    const rows = await testDb()
+      .select({ role: users.role, n: sql<number>`count(*)::int` })
+      .from(users)
+      .groupBy(users.role);
+    expect(Object.fromEntries(rows.map((row) => [row.role, Number(row.n)]))).toEqual({ admin: 1, teacher: 2, student: 12 });
+
+    const [admin] = await testDb().select().from(users).where(eq(users.email, "admin@jeevi.example"));
+    expect(admin).toMatchObject({ role: "admin", isActive: true, username: "admin" });
+    expect(await verifyPassword(admin!.passwordHash, demoPassword)).toBe(true);
+    expect(admin!.passwordHash).not.toContain(demoPassword);
+
+    const students = await testDb().select().from(users).where(eq(users.role, "student"));
+    for (const student of students) {
+      expect(student.gradeLevel).toBeGreaterThanOrEqual(10);
+      expect(student.gradeLevel).toBeLessThanOrEqual(12);
+      expect(student.email).toBe(student.email.toLowerCase());
+    }
+  });
+
+  it("has at least four published courses over three subjects, one draft and one private course with a key", async () => {
+    const all = await testDb().select().from(courses);
+    const published = all.filter((course) => course.status === "published");
+    expect(published.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(published.map((course) => course.subject)).size).toBeGreaterThanOrEqual(3);
+    expect(published.every((course) => course.publishedAt !== null)).toBe(true);
+
+    const drafts = all.filter((course) => course.status === "draft");
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]!.publishedAt).toBeNull();
+
+    const privates = all.filter((course) => course.visibility === "private");
+    expect(privates).toHaveLength(1);
+    expect(privates[0]).toMatchObject({ status: "published", enrollmentKey: "LIMITS-2026" });
+    expect(all.filter((course) => course.visibility === "public").every((course) => course.enrollmentKey === null)).toBe(true);
+
+    // Each course is taught by one of the two teachers; modules and lessons are numbered 0, 1, 2…
+    const teacherIds = new Set(
+      (await testDb().select({ id: users.id }).from(users).where(eq(users.role, "teacher"))).map((row) => row.id),
+    );
+    for (const course of all) {
+      expect(teacherIds.has(course.teacherId)).toBe(true);
+      const rows = await testDb()
+        .select({ module: modules.position, lesson: lessons.position })
+        .from(lessons)
+        .innerJoin(modules, eq(modules.id, lessons.moduleId))
+        .where(eq(modules.courseId, course.id))
+        .orderBy(modules.position, lessons.position);
+      expect(rows.length, course.slug).toBeGreaterThan(0);
+      const moduleCount = Math.max(...rows.map((row) => row.module)) + 1;
+      for (let position = 0; position < moduleCount; position++) {
+        const lessonPositions = rows.filter((row) => row.module === position).map((row) => row.lesson);
+        expect(lessonPositions, `${course.slug} module ${position}`).toEqual(lessonPositions.map((_, index) => index));
+        expect(lessonPositions.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("stores enrolment progress that matches the lesson completions", async () => {
+    const rows = rowsOf<{
+      user_id: string;
+      course_id: string;
+      slug: string;
+      email: string;
+      status: string;
+      progress: number | string;
+      completed_at: unknown;
+      required: number | string;
+      done: number | string;
+    }>(
+      await testDb().execute(sql`
+        SELECT e.user_id, e.course_id, c.slug, u.email, e.status, e.progress_percent AS progress, e.completed_at,
+          (SELECT count(*) FROM lessons l JOIN modules m ON m.id = l.module_id WHERE m.course_id = e.course_id) AS required,
+          (SELECT count(*) FROM lesson_completions lc JOIN lessons l ON l.id = lc.lesson_id JOIN modules m ON m.id = l.module_id
+            WHERE m.course_id = e.course_id AND lc.user_id = e.user_id) AS done
+        FROM enrollments e JOIN courses c ON c.id = e.course_id JOIN users u ON u.id = e.user_id`),
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+
+    for (const row of rows) {
+      const required = Number(row.required);
+      const done = Number(row.done);
+      const label = `${row.email} in ${row.slug}`;
+      expect(Number(row.progress), label).toBe(progressPercent(done, required));
+      expect(row.status, label).toBe(done === required ? "completed" : "active");
+      expect(row.completed_at === null, label).toBe(done !== required);
+    }
+
+    // Spot checks with literal values (the mechanics course has six lessons).
+    const spot = (email: string) => rows.find((row) => row.email === email && row.slug === "mechanics-motion-and-forces")!;
+    expect(Number(spot("student@jeevi.example").progress)).toBe(50);
+    expect(Number(spot("student2@jeevi.example").progress)).toBe(100);
+    expect(spot("student2@jeevi.example").status).toBe("completed");
+    expect(Number(spot("student3@jeevi.example").progress)).toBe(16.67);
+    expect(Number(spot("student4@jeevi.example").progress)).toBe(0);
+    expect(Number(spot("student5@jeevi.example").progress)).toBe(66.67);
+
+    // Recomputing from the rows gives the numbers already stored.
+    const before = await testDb().select().from(enrollments).orderBy(enrollments.id);
+    for (const row of rows) {
+      const recomputed = await recomputeEnrollmentProgress(testDb(), row.user_id, row.course_id);
+      expect(recomputed?.percent).toBe(Number(row.progress));
+      expect(recomputed?.status).toBe(row.status);
+    }
+    const after = await testDb().select().from(enrollments).orderBy(enrollments.id);
+    expect(after.map(({ updatedAt: _u, ...rest }) => rest)).toEqual(before.map(({ updatedAt: _u, ...rest }) => rest));
+  });
+
+  it("only enrols students, and only in published courses", async () => {
+    const rows = await testDb()
+      .select({ role: users.role, status: courses.status })
+      .from(enrollments)
+      .innerJoin(users, eq(users.id, enrollments.userId))
+      .innerJoin(courses, eq(courses.id, enrollments.courseId));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.role === "student" && row.status === "published")).toBe(true);
+  });
+
+  it("is idempotent: a second run creates nothing and changes no row count", async () => {
+    const second = await seedDemoData(testDb());
+    expect(second).toEqual({ usersCreated: 0, coursesCreated: 0 });
+    expect(await countEveryTable()).toEqual(countsAfterFirstRun);
+  });
+
+  it("leaves changes made since the first run alone", async () => {
+    await testDb().update(users).set({ displayName: "Renamed Admin" }).where(eq(users.email, "admin@jeevi.example"));
+    await testDb()
+      .update(courses)
+      .set({ title: "Mechanics (edited)" })
+      .where(eq(courses.slug, "mechanics-motion-and-forces"));
+    const [student] = await testDb().select({ id: users.id }).from(users).where(eq(users.email, "student4@jeevi.example"));
+    const [mechanics] = await testDb().select({ id: courses.id }).from(courses).where(eq(courses.slug, "mechanics-motion-and-forces"));
+    const [firstLesson] = await testDb()
+      .select({ id: lessons.id })
+      .from(lessons)
+      .innerJoin(modules, eq(modules.id, lessons.moduleId))
+      .where(eq(modules.courseId, mechanics!.id))
+      .orderBy(modules.position, lessons.position)
+      .limit(1);
+    await testDb().insert(lessonCompletions).values({ userId: student!.id, lessonId: firstLesson!.id });
+    await recomputeEnrollmentProgress(testDb(), student!.id, mechanics!.id);
+
+    expect(await seedDemoData(testDb())).toEqual({ usersCreated: 0, coursesCreated: 0 });
+
+    const [admin] = await testDb().select().from(users).where(eq(users.email, "admin@jeevi.example"));
+    expect(admin!.displayName).toBe("Renamed Admin");
+    const [course] = await testDb().select().from(courses).where(eq(courses.id, mechanics!.id));
+    expect(course!.title).toBe("Mechanics (edited)");
+    const [enrollment] = await testDb()
+      .select()
+      .from(enrollments)
+      .where(and(eq(enrollments.userId, student!.id), eq(enrollments.courseId, mechanics!.id)));
+    expect(enrollment!.progressPercent).toBe(16.67);
+  });
+});

@@ -1,0 +1,286 @@
+import { describe, expect, it } from "vitest";
+import type { CourseStatus, CourseVisibility, EnrollmentStatus, UserRole } from "@/db/schema/enums";
+import { can, type Actor, type CourseResource, type PolicyAction } from "@/lib/auth/policy";
+
+// The whole authorization table, written out case by case. Every expectation is
+// a literal, so changing any rule in lib/auth/policy.ts breaks at least one row.
+
+const ids = {
+  student: "00000000-0000-4000-8000-000000000001",
+  otherStudent: "00000000-0000-4000-8000-000000000002",
+  teacher: "00000000-0000-4000-8000-000000000003",
+  otherTeacher: "00000000-0000-4000-8000-000000000004",
+  admin: "00000000-0000-4000-8000-000000000005",
+  otherAdmin: "00000000-0000-4000-8000-000000000006",
+} as const;
+
+const actor = (id: string, role: UserRole): Actor => ({ id, role });
+const guest = null;
+const student = actor(ids.student, "student");
+const otherStudent = actor(ids.otherStudent, "student");
+const teacher = actor(ids.teacher, "teacher");
+const otherTeacher = actor(ids.otherTeacher, "teacher");
+const admin = actor(ids.admin, "admin");
+const otherAdmin = actor(ids.otherAdmin, "admin");
+// The course's former teacher, since demoted: the id matches, the role does not.
+const demotedTeacher = actor(ids.teacher, "student");
+
+// Compile-time check that every action of the policy appears in this file:
+// adding an action to the policy without a test here fails `tsc`.
+const coveredActions = {
+  "area.student": true,
+  "area.teacher": true,
+  "area.admin": true,
+  "course.create": true,
+  "course.view": true,
+  "course.viewContent": true,
+  "course.update": true,
+  "course.delete": true,
+  "course.enroll": true,
+  "course.viewStudents": true,
+  "enrollment.viewProgress": true,
+  "user.list": true,
+  "user.changeRole": true,
+  "user.setActive": true,
+  "auditLog.view": true,
+  "account.signOutEverywhere": true,
+} as const satisfies Record<PolicyAction, true>;
+
+describe("actions without a resource", () => {
+  type Plain = "area.student" | "area.teacher" | "area.admin" | "course.create" | "user.list" | "auditLog.view";
+  //                                 guest  student teacher admin
+  const table: Record<Plain, [boolean, boolean, boolean, boolean]> = {
+    "area.student": [false, true, false, false],
+    "area.teacher": [false, false, true, true],
+    "area.admin": [false, false, false, true],
+    "course.create": [false, false, true, true],
+    "user.list": [false, false, false, true],
+    "auditLog.view": [false, false, false, true],
+  };
+  const actors: [string, Actor | null][] = [
+    ["guest", guest],
+    ["student", student],
+    ["teacher", teacher],
+    ["admin", admin],
+  ];
+
+  for (const [action, expected] of Object.entries(table) as [Plain, boolean[]][]) {
+    for (const [index, [label, who]] of actors.entries()) {
+      it(`${action}: ${label} → ${expected[index]}`, () => {
+        expect(can(who, action)).toBe(expected[index]);
+      });
+    }
+  }
+
+  it("a student never reaches the teacher or admin areas", () => {
+    expect(can(student, "area.teacher")).toBe(false);
+    expect(can(student, "area.admin")).toBe(false);
+    expect(can(demotedTeacher, "area.teacher")).toBe(false);
+  });
+});
+
+describe("course actions", () => {
+  type CourseAction =
+    | "course.view"
+    | "course.viewContent"
+    | "course.update"
+    | "course.delete"
+    | "course.enroll"
+    | "course.viewStudents";
+  const statuses: CourseStatus[] = ["draft", "published", "archived"];
+  const visibilities: CourseVisibility[] = ["public", "private"];
+  // Students are checked with each state of their own enrolment in the course;
+  // the others never enrol, so they have none.
+  const enrollmentStates: (EnrollmentStatus | null)[] = [null, "active", "completed", "dropped", "suspended"];
+
+  const actors: Record<string, { who: Actor | null; enrols: boolean }> = {
+    guest: { who: guest, enrols: false },
+    student: { who: student, enrols: true },
+    "demoted former teacher": { who: demotedTeacher, enrols: false },
+    "owning teacher": { who: teacher, enrols: false },
+    "other teacher": { who: otherTeacher, enrols: false },
+    admin: { who: admin, enrols: false },
+  };
+  type ActorKey = keyof typeof actors;
+
+  // For each action, actor and course status: one character per enrolment state
+  // (none, active, completed, dropped, suspended) for students, or a single
+  // character for the others. Y = allowed, - = refused.
+  const Y = "Y";
+  const matrix: Record<CourseAction, Record<ActorKey, Record<CourseStatus, string>>> = {
+    "course.view": {
+      guest: { draft: "-", published: Y, archived: "-" },
+      student: { draft: "-----", published: "YYYYY", archived: "-YY--" },
+      "demoted former teacher": { draft: "-", published: Y, archived: "-" },
+      "owning teacher": { draft: Y, published: Y, archived: Y },
+      "other teacher": { draft: "-", published: Y, archived: "-" },
+      admin: { draft: Y, published: Y, archived: Y },
+    },
+    "course.viewContent": {
+      guest: { draft: "-", published: "-", archived: "-" },
+      student: { draft: "-----", published: "-YY--", archived: "-YY--" },
+      "demoted former teacher": { draft: "-", published: "-", archived: "-" },
+      "owning teacher": { draft: Y, published: Y, archived: Y },
+      "other teacher": { draft: "-", published: "-", archived: "-" },
+      admin: { draft: Y, published: Y, archived: Y },
+    },
+    "course.update": {
+      guest: { draft: "-", published: "-", archived: "-" },
+      student: { draft: "-----", published: "-----", archived: "-----" },
+      "demoted former teacher": { draft: "-", published: "-", archived: "-" },
+      "owning teacher": { draft: Y, published: Y, archived: Y },
+      "other teacher": { draft: "-", published: "-", archived: "-" },
+      admin: { draft: Y, published: Y, archived: Y },
+    },
+    "course.delete": {
+      guest: { draft: "-", published: "-", archived: "-" },
+      student: { draft: "-----", published: "-----", archived: "-----" },
+      "demoted former teacher": { draft: "-", published: "-", archived: "-" },
+      "owning teacher": { draft: Y, published: "-", archived: "-" },
+      "other teacher": { draft: "-", published: "-", archived: "-" },
+      admin: { draft: Y, published: "-", archived: "-" },
+    },
+    "course.enroll": {
+      guest: { draft: "-", published: "-", archived: "-" },
+      // Enrolling again after dropping reactivates the same row, so the policy allows it.
+      student: { draft: "-----", published: "YYYYY", archived: "-----" },
+      // A student by role now: it may enrol like any student.
+      "demoted former teacher": { draft: "-", published: Y, archived: "-" },
+      "owning teacher": { draft: "-", published: "-", archived: "-" },
+      "other teacher": { draft: "-", published: "-", archived: "-" },
+      admin: { draft: "-", published: "-", archived: "-" },
+    },
+    "course.viewStudents": {
+      guest: { draft: "-", published: "-", archived: "-" },
+      student: { draft: "-----", published: "-----", archived: "-----" },
+      "demoted former teacher": { draft: "-", published: "-", archived: "-" },
+      "owning teacher": { draft: Y, published: Y, archived: Y },
+      "other teacher": { draft: "-", published: "-", archived: "-" },
+      admin: { draft: Y, published: Y, archived: Y },
+    },
+  };
+
+  const cases: [CourseAction, string, Actor | null, CourseResource, boolean][] = [];
+  for (const [action, byActor] of Object.entries(matrix) as [CourseAction, Record<ActorKey, Record<CourseStatus, string>>][]) {
+    for (const [actorKey, { who, enrols }] of Object.entries(actors)) {
+      for (const status of statuses) {
+        const row = byActor[actorKey]![status];
+        const states = enrols ? enrollmentStates : [null];
+        if (row.length !== states.length) throw new Error(`${action}/${actorKey}/${status}: expected ${states.length} cells`);
+        for (const [index, enrollmentStatus] of states.entries()) {
+          for (const visibility of visibilities) {
+            const resource: CourseResource = { teacherId: ids.teacher, status, visibility, enrollmentStatus };
+            const label = `${action}: ${actorKey} on a ${visibility} ${status} course` + (enrols ? ` (enrolment: ${enrollmentStatus ?? "none"})` : "");
+            cases.push([action, label, who, resource, row[index] === Y]);
+          }
+        }
+      }
+    }
+  }
+
+  it("covers every combination", () => {
+    // 6 actions × (5 single-state actors + 1 student × 5 states) × 3 statuses × 2 visibilities
+    expect(cases).toHaveLength(6 * (5 + 5) * 3 * 2);
+  });
+
+  it.each(cases)("%s → %s", (action, _label, who, resource, expected) => {
+    expect(can(who, action, resource)).toBe(expected);
+  });
+
+  it("a missing enrolment (undefined) counts as not enrolled", () => {
+    const archived: CourseResource = { teacherId: ids.teacher, status: "archived", visibility: "public" };
+    expect(can(student, "course.view", archived)).toBe(false);
+    expect(can(student, "course.viewContent", { ...archived, status: "published" })).toBe(false);
+  });
+
+  it("only a student reads content through an enrolment (a promoted student's old row does not count)", () => {
+    const enrolled: CourseResource = {
+      teacherId: ids.otherTeacher,
+      status: "published",
+      visibility: "public",
+      enrollmentStatus: "active",
+    };
+    expect(can(student, "course.viewContent", enrolled)).toBe(true);
+    expect(can(teacher, "course.viewContent", enrolled)).toBe(false);
+    expect(can(guest, "course.viewContent", enrolled)).toBe(false);
+  });
+
+  it("a teacher cannot update or delete another teacher's course, even a draft", () => {
+    const othersDraft: CourseResource = { teacherId: ids.otherTeacher, status: "draft", visibility: "public" };
+    expect(can(teacher, "course.update", othersDraft)).toBe(false);
+    expect(can(teacher, "course.delete", othersDraft)).toBe(false);
+    expect(can(otherTeacher, "course.update", othersDraft)).toBe(true);
+    expect(can(otherTeacher, "course.delete", othersDraft)).toBe(true);
+  });
+});
+
+describe("enrollment.viewProgress", () => {
+  const enrollment = { userId: ids.student, courseTeacherId: ids.teacher };
+  it.each([
+    ["guest", guest, false],
+    ["the enrolled student", student, true],
+    ["another student", otherStudent, false],
+    ["the course's teacher", teacher, true],
+    ["another teacher", otherTeacher, false],
+    ["the course's former teacher, now a student", demotedTeacher, false],
+    ["an admin", admin, true],
+  ] as const)("%s → %s", (_label, who, expected) => {
+    expect(can(who, "enrollment.viewProgress", enrollment)).toBe(expected);
+  });
+});
+
+describe("user administration", () => {
+  const targets = {
+    self: (who: Actor) => ({ id: who.id, role: who.role }),
+    "another student": () => ({ id: ids.otherStudent, role: "student" as const }),
+    "another teacher": () => ({ id: ids.otherTeacher, role: "teacher" as const }),
+    "another admin": () => ({ id: ids.otherAdmin, role: "admin" as const }),
+  };
+  type TargetKey = keyof typeof targets;
+  // For changeRole and setActive (the same rule): admin on anyone but itself.
+  const expected: Record<string, Record<TargetKey, boolean>> = {
+    student: { self: false, "another student": false, "another teacher": false, "another admin": false },
+    teacher: { self: false, "another student": false, "another teacher": false, "another admin": false },
+    admin: { self: false, "another student": true, "another teacher": true, "another admin": true },
+  };
+  const actors: Record<string, Actor> = { student, teacher, admin };
+
+  for (const action of ["user.changeRole", "user.setActive"] as const) {
+    for (const [actorKey, who] of Object.entries(actors)) {
+      for (const [targetKey, target] of Object.entries(targets) as [TargetKey, (who: Actor) => { id: string; role: UserRole }][]) {
+        it(`${action}: ${actorKey} on ${targetKey} → ${expected[actorKey]![targetKey]}`, () => {
+          expect(can(who, action, target(who))).toBe(expected[actorKey]![targetKey]);
+        });
+      }
+    }
+    it(`${action}: a guest may not`, () => {
+      expect(can(guest, action, { id: ids.student, role: "student" })).toBe(false);
+    });
+  }
+
+  it("an admin cannot change its own role or deactivate itself, but another admin can", () => {
+    const self = { id: admin.id, role: admin.role };
+    expect(can(admin, "user.changeRole", self)).toBe(false);
+    expect(can(admin, "user.setActive", self)).toBe(false);
+    expect(can(otherAdmin, "user.changeRole", self)).toBe(true);
+    expect(can(otherAdmin, "user.setActive", self)).toBe(true);
+  });
+});
+
+describe("account.signOutEverywhere", () => {
+  it.each([
+    ["student on itself", student, ids.student, true],
+    ["teacher on itself", teacher, ids.teacher, true],
+    ["admin on itself", admin, ids.admin, true],
+    ["student on another", student, ids.otherStudent, false],
+    ["teacher on another", teacher, ids.student, false],
+    ["admin on another", admin, ids.student, false],
+    ["guest", guest, ids.student, false],
+  ] as const)("%s → %s", (_label, who, targetId, expected) => {
+    expect(can(who, "account.signOutEverywhere", { id: targetId, role: "student" })).toBe(expected);
+  });
+});
+
+it("lists every policy action", () => {
+  expect(Object.keys(coveredActions)).toHaveLength(16);
+});
