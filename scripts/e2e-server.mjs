@@ -5,7 +5,7 @@ import path from "node:path";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
-const dataDir = path.join(root, ".data", "e2e");
+const dataDir = path.join(root, ".data", `e2e-${process.env.E2E_PORT ?? "3100"}`);
 fs.rmSync(dataDir, { recursive: true, force: true });
 const env = {
   ...process.env,
