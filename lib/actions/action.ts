@@ -4,7 +4,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { db, type DbOrTx } from "@/db";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
-import { ActionFailure, invalidInputMessage, type ActionResult, type FieldErrors } from "./result";
+import { ActionFailure, invalidInputMessage, KeptRefusal, type ActionResult, type FieldErrors } from "./result";
 
 interface ActionConfig<S extends z.ZodType, T, U extends CurrentUser | null> {
   /** Names the action in logs. */
@@ -14,7 +14,7 @@ interface ActionConfig<S extends z.ZodType, T, U extends CurrentUser | null> {
   /** Decided from the user as stored in the database, through the policy module. */
   authorize: (user: U, input: z.output<S>, tx: DbOrTx) => boolean | Promise<boolean>;
   /** Runs in one transaction: every write commits together or none does. */
-  run: (input: z.output<S>, context: { user: U; tx: DbOrTx }) => Promise<T>;
+  run: (input: z.output<S>, context: { user: U; tx: DbOrTx }) => Promise<T | KeptRefusal>;
   /**
    * False only for work that opens its own transactions (sign-in): the embedded
    * database has one connection, so `db` used inside an open transaction waits forever.
@@ -46,7 +46,7 @@ export async function executeAction<S extends z.ZodType, T, U extends CurrentUse
   const parsed = config.schema.safeParse(rawInput);
   if (!parsed.success) return { ok: false, error: invalidInputMessage, fieldErrors: fieldErrorsOf(parsed.error) };
   const input = parsed.data as z.output<S>;
-  let data: T;
+  let data: T | KeptRefusal;
   try {
     const work = async (tx: DbOrTx) => {
       if (!(await config.authorize(user, input, tx))) {
@@ -62,6 +62,7 @@ export async function executeAction<S extends z.ZodType, T, U extends CurrentUse
     console.error(`[action ${config.name}] error ${errorId}`, error);
     return { ok: false, error: `Something went wrong on our side (reference ${errorId}). Please try again.`, fieldErrors: {} };
   }
+  if (data instanceof KeptRefusal) return { ok: false, error: data.userMessage, fieldErrors: data.fieldErrors };
   if (config.after) await config.after(data, input, user);
   return { ok: true, data };
 }

@@ -17,4 +17,16 @@ export function fail(message: string, fieldErrors: FieldErrors = {}): never {
   throw new ActionFailure(message, fieldErrors);
 }
 
+/**
+ * A refusal whose writes are kept: returned (not thrown) from an action's work
+ * when the attempt itself must be recorded, such as a wrong enrolment key that
+ * counts towards throttling.
+ */
+export class KeptRefusal {
+  constructor(
+    readonly userMessage: string,
+    readonly fieldErrors: FieldErrors = {},
+  ) {}
+}
+
 export const invalidInputMessage = "Some fields need your attention.";

@@ -4,7 +4,10 @@ export type DomainEvent =
   | { type: "user.registered"; aggregateId: string; payload: { userId: string; role: string } }
   | { type: "user.role_changed"; aggregateId: string; payload: { userId: string; from: string; to: string } }
   | { type: "user.deactivated"; aggregateId: string; payload: { userId: string } }
-  | { type: "user.reactivated"; aggregateId: string; payload: { userId: string } };
+  | { type: "user.reactivated"; aggregateId: string; payload: { userId: string } }
+  | { type: "enrollment.created"; aggregateId: string; payload: { userId: string; courseId: string; reactivated: boolean } }
+  | { type: "enrollment.dropped"; aggregateId: string; payload: { userId: string; courseId: string } }
+  | { type: "enrollment.completed"; aggregateId: string; payload: { userId: string; courseId: string } };
 
 export type DomainEventType = DomainEvent["type"];
 

@@ -1,0 +1,82 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { courses, enrollments, lessons, modules, users } from "@/db/schema";
+import type { CourseStatus, CourseVisibility, EnrollmentStatus } from "@/db/schema/enums";
+import { can, type Actor } from "@/lib/auth/policy";
+import { loadOutlines, type CourseOutline } from "@/lib/learn/outlines";
+import { courseProgress, nextItem, type CourseItem, type CourseProgress } from "@/lib/progress/course-items";
+
+export interface CoursePageData {
+  course: {
+    id: string;
+    slug: string;
+    title: string;
+    subject: string;
+    description: string;
+    learningObjectives: string;
+    prerequisites: string;
+    status: CourseStatus;
+    visibility: CourseVisibility;
+    teacherName: string;
+    lessonCount: number;
+    studentCount: number;
+  };
+  outline: CourseOutline;
+  enrollmentStatus: EnrollmentStatus | null;
+  progress: CourseProgress | null;
+  next: CourseItem | null;
+  canViewContent: boolean;
+  canEnroll: boolean;
+  canEdit: boolean;
+}
+
+/**
+ * A course as the actor may see it, or null when the actor may not (drafts,
+ * and archived courses for the unenrolled, read as not found). The enrolment
+ * key never leaves the server. Three statements.
+ */
+export async function loadCoursePage(db: DbOrTx, actor: Actor | null, slug: string): Promise<CoursePageData | null> {
+  const [row] = await db
+    .select({
+      id: courses.id,
+      slug: courses.slug,
+      title: courses.title,
+      subject: courses.subject,
+      description: courses.description,
+      learningObjectives: courses.learningObjectives,
+      prerequisites: courses.prerequisites,
+      status: courses.status,
+      visibility: courses.visibility,
+      teacherId: courses.teacherId,
+      teacherName: sql<string>`coalesce(${users.displayName}, ${users.username})`,
+      lessonCount: sql<number>`(
+        SELECT count(*)::int FROM ${lessons} JOIN ${modules} ON ${modules.id} = ${lessons.moduleId}
+        WHERE ${modules.courseId} = ${courses.id})`,
+      studentCount: sql<number>`(
+        SELECT count(*)::int FROM ${enrollments} e
+        WHERE e.course_id = ${courses.id} AND e.status IN ('active', 'completed'))`,
+      enrollmentStatus: enrollments.status,
+    })
+    .from(courses)
+    .innerJoin(users, eq(users.id, courses.teacherId))
+    .leftJoin(enrollments, and(eq(enrollments.courseId, courses.id), eq(enrollments.userId, actor?.id ?? sql`NULL::uuid`)))
+    .where(eq(courses.slug, slug))
+    .limit(1);
+  if (!row || !can(actor, "course.view", row)) return null;
+
+  const isStudent = actor?.role === "student";
+  const enrolled = row.enrollmentStatus === "active" || row.enrollmentStatus === "completed";
+  const outline = (await loadOutlines(db, [row.id], isStudent && enrolled ? actor.id : null)).get(row.id)!;
+  const { teacherId: _teacherId, enrollmentStatus, ...course } = row;
+  return {
+    course,
+    outline,
+    enrollmentStatus,
+    progress: isStudent && enrolled ? courseProgress(outline.items, outline.done) : null,
+    next: isStudent && enrolled ? nextItem(outline.items, outline.done) : null,
+    canViewContent: can(actor, "course.viewContent", row),
+    canEnroll: can(actor, "course.enroll", row) && !enrolled && enrollmentStatus !== "suspended",
+    canEdit: can(actor, "course.update", row),
+  };
+}

@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+export const enrollSchema = z.object({
+  courseId: z.uuid("Choose a course."),
+  enrollmentKey: z
+    .string()
+    .max(100, "An enrolment key has at most 100 characters.")
+    .optional()
+    .transform((value) => value?.trim() || undefined),
+});
+
+export const dropSchema = z.object({
+  courseId: z.uuid("Choose a course."),
+});
+
+export type EnrollInput = z.input<typeof enrollSchema>;
