@@ -1,9 +1,11 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { courses, enrollments, lessonCompletions, lessons, modules, users } from "@/db/schema";
+import { courses, enrollments, users } from "@/db/schema";
 import type { EnrollmentStatus } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/policy";
+import { loadOutlines } from "@/lib/learn/outlines";
+import { courseProgress, nextItem, type CourseItem, type CourseProgress } from "@/lib/progress/course-items";
 
 export interface MyEnrollmentRow {
   courseId: string;
@@ -12,16 +14,20 @@ export interface MyEnrollmentRow {
   subject: string;
   teacherName: string;
   status: EnrollmentStatus;
-  progressPercent: number;
-  lessonCount: number;
-  completedLessonCount: number;
   lastActivityAt: Date;
   completedAt: Date | null;
+  progress: CourseProgress;
+  /** The first item not done yet; null when the course is complete. */
+  next: CourseItem | null;
 }
 
-/** The acting student's own enrolments (never someone else's), with counts. One statement. */
+/**
+ * The acting student's own enrolments (never someone else's) with progress and
+ * the next item, derived from the rows by lib/progress. Three statements,
+ * whatever the number of courses and lessons.
+ */
 export async function listMyEnrollments(db: DbOrTx, actor: Actor): Promise<MyEnrollmentRow[]> {
-  return db
+  const rows = await db
     .select({
       courseId: courses.id,
       slug: courses.slug,
@@ -29,15 +35,6 @@ export async function listMyEnrollments(db: DbOrTx, actor: Actor): Promise<MyEnr
       subject: courses.subject,
       teacherName: sql<string>`coalesce(${users.displayName}, ${users.username})`,
       status: enrollments.status,
-      progressPercent: enrollments.progressPercent,
-      lessonCount: sql<number>`(
-        SELECT count(*)::int FROM ${lessons} JOIN ${modules} ON ${modules.id} = ${lessons.moduleId}
-        WHERE ${modules.courseId} = ${courses.id})`,
-      completedLessonCount: sql<number>`(
-        SELECT count(*)::int FROM ${lessonCompletions}
-        JOIN ${lessons} ON ${lessons.id} = ${lessonCompletions.lessonId}
-        JOIN ${modules} ON ${modules.id} = ${lessons.moduleId}
-        WHERE ${modules.courseId} = ${courses.id} AND ${lessonCompletions.userId} = ${enrollments.userId})`,
       lastActivityAt: enrollments.lastActivityAt,
       completedAt: enrollments.completedAt,
     })
@@ -53,4 +50,13 @@ export async function listMyEnrollments(db: DbOrTx, actor: Actor): Promise<MyEnr
       ),
     )
     .orderBy(desc(enrollments.lastActivityAt));
+  const outlines = await loadOutlines(
+    db,
+    rows.map((row) => row.courseId),
+    actor.id,
+  );
+  return rows.map((row) => {
+    const outline = outlines.get(row.courseId)!;
+    return { ...row, progress: courseProgress(outline.items, outline.done), next: nextItem(outline.items, outline.done) };
+  });
 }

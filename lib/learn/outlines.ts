@@ -14,7 +14,7 @@ export interface OutlineLessonView {
 }
 
 export interface CourseOutline {
-  modules: (OutlineModule & { title: string; lessons: OutlineLessonView[] })[];
+  modules: (Omit<OutlineModule, "lessons"> & { title: string; lessons: OutlineLessonView[] })[];
   tasks: (OutlineTask & { type: TaskType })[];
   items: CourseItem[];
   done: CompletedSets;

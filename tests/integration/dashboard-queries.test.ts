@@ -20,14 +20,17 @@ beforeAll(async () => {
 });
 
 describe("student dashboard", () => {
-  it("lists only the student's own enrolments with counts, in one statement", async () => {
+  it("lists only the student's own enrolments with progress and the next item, in three statements", async () => {
     const { result, count } = await countQueries(() => listMyEnrollments(testDb(), actors.student!));
-    expect(count).toBe(1);
+    expect(count).toBe(3);
     expect(result.map((row) => row.slug).sort()).toEqual(["foundations-of-chemistry", "mechanics-motion-and-forces"]);
     const mechanics = result.find((row) => row.slug === "mechanics-motion-and-forces")!;
-    expect(mechanics).toMatchObject({ lessonCount: 6, completedLessonCount: 3, progressPercent: 50, status: "active" });
+    expect(mechanics.progress).toEqual({ required: 6, completed: 3, percent: 50, isComplete: false });
+    expect(mechanics.next).toMatchObject({ kind: "lesson", title: "The first law: inertia" });
     const chemistry = result.find((row) => row.slug === "foundations-of-chemistry")!;
-    expect(chemistry).toMatchObject({ lessonCount: 5, completedLessonCount: 5, progressPercent: 100, status: "completed" });
+    expect(chemistry.progress).toEqual({ required: 5, completed: 5, percent: 100, isComplete: true });
+    expect(chemistry.status).toBe("completed");
+    expect(chemistry.next).toBeNull();
     expect(chemistry.completedAt).toBeInstanceOf(Date);
   });
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { itemHref } from "@/components/course/item-link";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { capitalize, formatDate, formatPercent } from "@/components/ui/format";
@@ -27,7 +28,7 @@ export default async function StudentDashboardPage() {
         <section className="rounded-card border border-dashed border-slate-300 bg-white p-8 text-center">
           <h2 className="text-lg font-semibold">You are not enrolled in any course yet</h2>
           <p className="mt-1 text-ink-muted">Browse the courses and enrol in one to start learning.</p>
-          <Link href="/" className="mt-4 inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white">
+          <Link href="/courses" className="mt-4 inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white">
             Browse courses
           </Link>
         </section>
@@ -56,18 +57,29 @@ function EnrollmentSection({ title, rows, empty }: { title: string; rows: MyEnro
               <div className="flex items-start justify-between gap-2">
                 <div>
                   <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{capitalize(row.subject)}</p>
-                  <h3 className="font-semibold">{row.title}</h3>
+                  <h3 className="font-semibold">
+                    <Link href={`/courses/${row.slug}`} className="hover:underline">
+                      {row.title}
+                    </Link>
+                  </h3>
                   <p className="text-sm text-ink-muted">{row.teacherName}</p>
                 </div>
                 <StatusBadge status={row.status} />
               </div>
-              <ProgressBar percent={row.progressPercent} label={`Progress in ${row.title}`} />
+              <ProgressBar percent={row.progress.percent} label={`Progress in ${row.title}`} />
               <p className="text-sm">
-                {row.completedLessonCount} of {row.lessonCount} lessons done · {formatPercent(row.progressPercent)}
+                {row.progress.completed} of {row.progress.required} done · {formatPercent(row.progress.percent)}
               </p>
               <p className="text-xs text-ink-muted">
                 {row.completedAt ? `Completed ${formatDate(row.completedAt)}` : `Last activity ${formatDate(row.lastActivityAt)}`}
               </p>
+              <Link
+                href={row.next ? itemHref(row.slug, row.next) : `/courses/${row.slug}`}
+                className="mt-auto rounded-md bg-brand-600 px-3 py-2 text-center text-sm font-semibold text-white hover:bg-brand-700"
+              >
+                {row.next ? (row.progress.completed === 0 ? "Start" : "Continue") : "Review"}
+                <span className="sr-only"> {row.title}</span>
+              </Link>
             </li>
           ))}
         </ul>

@@ -1,0 +1,57 @@
+import Link from "next/link";
+import type { CourseOutline } from "@/lib/learn/outlines";
+
+const typeLabels = { text: "Reading", video: "Video", file: "Document", url: "Link" } as const;
+const taskLabels = { quiz: "Quiz", assignment: "Assignment", project: "Project", discussion: "Discussion" } as const;
+
+/** Modules with their lessons and tasks; lesson titles link into the player when the reader may open them. */
+export function Syllabus({ slug, outline, linkLessons }: { slug: string; outline: CourseOutline; linkLessons: boolean }) {
+  if (outline.modules.length === 0 && outline.tasks.length === 0) {
+    return <p className="text-ink-muted">This course has no lessons yet.</p>;
+  }
+  return (
+    <ol className="flex flex-col gap-4">
+      {outline.modules.map((module, index) => (
+        <li key={module.id} className="rounded-card border border-slate-200 bg-white p-4">
+          <h3 className="font-semibold">
+            Module {index + 1}: {module.title}
+          </h3>
+          <ul className="mt-2 divide-y divide-slate-100">
+            {module.lessons.map((lesson) => {
+              const done = outline.done.lessons.has(lesson.id);
+              return (
+                <li key={lesson.id} className="flex items-center justify-between gap-3 py-2 text-sm">
+                  <span className="flex items-center gap-2">
+                    <span aria-hidden="true" className={done ? "text-success-700" : "text-slate-400"}>
+                      {done ? "✓" : "○"}
+                    </span>
+                    {linkLessons ? (
+                      <Link href={`/learn/${slug}/${lesson.id}`} className="text-brand-700 underline">
+                        {lesson.title}
+                      </Link>
+                    ) : (
+                      <span>{lesson.title}</span>
+                    )}
+                    {done ? <span className="sr-only">(completed)</span> : null}
+                  </span>
+                  <span className="shrink-0 text-ink-muted">
+                    {typeLabels[lesson.contentType]}
+                    {lesson.durationMinutes ? ` · ${lesson.durationMinutes} min` : ""}
+                  </span>
+                </li>
+              );
+            })}
+            {outline.tasks
+              .filter((task) => task.moduleId === module.id)
+              .map((task) => (
+                <li key={task.id} id={`task-${task.id}`} className="flex justify-between gap-3 py-2 text-sm">
+                  <span>{task.title}</span>
+                  <span className="text-ink-muted">{taskLabels[task.type]}</span>
+                </li>
+              ))}
+          </ul>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import type { CourseOutline } from "@/lib/learn/outlines";
+
+/** The module-and-lesson list beside the player, with completion ticks. */
+export function CourseOutlineNav({ slug, outline, currentLessonId }: { slug: string; outline: CourseOutline; currentLessonId: string }) {
+  return (
+    <ol className="flex flex-col gap-4 text-sm">
+      {outline.modules.map((module, index) => (
+        <li key={module.id}>
+          <p className="mb-1 font-semibold">
+            {index + 1}. {module.title}
+          </p>
+          <ul className="flex flex-col">
+            {module.lessons.map((lesson) => {
+              const done = outline.done.lessons.has(lesson.id);
+              const current = lesson.id === currentLessonId;
+              return (
+                <li key={lesson.id}>
+                  <Link
+                    href={`/learn/${slug}/${lesson.id}`}
+                    aria-current={current ? "page" : undefined}
+                    className={`flex items-start gap-2 rounded-md px-2 py-1.5 ${current ? "bg-brand-50 font-semibold text-brand-800" : "hover:bg-slate-100"}`}
+                  >
+                    <span aria-hidden="true" className={done ? "text-success-700" : "text-slate-400"}>
+                      {done ? "✓" : "○"}
+                    </span>
+                    <span>
+                      {lesson.title}
+                      {done ? <span className="sr-only"> (completed)</span> : null}
+                    </span>
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { courses, enrollments, lessons, modules } from "@/db/schema";
+import type { EnrollmentStatus, LessonContentType } from "@/db/schema/enums";
+import { can, type Actor } from "@/lib/auth/policy";
+import { courseProgress, neighbours, nextItem, type CourseItem, type CourseProgress } from "@/lib/progress/course-items";
+import { loadOutlines, type CourseOutline } from "./outlines";
+
+export interface PlayerCourse {
+  id: string;
+  slug: string;
+  title: string;
+  enrollmentStatus: EnrollmentStatus | null;
+  /** Students record completions; teachers and admins preview. */
+  isLearner: boolean;
+}
+
+export interface PlayerData {
+  course: PlayerCourse;
+  outline: CourseOutline;
+  progress: CourseProgress;
+  next: CourseItem | null;
+}
+
+/**
+ * The course and outline for the player, when the actor may see its content:
+ * enrolled students (active or completed), the course's teacher and admins.
+ * Anyone else gets null, which pages show as not found. Three statements.
+ */
+export async function loadPlayerCourse(db: DbOrTx, actor: Actor, slug: string): Promise<PlayerData | null> {
+  const [row] = await db
+    .select({
+      id: courses.id,
+      slug: courses.slug,
+      title: courses.title,
+      status: courses.status,
+      visibility: courses.visibility,
+      teacherId: courses.teacherId,
+      enrollmentStatus: enrollments.status,
+    })
+    .from(courses)
+    .leftJoin(enrollments, and(eq(enrollments.courseId, courses.id), eq(enrollments.userId, actor.id)))
+    .where(eq(courses.slug, slug))
+    .limit(1);
+  if (!row || !can(actor, "course.viewContent", row)) return null;
+  const isLearner = actor.role === "student";
+  const outline = (await loadOutlines(db, [row.id], isLearner ? actor.id : null)).get(row.id)!;
+  return {
+    course: { id: row.id, slug: row.slug, title: row.title, enrollmentStatus: row.enrollmentStatus, isLearner },
+    outline,
+    progress: courseProgress(outline.items, outline.done),
+    next: nextItem(outline.items, outline.done),
+  };
+}
+
+export interface PlayerLesson {
+  id: string;
+  title: string;
+  moduleTitle: string;
+  contentType: LessonContentType;
+  body: string;
+  externalUrl: string | null;
+  durationMinutes: number | null;
+  isDone: boolean;
+  previous: CourseItem | null;
+  next: CourseItem | null;
+}
+
+/** One lesson of a course the actor may read (see loadPlayerCourse); one more statement. */
+export async function loadPlayerLesson(db: DbOrTx, data: PlayerData, lessonId: string): Promise<PlayerLesson | null> {
+  const [lesson] = await db
+    .select({
+      id: lessons.id,
+      title: lessons.title,
+      moduleTitle: modules.title,
+      contentType: lessons.contentType,
+      body: lessons.body,
+      externalUrl: lessons.externalUrl,
+      durationMinutes: lessons.durationMinutes,
+    })
+    .from(lessons)
+    .innerJoin(modules, eq(modules.id, lessons.moduleId))
+    .where(and(eq(lessons.id, lessonId), eq(modules.courseId, data.course.id)));
+  if (!lesson) return null;
+  const lessonItems = data.outline.items.filter((item) => item.kind === "lesson");
+  return {
+    ...lesson,
+    isDone: data.outline.done.lessons.has(lesson.id),
+    ...neighbours(lessonItems, lesson.id),
+  };
+}
