@@ -14,5 +14,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/dashboard/:path*", "/teacher/:path*", "/admin/:path*"],
+  matcher: ["/dashboard/:path*", "/progress/:path*", "/teacher/:path*", "/admin/:path*"],
 };
