@@ -11,7 +11,10 @@ export function navLinksFor(role: UserRole | null): NavLink[] {
     case null:
       return [{ href: "/", label: "Courses" }];
     case "student":
-      return [{ href: "/dashboard", label: "My learning" }];
+      return [
+        { href: "/dashboard", label: "My learning" },
+        { href: "/progress", label: "My progress" },
+      ];
     case "teacher":
       return [{ href: "/teacher", label: "Teaching" }];
     case "admin":
