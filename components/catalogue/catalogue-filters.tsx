@@ -1,3 +1,4 @@
+import Form from "next/form";
 import { Button } from "@/components/ui/button";
 import { capitalize } from "@/components/ui/format";
 import { SelectField } from "@/components/ui/select-field";
@@ -20,9 +21,10 @@ interface CatalogueFiltersProps {
 }
 
 /**
- * A plain GET form, so searching works without JavaScript and every result page
- * has a URL. With no sort asked for, "Best match" is preselected: a browse list
- * then shows the most enrolled first, and a search typed into it is ranked.
+ * A GET form, so searching works without JavaScript and every result page has a
+ * URL; with JavaScript, next/form navigates without a full reload. With no sort
+ * asked for, "Best match" is preselected: a browse list then shows the most
+ * enrolled first, and a search typed into it is ranked.
  */
 export function CatalogueFilters({ q, subject, requestedSort, subjects }: CatalogueFiltersProps) {
   const subjectOptions = [
@@ -35,9 +37,8 @@ export function CatalogueFilters({ q, subject, requestedSort, subjects }: Catalo
   }
 
   return (
-    <form
+    <Form
       action="/courses"
-      method="get"
       role="search"
       aria-label="Course catalogue"
       className="grid gap-4 rounded-card border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] md:items-end"
@@ -52,6 +53,6 @@ export function CatalogueFilters({ q, subject, requestedSort, subjects }: Catalo
         options={sortOptions}
       />
       <Button type="submit">Search</Button>
-    </form>
+    </Form>
   );
 }

@@ -39,6 +39,8 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
       ) : (
         <>
           <CatalogueFilters
+            // A new search remounts the form, so its fields show the URL's values after client navigation.
+            key={catalogueHref(kept)}
             q={params.q}
             subject={params.subject}
             requestedSort={params.requestedSort}
