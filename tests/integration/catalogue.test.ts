@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, TransactionRollbackError } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { courses, enrollments, lessons, modules, users } from "@/db/schema";
 import type { CourseStatus, CourseVisibility, EnrollmentStatus } from "@/db/schema/enums";
@@ -287,6 +287,19 @@ describe("visibility", () => {
     const subjects = await listCatalogueSubjects(testDb());
     expect(subjects).toContainEqual({ subject: "zoology", courseCount: 1 });
     expect(subjects.map((row) => row.subject)).not.toContain("palaeontology");
+  });
+});
+
+describe("an empty catalogue", () => {
+  it("has no subjects and no courses when nothing is published and public", async () => {
+    const emptied = testDb().transaction(async (tx) => {
+      await tx.update(courses).set({ status: "draft" });
+      expect(await listCatalogueSubjects(tx)).toEqual([]);
+      expect(await searchCatalogue(tx, parseCatalogueParams({}))).toMatchObject({ courses: [], total: 0, pageCount: 1 });
+      tx.rollback();
+    });
+    await expect(emptied).rejects.toThrow(TransactionRollbackError);
+    expect((await search({})).total).toBeGreaterThan(4);
   });
 });
 
