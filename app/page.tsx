@@ -31,9 +31,14 @@ export default async function HomePage() {
       </section>
 
       <section aria-labelledby="featured">
-        <h2 id="featured" className="mb-4 text-xl font-semibold">
-          Popular courses
-        </h2>
+        <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="featured" className="text-xl font-semibold">
+            Popular courses
+          </h2>
+          <Link href="/courses" className="font-semibold text-brand-700 underline hover:text-brand-800">
+            Browse all courses
+          </Link>
+        </div>
         {featured.length === 0 ? (
           <p className="text-ink-muted">No course is published yet.</p>
         ) : (

@@ -5,20 +5,20 @@ export interface NavLink {
   label: string;
 }
 
-/** The navigation each role sees; only pages that exist are listed. */
+const catalogue: NavLink = { href: "/courses", label: "Courses" };
+
+/** The navigation each role sees; only pages that exist are listed. Everyone may browse the catalogue. */
 export function navLinksFor(role: UserRole | null): NavLink[] {
   switch (role) {
     case null:
-      return [{ href: "/", label: "Courses" }];
+      return [catalogue];
     case "student":
-      return [
-        { href: "/dashboard", label: "My learning" },
-        { href: "/progress", label: "My progress" },
-      ];
+      return [catalogue, { href: "/dashboard", label: "My learning" }, { href: "/progress", label: "My progress" }];
     case "teacher":
-      return [{ href: "/teacher", label: "Teaching" }];
+      return [catalogue, { href: "/teacher", label: "Teaching" }];
     case "admin":
       return [
+        catalogue,
         { href: "/admin", label: "Administration" },
         { href: "/teacher", label: "All courses" },
       ];

@@ -4,13 +4,13 @@ import type { DbOrTx } from "@/db";
 import { courses, enrollments, lessons, modules, users } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/policy";
 
-const lessonCount = sql<number>`(
+export const lessonCount = sql<number>`(
   SELECT count(*)::int FROM ${lessons} JOIN ${modules} ON ${modules.id} = ${lessons.moduleId}
   WHERE ${modules.courseId} = ${courses.id})`;
-const studentCount = sql<number>`(
+export const studentCount = sql<number>`(
   SELECT count(*)::int FROM ${enrollments}
   WHERE ${enrollments.courseId} = ${courses.id} AND ${enrollments.status} IN ('active', 'completed'))`;
-const teacherName = sql<string>`coalesce(${users.displayName}, ${users.username})`;
+export const teacherName = sql<string>`coalesce(${users.displayName}, ${users.username})`;
 
 export interface TaughtCourseRow {
   id: string;
