@@ -81,13 +81,13 @@ export async function loadOutlines(db: DbOrTx, courseIds: string[], userId: stri
   for (const courseId of courseIds) entry(courseId);
   for (const row of lessonRows) {
     const course = entry(row.courseId);
-    let module = course.modules.get(row.moduleId);
-    if (!module) {
-      module = { id: row.moduleId, title: row.moduleTitle, position: row.modulePosition, lessons: [] };
-      course.modules.set(row.moduleId, module);
+    let courseModule = course.modules.get(row.moduleId);
+    if (!courseModule) {
+      courseModule = { id: row.moduleId, title: row.moduleTitle, position: row.modulePosition, lessons: [] };
+      course.modules.set(row.moduleId, courseModule);
     }
     if (row.lessonId) {
-      module.lessons.push({
+      courseModule.lessons.push({
         id: row.lessonId,
         title: row.lessonTitle!,
         contentType: row.contentType!,

@@ -40,12 +40,12 @@ const byPosition = <T extends { position: number }>(a: T, b: T) => a.position - 
  */
 export function orderedItems(modules: OutlineModule[], publishedTasks: OutlineTask[]): CourseItem[] {
   const items: CourseItem[] = [];
-  const moduleIds = new Set(modules.map((module) => module.id));
-  for (const module of [...modules].sort(byPosition)) {
-    for (const lesson of [...module.lessons].sort(byPosition))
-      items.push({ kind: "lesson", id: lesson.id, title: lesson.title, moduleId: module.id });
-    for (const task of publishedTasks.filter((t) => t.moduleId === module.id).sort(byPosition))
-      items.push({ kind: "task", id: task.id, title: task.title, moduleId: module.id });
+  const moduleIds = new Set(modules.map((courseModule) => courseModule.id));
+  for (const courseModule of [...modules].sort(byPosition)) {
+    for (const lesson of [...courseModule.lessons].sort(byPosition))
+      items.push({ kind: "lesson", id: lesson.id, title: lesson.title, moduleId: courseModule.id });
+    for (const task of publishedTasks.filter((t) => t.moduleId === courseModule.id).sort(byPosition))
+      items.push({ kind: "task", id: task.id, title: task.title, moduleId: courseModule.id });
   }
   for (const task of publishedTasks.filter((t) => t.moduleId === null || !moduleIds.has(t.moduleId)).sort(byPosition))
     items.push({ kind: "task", id: task.id, title: task.title, moduleId: null });
