@@ -43,7 +43,7 @@ test("a guest finds a course, registers, enrols and completes every lesson", asy
 
   await page.goto("/dashboard");
   const completed = page.getByRole("region", { name: "Completed" });
-  await expect(completed.getByText("Mechanics: Motion and Forces")).toBeVisible();
+  await expect(completed.getByRole("heading", { name: "Mechanics: Motion and Forces" })).toBeVisible();
   await expect(completed.getByText("6 of 6 done · 100%")).toBeVisible();
   await expect(completed.getByRole("listitem").getByText("Completed", { exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
