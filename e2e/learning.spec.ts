@@ -92,3 +92,26 @@ test("a guest or a student outside a course cannot open its lessons or its draft
   expect((await page.goto("/learn/cell-biology/not-a-uuid"))?.status()).toBe(404);
   expect((await page.goto("/courses/thermodynamics"))?.status()).toBe(404);
 });
+
+test("an enrolled student downloads a lesson's document; others cannot", async ({ page, browser }, testInfo) => {
+  await page.goto("/register?callbackUrl=%2Fcourses%2Falgebra-essentials");
+  await registerStudent(page, uniqueId(testInfo.project.name));
+  await page.getByRole("button", { name: "Enrol in this course" }).click();
+  await page.getByRole("link", { name: "Formula sheet" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Formula sheet");
+  await expectNoSeriousA11yViolations(page);
+
+  const link = page.getByRole("link", { name: /Download quadratic-formula-sheet\.pdf/ });
+  const href = await link.getAttribute("href");
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  expect(download.suggestedFilename()).toBe("quadratic-formula-sheet.pdf");
+  const response = await page.request.get(href!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  expect((await response.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  // A guest, with no session, gets not-found for the same address.
+  const guest = await browser.newContext();
+  expect((await guest.request.get(new URL(href!, page.url()).toString())).status()).toBe(404);
+  await guest.close();
+});

@@ -12,6 +12,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { createdAt, tsvector, updatedAt } from "./columns";
 import { courseStatus, courseVisibility, lessonContentType } from "./enums";
+import { storedFiles } from "./files";
 import { users } from "./users";
 
 export const courses = pgTable(
@@ -84,6 +85,8 @@ export const lessons = pgTable(
     contentType: lessonContentType().notNull().default("text"),
     body: text().notNull().default(""),
     externalUrl: text(),
+    // The document of a file lesson, or the uploaded video of a video lesson.
+    fileId: uuid().references(() => storedFiles.id, { onDelete: "set null" }),
     durationMinutes: integer(),
     position: integer().notNull(),
     createdAt: createdAt(),
@@ -92,6 +95,7 @@ export const lessons = pgTable(
   (t) => [
     index("lessons_module_id_position_idx").on(t.moduleId, t.position),
     index("lessons_content_type_idx").on(t.contentType),
+    index("lessons_file_id_idx").on(t.fileId),
     check("lessons_position_nonnegative", sql`${t.position} >= 0`),
     check("lessons_duration_nonnegative", sql`${t.durationMinutes} IS NULL OR ${t.durationMinutes} >= 0`),
   ],

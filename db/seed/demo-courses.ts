@@ -6,6 +6,8 @@ export interface DemoLesson {
   minutes: number;
   body?: string;
   url?: string;
+  /** A file in db/seed/files/, stored like an upload. */
+  file?: string;
 }
 
 export interface DemoCourse {
@@ -207,12 +209,19 @@ export const demoCourses: DemoCourse[] = [
             minutes: 20,
             body: "For `ax² + bx + c = 0`: `x = (−b ± √(b² − 4ac)) / 2a`. The discriminant `b² − 4ac` tells how many real roots there are.",
           },
+          {
+            title: "Formula sheet",
+            type: "file",
+            minutes: 5,
+            body: "Download the formula sheet and keep it next to you while you practise.",
+            file: "quadratic-formula-sheet.pdf",
+          },
         ],
       },
     ],
     enrollments: [
       { email: s(2), completedLessons: 1 },
-      { email: s(8), completedLessons: 4 },
+      { email: s(8), completedLessons: 5 },
       { email: s(9), completedLessons: 2 },
     ],
   },

@@ -1,5 +1,7 @@
 import { inArray, sql } from "drizzle-orm";
+import fs from "node:fs";
 import { hashPassword } from "@/lib/auth/password";
+import { storeFile } from "@/lib/storage/local-storage";
 import { recomputeEnrollmentProgress } from "@/lib/progress/recompute-enrollment-progress";
 import type { Database } from "../index";
 import { courses, enrollments, lessonCompletions, lessons, modules, users } from "../schema";
@@ -64,6 +66,16 @@ export async function seedDemoData(db: Database): Promise<SeedReport> {
       coursesCreated++;
 
       const lessonIds: string[] = [];
+      const fileIds = new Map<string, string>();
+      for (const lesson of course.modules.flatMap((m) => m.lessons)) {
+        if (!lesson.file) continue;
+        const stored = await storeFile(tx, {
+          bytes: fs.readFileSync(new URL(`./files/${lesson.file}`, import.meta.url)),
+          originalName: lesson.file,
+          uploadedBy: teacherId,
+        });
+        fileIds.set(lesson.file, stored.id);
+      }
       for (const [moduleIndex, module] of course.modules.entries()) {
         const [moduleRow] = await tx
           .insert(modules)
@@ -78,6 +90,7 @@ export async function seedDemoData(db: Database): Promise<SeedReport> {
               contentType: lesson.type,
               body: lesson.body ?? "",
               externalUrl: lesson.url ?? null,
+              fileId: lesson.file ? (fileIds.get(lesson.file) ?? null) : null,
               durationMinutes: lesson.minutes,
               position: lessonIndex,
             })),

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { courses, enrollments, lessons, modules } from "@/db/schema";
+import { courses, enrollments, lessons, modules, storedFiles } from "@/db/schema";
 import type { EnrollmentStatus, LessonContentType } from "@/db/schema/enums";
 import { can, type Actor } from "@/lib/auth/policy";
 import { courseProgress, neighbours, nextItem, type CourseItem, type CourseProgress } from "@/lib/progress/course-items";
@@ -62,6 +62,8 @@ export interface PlayerLesson {
   body: string;
   externalUrl: string | null;
   durationMinutes: number | null;
+  /** The uploaded document or video, served by /api/files/lessons/<id>. */
+  file: { name: string; mimeType: string; sizeBytes: number } | null;
   isDone: boolean;
   previous: CourseItem | null;
   next: CourseItem | null;
@@ -78,14 +80,21 @@ export async function loadPlayerLesson(db: DbOrTx, data: PlayerData, lessonId: s
       body: lessons.body,
       externalUrl: lessons.externalUrl,
       durationMinutes: lessons.durationMinutes,
+      fileName: storedFiles.originalName,
+      fileMimeType: storedFiles.mimeType,
+      fileSize: storedFiles.sizeBytes,
     })
     .from(lessons)
     .innerJoin(modules, eq(modules.id, lessons.moduleId))
+    .leftJoin(storedFiles, eq(storedFiles.id, lessons.fileId))
     .where(and(eq(lessons.id, lessonId), eq(modules.courseId, data.course.id)));
   if (!lesson) return null;
+  const { fileName, fileMimeType, fileSize, ...rest } = lesson;
+  const file = fileName && fileMimeType && fileSize !== null ? { name: fileName, mimeType: fileMimeType, sizeBytes: fileSize } : null;
   const lessonItems = data.outline.items.filter((item) => item.kind === "lesson");
   return {
-    ...lesson,
+    ...rest,
+    file,
     isDone: data.outline.done.lessons.has(lesson.id),
     ...neighbours(lessonItems, lesson.id),
   };

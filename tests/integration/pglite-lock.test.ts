@@ -125,7 +125,8 @@ describe("PGlite directory lock", () => {
       await handle.close();
     }
     expect(fs.existsSync(lockFileFor(dir))).toBe(false);
-  });
+    // Creating a new on-disk database takes several seconds, many more on a busy machine.
+  }, 120_000);
 
   it("is re-entrant within one process and frees the file after the last release", () => {
     const first = acquireDirectoryLock(dir, "first");

@@ -1,4 +1,6 @@
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { afterAll, beforeAll, inject } from "vitest";
@@ -6,7 +8,11 @@ import { connectPostgres, setDatabaseHandle, wrapPglite, type DatabaseHandle } f
 import { adminUrl, databaseUrlFor } from "./database-urls";
 
 // Every test file gets its own freshly migrated database, installed as the
-// application's `db`, and dropped when the file is done.
+// application's `db`, and dropped when the file is done; and its own data
+// directory (uploads, a stray embedded database), never the project's .data.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jeevi-test-data-"));
+process.env.JEEVI_DATA_DIR = dataDir;
+
 let handle: DatabaseHandle | undefined;
 let dropDatabase: (() => Promise<void>) | undefined;
 
@@ -42,4 +48,5 @@ afterAll(async () => {
   setDatabaseHandle(undefined);
   await handle?.close();
   await dropDatabase?.();
+  fs.rmSync(dataDir, { recursive: true, force: true });
 });

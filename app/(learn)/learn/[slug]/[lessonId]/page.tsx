@@ -5,7 +5,7 @@ import { Markdown } from "@/components/content/markdown";
 import { VideoEmbed } from "@/components/content/video-embed";
 import { CourseOutlineNav } from "@/components/learn/course-outline";
 import { MarkCompleteButton } from "@/components/learn/mark-complete-button";
-import { formatPercent } from "@/components/ui/format";
+import { formatBytes, formatPercent } from "@/components/ui/format";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { db } from "@/db";
 import { requireUser } from "@/lib/auth/current-user";
@@ -114,7 +114,12 @@ function LessonContent({ lesson }: { lesson: PlayerLesson }) {
     case "video":
       return (
         <div className="flex flex-col gap-4">
-          {lesson.externalUrl ? (
+          {lesson.file?.mimeType.startsWith("video/") ? (
+            <video controls preload="metadata" className="aspect-video w-full rounded-card bg-black">
+              <source src={`/api/files/lessons/${lesson.id}`} type={lesson.file.mimeType} />
+              Your browser cannot play this video. <a href={`/api/files/lessons/${lesson.id}`}>Download it</a>.
+            </video>
+          ) : lesson.externalUrl ? (
             <VideoEmbed url={lesson.externalUrl} title={lesson.title} />
           ) : (
             <p className="text-ink-muted">This lesson has no video yet.</p>
@@ -144,7 +149,17 @@ function LessonContent({ lesson }: { lesson: PlayerLesson }) {
       return (
         <div className="flex flex-col gap-4">
           {lesson.body ? <Markdown source={lesson.body} /> : null}
-          <p className="text-ink-muted">The document for this lesson has not been uploaded yet.</p>
+          {lesson.file ? (
+            <a
+              href={`/api/files/lessons/${lesson.id}`}
+              download={lesson.file.name}
+              className="self-start rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
+            >
+              Download {lesson.file.name} <span className="font-normal">({formatBytes(lesson.file.sizeBytes)})</span>
+            </a>
+          ) : (
+            <p className="text-ink-muted">The document for this lesson has not been uploaded yet.</p>
+          )}
         </div>
       );
   }
