@@ -31,7 +31,7 @@ function looksLikeText(bytes: Uint8Array): boolean {
 
 // A sample cut mid-character is still text: drop an incomplete trailing sequence.
 function trimPartialUtf8(sample: Uint8Array): Uint8Array {
-  let end = sample.length;
+  const end = sample.length;
   for (let back = 1; back <= 3 && end - back >= 0; back++) {
     const byte = sample[end - back]!;
     if ((byte & 0xc0) === 0xc0) return sample.subarray(0, end - back);
