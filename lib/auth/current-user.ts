@@ -3,8 +3,10 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db";
 import type { UserRole } from "@/db/schema/enums";
+import { safeCallbackUrl } from "./callback-url";
 import { auth } from "./next-auth";
 import { can, type PolicyAction } from "./policy";
+import { dashboardPathFor } from "./roles";
 import { loadSessionUser, type CurrentUser } from "./session-user";
 
 export type { CurrentUser };
@@ -38,4 +40,15 @@ export async function requireArea(
   const user = await requireUser(returnTo);
   if (!can(user, area)) notFound();
   return user;
+}
+
+/**
+ * For the sign-in and registration pages: a signed-in visitor goes on to where
+ * it was headed, or its dashboard. Returns the safe callback URL otherwise.
+ */
+export async function redirectIfSignedIn(callbackUrl: string | undefined): Promise<string | undefined> {
+  const safe = safeCallbackUrl(callbackUrl, "") || undefined;
+  const user = await getCurrentUser();
+  if (user) redirect(safe ?? dashboardPathFor(user.role));
+  return safe;
 }

@@ -1,17 +1,12 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { RegisterForm } from "@/components/auth/register-form";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { dashboardPathFor } from "@/lib/auth/roles";
+import { redirectIfSignedIn } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "Create an account" };
 
 export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
-  const safe = safeCallbackUrl(callbackUrl, "") || undefined;
-  const user = await getCurrentUser();
-  if (user) redirect(safe ?? dashboardPathFor(user.role));
+  const safe = await redirectIfSignedIn(callbackUrl);
 
   return (
     <div className="mx-auto max-w-md">
