@@ -21,10 +21,22 @@ export function VisibilityField({ registration, error }: { registration: UseForm
             key={choice.value}
             className="flex cursor-pointer gap-3 rounded-md border border-slate-300 bg-white p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
           >
-            <input type="radio" value={choice.value} className="mt-1" {...registration} />
+            {/* The whole card selects; the choice is named by its label and described by its sentence. */}
+            <input
+              type="radio"
+              value={choice.value}
+              aria-labelledby={`visibility-${choice.value}`}
+              aria-describedby={`visibility-${choice.value}-description`}
+              className="mt-1"
+              {...registration}
+            />
             <span>
-              <span className="block font-medium">{choice.label}</span>
-              <span className="block text-sm text-ink-muted">{choice.description}</span>
+              <span id={`visibility-${choice.value}`} className="block font-medium">
+                {choice.label}
+              </span>
+              <span id={`visibility-${choice.value}-description`} className="block text-sm text-ink-muted">
+                {choice.description}
+              </span>
             </span>
           </label>
         ))}
