@@ -19,13 +19,24 @@ export function useMarkdownPreview(source: string, initialHtml: string): Preview
   const latestRequest = useRef(0);
 
   useEffect(() => {
-    if (source === rendered.current) return;
+    if (source === rendered.current) {
+      // Back to the text on show (an undo, say): an answer still on its way is for older text.
+      latestRequest.current++;
+      return;
+    }
     const timer = setTimeout(async () => {
       const request = ++latestRequest.current;
-      const result = source.trim() === "" ? { ok: true as const, data: { html: "" } } : await previewMarkdownAction({ source });
+      let next: PreviewState;
+      try {
+        const result = source.trim() === "" ? { ok: true as const, data: { html: "" } } : await previewMarkdownAction({ source });
+        next = result.ok ? { html: result.data.html, error: null } : { html: "", error: result.error };
+      } catch {
+        // Offline or the server restarting: the text is safe in the form, only the preview waits.
+        next = { html: "", error: "The preview is unavailable right now; your text is kept." };
+      }
       if (request !== latestRequest.current) return;
       rendered.current = source;
-      setState(result.ok ? { html: result.data.html, error: null } : { html: "", error: result.error });
+      setState(next);
     }, previewDelayMs);
     return () => clearTimeout(timer);
   }, [source]);
