@@ -7,7 +7,8 @@ export type DomainEvent =
   | { type: "user.reactivated"; aggregateId: string; payload: { userId: string } }
   | { type: "enrollment.created"; aggregateId: string; payload: { userId: string; courseId: string; reactivated: boolean } }
   | { type: "enrollment.dropped"; aggregateId: string; payload: { userId: string; courseId: string } }
-  | { type: "enrollment.completed"; aggregateId: string; payload: { userId: string; courseId: string } };
+  | { type: "enrollment.completed"; aggregateId: string; payload: { userId: string; courseId: string } }
+  | { type: "course.published"; aggregateId: string; payload: { courseId: string; teacherId: string } };
 
 export type DomainEventType = DomainEvent["type"];
 

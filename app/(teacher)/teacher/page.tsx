@@ -1,30 +1,52 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TableContainer } from "@/components/ui/table-container";
 import { capitalize, formatDate } from "@/components/ui/format";
 import { db } from "@/db";
 import { requireArea } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/policy";
 import { listTaughtCourses } from "@/lib/courses/queries";
 
 export const metadata: Metadata = { title: "Teaching" };
 
-export default async function TeacherDashboardPage() {
+interface Props {
+  searchParams: Promise<{ deleted?: string | string[] }>;
+}
+
+export default async function TeacherDashboardPage({ searchParams }: Props) {
   const user = await requireArea("area.teacher", "/teacher");
   const rows = await listTaughtCourses(db, user);
   const showTeacher = user.role === "admin";
+  const justDeleted = (await searchParams).deleted !== undefined;
 
   return (
     <div className="flex flex-col gap-6">
-      <header>
-        <h1 className="text-2xl font-bold">{showTeacher ? "All courses" : "My courses"}</h1>
-        <p className="text-ink-muted">
-          {rows.length} course{rows.length === 1 ? "" : "s"}
-          {showTeacher ? " across the site" : " you teach"}.
-        </p>
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold">{showTeacher ? "All courses" : "My courses"}</h1>
+          <p className="text-ink-muted">
+            {rows.length} course{rows.length === 1 ? "" : "s"}
+            {showTeacher ? " across the site" : " you teach"}.
+          </p>
+        </div>
+        {can(user, "course.create") ? (
+          <Link
+            href="/teacher/courses/new"
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+          >
+            New course
+          </Link>
+        ) : null}
       </header>
+      {justDeleted ? (
+        <p role="status" className="rounded-md border border-success-700/30 bg-success-50 px-4 py-3 text-sm text-success-700">
+          The course was deleted.
+        </p>
+      ) : null}
       {rows.length === 0 ? (
         <p className="rounded-card border border-dashed border-slate-300 bg-white p-8 text-center text-ink-muted">
-          You do not teach any course yet.
+          You do not teach any course yet. Start one with “New course”.
         </p>
       ) : (
         <TableContainer label="Courses">
@@ -44,7 +66,9 @@ export default async function TeacherDashboardPage() {
               {rows.map((row) => (
                 <tr key={row.id} className="border-b border-slate-100 last:border-0">
                   <th scope="row" className="px-4 py-3 font-medium">
-                    {row.title}
+                    <Link href={`/teacher/courses/${row.id}`} className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
+                      {row.title}
+                    </Link>
                     <span className="block text-xs font-normal text-ink-muted">
                       {capitalize(row.subject)} · {row.visibility === "private" ? "Private" : "Public"}
                     </span>

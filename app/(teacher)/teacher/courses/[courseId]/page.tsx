@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CourseForm } from "@/components/course-editor/course-form";
+import { StatusPanel } from "@/components/course-editor/status-panel";
+import { capitalize, formatDate } from "@/components/ui/format";
+import { db } from "@/db";
+import { requireArea } from "@/lib/auth/current-user";
+import { renderMarkdown } from "@/lib/content/markdown";
+import { loadEditableCourse } from "@/lib/courses/editor-queries";
+
+export const metadata: Metadata = { title: "Edit course" };
+
+interface Props {
+  params: Promise<{ courseId: string }>;
+  searchParams: Promise<{ created?: string | string[] }>;
+}
+
+export default async function EditCoursePage({ params, searchParams }: Props) {
+  const { courseId } = await params;
+  const user = await requireArea("area.teacher", `/teacher/courses/${courseId}`);
+  // Someone else's course, a missing one and a malformed id all read as not found.
+  const course = await loadEditableCourse(db, user, courseId);
+  if (!course) notFound();
+  const justCreated = (await searchParams).created !== undefined;
+  const structureHref = `/teacher/courses/${course.id}/structure`;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <header className="flex flex-col gap-2">
+        <Link href="/teacher" className="text-sm font-medium text-brand-700 underline">
+          ← Back to {user.role === "admin" ? "all courses" : "my courses"}
+        </Link>
+        <h1 className="text-2xl font-bold">Edit course</h1>
+        <p className="text-ink-muted">
+          <span className="font-medium text-ink">{course.title}</span> · {capitalize(course.subject)}
+          {user.role === "admin" ? ` · taught by ${course.teacherName}` : ""} · last updated{" "}
+          {formatDate(course.updatedAt)}
+        </p>
+        <nav aria-label="Course" className="flex flex-wrap gap-3">
+          <Link
+            href={structureHref}
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+          >
+            Edit modules and lessons
+          </Link>
+          <Link
+            href={`/courses/${course.slug}`}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
+          >
+            View course page
+          </Link>
+        </nav>
+        {justCreated ? (
+          <p role="status" className="rounded-md border border-success-700/30 bg-success-50 px-4 py-3 text-sm text-success-700">
+            Saved as a draft. Next, add modules and lessons, then publish the course.
+          </p>
+        ) : null}
+      </header>
+
+      <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+        <div className="min-w-0">
+          <CourseForm
+            courseId={course.id}
+            initialValues={{
+              title: course.title,
+              subject: course.subject,
+              visibility: course.visibility,
+              enrollmentKey: course.enrollmentKey ?? "",
+              description: course.description,
+              learningObjectives: course.learningObjectives,
+              prerequisites: course.prerequisites,
+            }}
+            initialPreviews={{
+              description: renderMarkdown(course.description),
+              learningObjectives: renderMarkdown(course.learningObjectives),
+              prerequisites: renderMarkdown(course.prerequisites),
+            }}
+          />
+        </div>
+        <aside aria-label="Publishing" className="lg:sticky lg:top-6 lg:self-start">
+          <StatusPanel
+            courseId={course.id}
+            title={course.title}
+            status={course.status}
+            lessonCount={course.lessonCount}
+            activeEnrollmentCount={course.activeEnrollmentCount}
+            hasEnrollments={course.hasEnrollments}
+            structureHref={structureHref}
+          />
+        </aside>
+      </div>
+    </div>
+  );
+}

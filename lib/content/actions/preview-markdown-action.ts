@@ -1,0 +1,20 @@
+"use server";
+
+import { z } from "zod";
+import { userAction } from "@/lib/actions/action";
+import { can } from "@/lib/auth/policy";
+import { renderMarkdown } from "@/lib/content/markdown";
+
+// The editor's live preview, rendered by the very function that renders the
+// published page, so what the teacher sees is what students get. Rendering in
+// the browser would ship sanitize-html with its HTML parser and PostCSS to
+// every editor page for a preview that may differ from the server's.
+export const previewMarkdownAction = userAction({
+  name: "markdown.preview",
+  schema: z.object({ source: z.string().max(20_000, "Too long to preview.") }),
+  // Authors only: rendering is cheap, but nobody else needs it.
+  authorize: (user) => can(user, "course.create"),
+  // Nothing is read or written: no transaction to hold the embedded database's one connection.
+  transaction: false,
+  run: async ({ source }) => ({ html: renderMarkdown(source) }),
+});

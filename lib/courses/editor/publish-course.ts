@@ -1,0 +1,18 @@
+import { courseIdSchema } from "../schemas";
+import { courseCommand } from "./course-command";
+import { changeCourseStatus } from "./course-status";
+import { mayEditCourses } from "./ownership";
+
+// A draft with at least one lesson opens to students.
+export const publishCourse = courseCommand({
+  name: "course.publish",
+  schema: courseIdSchema,
+  authorize: mayEditCourses,
+  run: ({ courseId }, { user, tx }) =>
+    changeCourseStatus(tx, user, courseId, {
+      from: "draft",
+      to: "published",
+      audit: "course.published",
+      wrongStatus: "Only a draft can be published. Reload the page to see the course's status.",
+    }),
+});

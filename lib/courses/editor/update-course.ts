@@ -1,0 +1,18 @@
+import { eq } from "drizzle-orm";
+import { courses } from "@/db/schema";
+import { updateCourseSchema } from "../schemas";
+import { courseCommand } from "./course-command";
+import { lockEditableCourse, mayEditCourses } from "./ownership";
+
+// Saves the editor's fields. The status changes only through its own actions,
+// and the slug stays as created so shared links keep working.
+export const updateCourse = courseCommand({
+  name: "course.update",
+  schema: updateCourseSchema,
+  authorize: mayEditCourses,
+  run: async ({ courseId, ...fields }, { user, tx }) => {
+    const course = await lockEditableCourse(tx, user, courseId);
+    await tx.update(courses).set(fields).where(eq(courses.id, course.id));
+    return { id: course.id, slug: course.slug };
+  },
+});
