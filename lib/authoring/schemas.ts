@@ -10,7 +10,7 @@ export const lessonContentTypes = ["text", "video", "file", "url"] as const sati
 export const lessonContentTypeLabels: Record<LessonContentType, string> = {
   text: "Text",
   video: "Video",
-  file: "File",
+  file: "Document",
   url: "Link",
 };
 

@@ -125,6 +125,14 @@ function EnrolmentPanel({ data, signedIn }: { data: CoursePageData; signedIn: bo
         <Link href={`/learn/${course.slug}`} className="rounded-md bg-brand-600 px-4 py-2 text-center font-semibold text-white">
           Preview the lessons
         </Link>
+        {data.canEdit ? (
+          <Link
+            href={`/teacher/courses/${course.id}/structure`}
+            className="rounded-md border border-slate-300 px-4 py-2 text-center font-semibold hover:bg-slate-100"
+          >
+            Edit modules and lessons
+          </Link>
+        ) : null}
       </>
     );
   }
