@@ -41,7 +41,11 @@ export function ConfirmDelete({
     );
   }
   return (
-    <div role="group" aria-label={`Confirm deleting ${title}`} className="basis-full rounded-md border border-danger-600/30 bg-danger-50 p-3 text-sm">
+    <div
+      role="group"
+      aria-label={`Confirm deleting ${title}`}
+      className="basis-full rounded-md border border-danger-600/30 bg-danger-50 p-3 text-sm"
+    >
       <p>{question}</p>
       <div className="mt-2 flex flex-wrap gap-2">
         <button

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { countOf } from "@/components/ui/plural";
 import { deleteModuleAction } from "@/lib/authoring/actions/delete-module-action";
 import { reorderLessonsAction } from "@/lib/authoring/actions/reorder-lessons-action";
 import { shiftModuleAction } from "@/lib/authoring/actions/shift-module-action";
@@ -81,7 +82,8 @@ export function ModuleCard({ module, index, moduleIds }: { module: StructureModu
                 question={
                   lessonCount === 0
                     ? `Delete the module “${module.title}”?`
-                    : `Delete the module “${module.title}” and its ${lessonCount === 1 ? "lesson" : `${lessonCount} lessons`}? Their files and students' completions are deleted too.`
+                    : `Delete the module “${module.title}” and its ${countOf(lessonCount, "lesson")}? ` +
+                      "Their files and students' completions are deleted too."
                 }
                 disabled={pending}
                 onConfirm={remove}

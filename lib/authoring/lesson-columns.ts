@@ -13,7 +13,9 @@ export function lessonColumns(values: LessonValues) {
       return { ...common, externalUrl: null, fileId: null };
     case "video":
       // An uploaded video is what the player shows, so a link beside it would be dead data.
-      return values.fileId ? { ...common, externalUrl: null, fileId: values.fileId } : { ...common, externalUrl: values.externalUrl, fileId: null };
+      return values.fileId
+        ? { ...common, externalUrl: null, fileId: values.fileId }
+        : { ...common, externalUrl: values.externalUrl, fileId: null };
     case "file":
       return { ...common, externalUrl: null, fileId: values.fileId };
     case "url":

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { lessons, modules } from "@/db/schema";
@@ -19,7 +19,8 @@ export async function findCourseLesson(tx: DbOrTx, courseId: string, lessonId: s
   const [lesson] = await tx
     .select({ id: lessons.id, moduleId: lessons.moduleId, fileId: lessons.fileId })
     .from(lessons)
-    .where(and(eq(lessons.id, lessonId), inArray(lessons.moduleId, tx.select({ id: modules.id }).from(modules).where(eq(modules.courseId, courseId)))));
+    .innerJoin(modules, eq(modules.id, lessons.moduleId))
+    .where(and(eq(lessons.id, lessonId), eq(modules.courseId, courseId)));
   if (!lesson) fail(lessonNotFoundMessage);
   return lesson;
 }
