@@ -1,6 +1,7 @@
 // Typography for rendered Markdown, written out here rather than with the
 // typography plugin so it follows the site's own colours and spacing. Shared by
-// <Markdown> and the editor's live preview, which must look like the published page.
+// <Markdown> (server) and the editors' live previews (browser), which must look
+// like the published page without bundling the renderer.
 export const markdownTypography = [
   "text-base leading-7 text-ink",
   "[&>*+*]:mt-4",

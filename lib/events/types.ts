@@ -8,7 +8,9 @@ export type DomainEvent =
   | { type: "enrollment.created"; aggregateId: string; payload: { userId: string; courseId: string; reactivated: boolean } }
   | { type: "enrollment.dropped"; aggregateId: string; payload: { userId: string; courseId: string } }
   | { type: "enrollment.completed"; aggregateId: string; payload: { userId: string; courseId: string } }
-  | { type: "course.published"; aggregateId: string; payload: { courseId: string; teacherId: string } };
+  | { type: "course.published"; aggregateId: string; payload: { courseId: string; teacherId: string } }
+  // A lesson added to a published course: enrolled students are told (notifications).
+  | { type: "lesson.published"; aggregateId: string; payload: { lessonId: string; courseId: string } };
 
 export type DomainEventType = DomainEvent["type"];
 

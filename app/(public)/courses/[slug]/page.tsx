@@ -133,6 +133,14 @@ function EnrolmentPanel({ data, signedIn }: { data: CoursePageData; signedIn: bo
             Edit the course
           </Link>
         ) : null}
+        {data.canEdit ? (
+          <Link
+            href={`/teacher/courses/${course.id}/structure`}
+            className="rounded-md border border-slate-300 px-4 py-2 text-center font-semibold hover:bg-slate-100"
+          >
+            Edit modules and lessons
+          </Link>
+        ) : null}
       </>
     );
   }

@@ -1,0 +1,109 @@
+"use client";
+
+import { useId, useState, type ChangeEvent } from "react";
+import { formatBytes } from "@/components/ui/format";
+
+export interface UploadedFile {
+  id: string;
+  name: string;
+  sizeBytes: number;
+}
+
+type Status = { kind: "idle" } | { kind: "uploading"; name: string; sizeBytes: number } | { kind: "error"; message: string };
+
+const accepted: Record<"document" | "video", string | undefined> = {
+  // Documents are many kinds; the server checks each by its content.
+  document: undefined,
+  video: "video/mp4,video/webm,.mp4,.webm",
+};
+
+/**
+ * Uploads one file to the storage route (POST /api/uploads, the raw file as
+ * the body) and hands its id to the form through `onChange` and a hidden
+ * `fileId` field. The server checks type and size by the content; this only
+ * reports what it answers.
+ */
+export function FileUploadField({
+  courseId,
+  kind,
+  label,
+  file,
+  error,
+  onChange,
+}: {
+  courseId: string;
+  kind: "document" | "video";
+  label: string;
+  /** The file the lesson has now (uploaded earlier or just now). */
+  file: UploadedFile | null;
+  error?: string;
+  onChange: (file: UploadedFile | null) => void;
+}) {
+  const inputId = useId();
+  const statusId = `${inputId}-status`;
+  const errorId = `${inputId}-error`;
+  const [status, setStatus] = useState<Status>({ kind: "idle" });
+
+  const upload = async (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = event.target.files?.[0];
+    event.target.value = "";
+    if (!chosen) return;
+    setStatus({ kind: "uploading", name: chosen.name, sizeBytes: chosen.size });
+    const params = new URLSearchParams({ courseId, kind, name: chosen.name });
+    try {
+      const response = await fetch(`/api/uploads?${params}`, { method: "POST", body: chosen });
+      const answer = (await response.json().catch(() => null)) as Partial<UploadedFile & { error: string }> | null;
+      if (response.status !== 201 || !answer?.id) {
+        setStatus({ kind: "error", message: answer?.error ?? `The upload failed (error ${response.status}). Try again.` });
+        return;
+      }
+      setStatus({ kind: "idle" });
+      onChange({ id: answer.id, name: answer.name ?? chosen.name, sizeBytes: answer.sizeBytes ?? chosen.size });
+    } catch {
+      setStatus({ kind: "error", message: "The upload did not reach the server. Check your connection and try again." });
+    }
+  };
+
+  const shownError = status.kind === "error" ? status.message : error;
+  return (
+    <div>
+      <label htmlFor={inputId} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={inputId}
+        type="file"
+        accept={accepted[kind]}
+        disabled={status.kind === "uploading"}
+        onChange={upload}
+        aria-describedby={[statusId, shownError ? errorId : ""].filter(Boolean).join(" ")}
+        aria-invalid={shownError ? true : undefined}
+        className="block w-full text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium"
+      />
+      <input type="hidden" name="fileId" value={file?.id ?? ""} />
+      <div id={statusId} role="status" className="mt-1 flex flex-wrap items-center gap-2 text-sm text-ink-muted">
+        {status.kind === "uploading" ? (
+          <span>
+            Uploading {status.name} ({formatBytes(status.sizeBytes)})…
+          </span>
+        ) : file ? (
+          <>
+            <span>
+              Current file: <span className="font-medium text-ink">{file.name}</span> ({formatBytes(file.sizeBytes)})
+            </span>
+            <button type="button" onClick={() => onChange(null)} className="text-danger-700 underline">
+              Remove file<span className="sr-only"> {file.name}</span>
+            </button>
+          </>
+        ) : (
+          <span>No file yet.</span>
+        )}
+      </div>
+      {shownError ? (
+        <p id={errorId} className="mt-1 text-sm text-danger-700">
+          {shownError}
+        </p>
+      ) : null}
+    </div>
+  );
+}

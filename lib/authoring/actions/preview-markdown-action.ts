@@ -1,0 +1,17 @@
+"use server";
+
+import { userAction } from "@/lib/actions/action";
+import { can } from "@/lib/auth/policy";
+import { renderMarkdown } from "@/lib/content/markdown";
+import { previewMarkdownSchema } from "../schemas";
+
+// The lesson editor's Preview tab: rendered and sanitised by the same code as
+// the student's page, so what the teacher sees is what students will get.
+export const previewMarkdownAction = userAction({
+  name: "authoring.previewMarkdown",
+  schema: previewMarkdownSchema,
+  authorize: (user) => can(user, "area.teacher"),
+  // Reads nothing: no transaction to open.
+  transaction: false,
+  run: async (input) => ({ html: renderMarkdown(input.source) }),
+});
