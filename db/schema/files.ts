@@ -1,10 +1,12 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, uniqueIndex, uuid, varchar, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
+import { courses } from "./courses";
 import { users } from "./users";
 
-// Uploaded files: stored on disk under a generated name (storage_key), never
-// the uploader's, and served only through routes that check who may see them.
+// Uploaded files: stored (on disk or in a bucket) under a generated name
+// (storage_key), never the uploader's, and served only through routes that
+// check who may see them.
 export const storedFiles = pgTable(
   "stored_files",
   {
@@ -16,11 +18,15 @@ export const storedFiles = pgTable(
     sizeBytes: integer().notNull(),
     sha256: varchar({ length: 64 }).notNull(),
     uploadedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    // The course it was uploaded for: only that course's teacher (or an admin)
+    // may attach it to a lesson. Typed by hand because courses' lessons refer back here.
+    courseId: uuid().references((): AnyPgColumn => courses.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("stored_files_storage_key_key").on(t.storageKey),
     index("stored_files_uploaded_by_idx").on(t.uploadedBy),
+    index("stored_files_course_id_idx").on(t.courseId),
     check("stored_files_size_nonnegative", sql`${t.sizeBytes} >= 0`),
   ],
 );

@@ -1,7 +1,7 @@
 import { inArray, sql } from "drizzle-orm";
 import fs from "node:fs";
 import { hashPassword } from "@/lib/auth/password";
-import { storeFile } from "@/lib/storage/local-storage";
+import { storeFile } from "@/lib/storage/store-file";
 import { recomputeEnrollmentProgress } from "@/lib/progress/recompute-enrollment-progress";
 import type { Database } from "../index";
 import { courses, enrollments, lessonCompletions, lessons, modules, users } from "../schema";
@@ -70,9 +70,10 @@ export async function seedDemoData(db: Database): Promise<SeedReport> {
       for (const lesson of course.modules.flatMap((m) => m.lessons)) {
         if (!lesson.file) continue;
         const stored = await storeFile(tx, {
-          bytes: fs.readFileSync(new URL(`./files/${lesson.file}`, import.meta.url)),
+          content: fs.readFileSync(new URL(`./files/${lesson.file}`, import.meta.url)),
           originalName: lesson.file,
           uploadedBy: teacherId,
+          courseId: created.id,
         });
         fileIds.set(lesson.file, stored.id);
       }

@@ -18,11 +18,14 @@ const officeByExtension: Record<string, DetectedType> = {
   odt: { mime: "application/vnd.oasis.opendocument.text", extension: "odt", kind: "document" },
 };
 
-function looksLikeText(bytes: Uint8Array): boolean {
-  const sample = bytes.subarray(0, 8192);
+/** How many leading bytes decide a file's type; a streamed upload is checked on this much. */
+export const sniffLength = 8192;
+
+function looksLikeText(bytes: Uint8Array, isWholeFile: boolean): boolean {
+  const sample = bytes.subarray(0, sniffLength);
   if (sample.includes(0)) return false;
   try {
-    new TextDecoder("utf-8", { fatal: true }).decode(sample.length === bytes.length ? sample : trimPartialUtf8(sample));
+    new TextDecoder("utf-8", { fatal: true }).decode(isWholeFile && sample.length === bytes.length ? sample : trimPartialUtf8(sample));
     return true;
   } catch {
     return false;
@@ -40,8 +43,11 @@ function trimPartialUtf8(sample: Uint8Array): Uint8Array {
   return sample;
 }
 
-/** The file's real type, or null when it is none we accept. */
-export function detectFileType(bytes: Uint8Array, fileName = ""): DetectedType | null {
+/**
+ * The file's real type, or null when it is none we accept. `bytes` may be only
+ * the file's beginning (isWholeFile false), as when an upload is still arriving.
+ */
+export function detectFileType(bytes: Uint8Array, fileName = "", isWholeFile = true): DetectedType | null {
   const extension = fileName.toLowerCase().split(".").pop() ?? "";
   if (startsWith(bytes, ascii("%PDF-"))) return { mime: "application/pdf", extension: "pdf", kind: "document" };
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { mime: "image/png", extension: "png", kind: "image" };
@@ -55,7 +61,7 @@ export function detectFileType(bytes: Uint8Array, fileName = ""): DetectedType |
     // Office documents are zip files; the name tells which kind, the bytes that it is a zip.
     return officeByExtension[extension] ?? { mime: "application/zip", extension: "zip", kind: "archive" };
   }
-  if (looksLikeText(bytes)) {
+  if (looksLikeText(bytes, isWholeFile)) {
     // Text is served as plain text whatever it contains, so an HTML or SVG
     // upload can never run in the site's origin.
     const isCsv = extension === "csv";

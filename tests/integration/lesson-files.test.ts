@@ -6,7 +6,9 @@ import { courses, enrollments, lessons, storedFiles, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed";
 import type { Actor } from "@/lib/auth/policy";
 import { loadLessonFile } from "@/lib/learn/lesson-file";
-import { pathForKey, RejectedFile, storeFile } from "@/lib/storage/local-storage";
+import { pathForKey } from "@/lib/storage/local-backend";
+import { RejectedFile } from "@/lib/storage/receive-file";
+import { storeFile } from "@/lib/storage/store-file";
 import { serveStoredFile } from "@/lib/storage/serve-file";
 import { testDb } from "./helpers";
 
@@ -38,6 +40,8 @@ describe("the seeded document", () => {
     const [file] = files;
     expect(file).toMatchObject({ originalName: "quadratic-formula-sheet.pdf", mimeType: "application/pdf", sizeBytes: pdf.length });
     expect(file!.storageKey).toMatch(/^[0-9a-f-]{36}\.pdf$/);
+    const [algebra] = await testDb().select({ id: courses.id }).from(courses).where(eq(courses.slug, "algebra-essentials"));
+    expect(file!.courseId).toBe(algebra!.id);
     expect(file!.sha256).toBe(createHash("sha256").update(pdf).digest("hex"));
     expect(fs.readFileSync(pathForKey(file!.storageKey))).toEqual(pdf);
   });
@@ -64,24 +68,39 @@ describe("who may download a lesson's file", () => {
 describe("serving a file", () => {
   const request = (headers: Record<string, string> = {}) => new Request("http://test/file", { headers });
 
-  it("downloads a document whole, with safe headers", async () => {
+  it("opens a PDF in the browser whole, unsandboxed so the PDF viewer renders it, never sniffed", async () => {
     const file = (await loadLessonFile(testDb(), actors.enrolled!, lessonId))!;
-    const response = serveStoredFile(file, request());
+    const response = await serveStoredFile(file, request());
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
-    expect(response.headers.get("content-disposition")).toBe("attachment; filename*=UTF-8''quadratic-formula-sheet.pdf");
+    expect(response.headers.get("content-disposition")).toBe("inline; filename*=UTF-8''quadratic-formula-sheet.pdf");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("content-security-policy")).toBeNull();
     expect(response.headers.get("content-length")).toBe(String(pdf.length));
     expect(Buffer.from(await response.arrayBuffer())).toEqual(pdf);
   });
 
+  it("downloads other documents as attachments, sandboxed, and answers not found when the bytes are gone", async () => {
+    const html = new TextEncoder().encode("<html><script>alert(document.cookie)</script></html>");
+    const file = await storeFile(testDb(), { content: html, originalName: "page.html", uploadedBy: actors.teacher!.id });
+    const response = await serveStoredFile(file, request());
+    expect(response.headers.get("content-type")).toBe("text/plain");
+    expect(response.headers.get("content-disposition")).toBe("attachment; filename*=UTF-8''page.txt");
+    expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(Buffer.from(html));
+    fs.rmSync(pathForKey(file.storageKey));
+    expect((await serveStoredFile(file, request())).status).toBe(404);
+    await testDb().delete(storedFiles).where(eq(storedFiles.id, file.id));
+  });
+
   it("answers a range with exactly those bytes, and refuses one past the end", async () => {
     const file = (await loadLessonFile(testDb(), actors.enrolled!, lessonId))!;
-    const partial = serveStoredFile(file, request({ range: "bytes=0-7" }));
+    const partial = await serveStoredFile(file, request({ range: "bytes=0-7" }));
     expect(partial.status).toBe(206);
     expect(partial.headers.get("content-range")).toBe(`bytes 0-7/${pdf.length}`);
     expect(Buffer.from(await partial.arrayBuffer()).toString()).toBe("%PDF-1.4");
-    const refused = serveStoredFile(file, request({ range: `bytes=${pdf.length}-` }));
+    const refused = await serveStoredFile(file, request({ range: `bytes=${pdf.length}-` }));
     expect(refused.status).toBe(416);
   });
 });
@@ -90,7 +109,7 @@ describe("storing a file", () => {
   it("refuses what its content says it is not, empty files and files over the limit, writing nothing", async () => {
     const before = await testDb().select().from(storedFiles);
     const store = (bytes: Uint8Array, name: string, options: object = {}) =>
-      storeFile(testDb(), { bytes, originalName: name, uploadedBy: actors.teacher!.id, ...options });
+      storeFile(testDb(), { content: bytes, originalName: name, uploadedBy: actors.teacher!.id, ...options });
     await expect(store(new Uint8Array([0x4d, 0x5a, 0x90, 0]), "notes.pdf")).rejects.toBeInstanceOf(RejectedFile);
     await expect(store(new Uint8Array(), "empty.pdf")).rejects.toThrow("The file is empty.");
     await expect(store(pdf, "big.pdf", { maxBytes: 100 })).rejects.toThrow("larger than");

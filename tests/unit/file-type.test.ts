@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectFileType } from "@/lib/storage/file-type";
-import { sanitizeFileName } from "@/lib/storage/local-storage";
+import { sanitizeFileName } from "@/lib/storage/file-name";
 import { parseRange } from "@/lib/storage/serve-file";
 
 const bytes = (...values: (number | string)[]) =>
@@ -30,6 +30,13 @@ describe("detectFileType", () => {
   it("serves HTML and SVG uploads as plain text, never as markup", () => {
     expect(detectFileType(bytes("<html><script>alert(1)</script></html>"), "page.html")?.mime).toBe("text/plain");
     expect(detectFileType(bytes("<svg onload=alert(1)>"), "logo.svg")?.mime).toBe("text/plain");
+  });
+
+  it("judges text from the beginning of a longer file, even when it stops mid-character", () => {
+    const head = new TextEncoder().encode("a".repeat(8191) + "é").subarray(0, 8192);
+    expect(detectFileType(head, "notes.txt", false)?.mime).toBe("text/plain");
+    // The same bytes as a whole file end in half a character: not text.
+    expect(detectFileType(head, "notes.txt", true)).toBeNull();
   });
 
   it("refuses binaries it does not know, whatever their name", () => {

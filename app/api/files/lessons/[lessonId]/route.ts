@@ -14,5 +14,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ less
   const user = await getCurrentUser();
   if (!user) return notFound();
   const file = await loadLessonFile(db, user, lessonId);
-  return file ? serveStoredFile(file, request) : notFound();
+  return file ? await serveStoredFile(file, request) : notFound();
 }
