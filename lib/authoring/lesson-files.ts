@@ -29,12 +29,17 @@ export async function checkLessonFile(
     .select({
       mimeType: storedFiles.mimeType,
       uploadedBy: storedFiles.uploadedBy,
+      courseId: storedFiles.courseId,
       inThisCourse: usedBy(true),
       inOtherCourse: usedBy(false),
     })
     .from(storedFiles)
     .where(eq(storedFiles.id, fileId));
-  const mayUse = file && !file.inOtherCourse && (file.uploadedBy === actor.id || file.inThisCourse);
+  const mayUse =
+    file &&
+    !file.inOtherCourse &&
+    (file.courseId === null || file.courseId === courseId) &&
+    (file.uploadedBy === actor.id || file.inThisCourse);
   if (!mayUse) fail(fileNotFound, { fileId: [fileNotFound] });
   if (contentType === "video" && !file.mimeType.startsWith("video/")) {
     const message = "This file is not a video. Upload an MP4 or WebM file.";
@@ -43,10 +48,15 @@ export async function checkLessonFile(
 }
 
 /**
- * Deletes the stored files among `fileIds` that no lesson points to any more
- * (call it after the lessons are deleted or changed). Returns the ids deleted.
+ * Deletes the rows of the stored files among `fileIds` that no lesson points
+ * to any more (call it after the lessons are deleted or changed). Returns their
+ * ids and storage keys: the bytes are removed by `removeStoredObjects` once the
+ * transaction has committed, so a rollback never leaves a row without bytes.
  */
-export async function deleteUnusedFiles(tx: DbOrTx, fileIds: readonly (string | null)[]): Promise<string[]> {
+export async function deleteUnusedFiles(
+  tx: DbOrTx,
+  fileIds: readonly (string | null)[],
+): Promise<{ id: string; storageKey: string }[]> {
   const ids = [...new Set(fileIds.filter((id): id is string => id !== null))];
   if (ids.length === 0) return [];
   const deleted = await tx
@@ -57,6 +67,6 @@ export async function deleteUnusedFiles(tx: DbOrTx, fileIds: readonly (string | 
         sql`NOT EXISTS (SELECT 1 FROM lessons l WHERE l.file_id = stored_files.id)`,
       ),
     )
-    .returning({ id: storedFiles.id });
-  return deleted.map((row) => row.id);
+    .returning({ id: storedFiles.id, storageKey: storedFiles.storageKey });
+  return deleted;
 }

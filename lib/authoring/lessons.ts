@@ -65,9 +65,15 @@ export async function editLesson(tx: DbOrTx, actor: Actor, input: z.output<typeo
   // Checked even when the file is unchanged: a document kept while the lesson became a video is refused.
   if (columns.fileId) await checkLessonFile(tx, actor, { courseId: course.id, fileId: columns.fileId, contentType: columns.contentType });
   await tx.update(lessons).set(columns).where(eq(lessons.id, lesson.id));
-  const deletedFiles = lesson.fileId !== columns.fileId ? await deleteUnusedFiles(tx, [lesson.fileId]) : [];
+  const removed = lesson.fileId !== columns.fileId ? await deleteUnusedFiles(tx, [lesson.fileId]) : [];
   await markCourseEdited(tx, course.id);
-  return { courseId: course.id, slug: course.slug, lessonId: lesson.id, deletedFiles };
+  return {
+    courseId: course.id,
+    slug: course.slug,
+    lessonId: lesson.id,
+    deletedFiles: removed.map((file) => file.id),
+    removedObjects: removed.map((file) => file.storageKey),
+  };
 }
 
 /**
@@ -78,9 +84,11 @@ export async function deleteLesson(tx: DbOrTx, actor: Actor, input: z.output<typ
   const course = await lockEditableCourse(tx, actor, input.courseId);
   const lesson = await findCourseLesson(tx, course.id, input.lessonId);
   await tx.delete(lessons).where(eq(lessons.id, lesson.id));
-  const deletedFiles = await deleteUnusedFiles(tx, [lesson.fileId]);
+  const removed = await deleteUnusedFiles(tx, [lesson.fileId]);
+  const deletedFiles = removed.map((file) => file.id);
+  const removedObjects = removed.map((file) => file.storageKey);
   await writeLessonOrder(tx, course.id, lesson.moduleId, await lessonIdsInOrder(tx, lesson.moduleId));
   await recomputeProgress(tx, { courseId: course.id });
   await markCourseEdited(tx, course.id);
-  return { courseId: course.id, slug: course.slug, lessonId: lesson.id, deletedFiles };
+  return { courseId: course.id, slug: course.slug, lessonId: lesson.id, deletedFiles, removedObjects };
 }

@@ -60,12 +60,18 @@ export async function deleteModule(tx: DbOrTx, actor: Actor, input: z.output<typ
     .where(eq(lessons.moduleId, target.id))
     .returning({ id: lessons.id, fileId: lessons.fileId });
   await tx.delete(modules).where(eq(modules.id, target.id));
-  const deletedFiles = await deleteUnusedFiles(
+  const removed = await deleteUnusedFiles(
     tx,
     deletedLessons.map((lesson) => lesson.fileId),
   );
   await writeModuleOrder(tx, course.id, await moduleIdsInOrder(tx, course.id));
   await recomputeProgress(tx, { courseId: course.id });
   await markCourseEdited(tx, course.id);
-  return { courseId: course.id, slug: course.slug, deletedLessons: deletedLessons.length, deletedFiles };
+  return {
+    courseId: course.id,
+    slug: course.slug,
+    deletedLessons: deletedLessons.length,
+    deletedFiles: removed.map((file) => file.id),
+    removedObjects: removed.map((file) => file.storageKey),
+  };
 }

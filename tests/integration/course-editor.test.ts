@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { auditLog, courses, lessons, modules } from "@/db/schema";
+import { auditLog, courses, lessons, modules, storedFiles } from "@/db/schema";
 import { executeAction } from "@/lib/actions/action";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import type { CurrentUser } from "@/lib/auth/session-user";
@@ -279,13 +279,32 @@ describe("deleteCourse", () => {
     await addLesson(course.id);
     expect(await executeAction(deleteCourse, { courseId: course.id }, teacher)).toEqual({
       ok: true,
-      data: { id: course.id, slug: course.slug },
+      data: { id: course.id, slug: course.slug, removedObjects: [] },
     });
     expect(await courseRow(course.id)).toBeUndefined();
     expect(await testDb().$count(modules, eq(modules.courseId, course.id))).toBe(0);
     expect(await auditOf(course.id)).toMatchObject([
       { actorId: teacher.id, action: "course.deleted", before: { title: "Waves and Optics", status: "draft" } },
     ]);
+  });
+
+  it("takes the course's uploaded files with it, handing their storage keys over for removal", async () => {
+    const course = await create();
+    const [file] = await testDb()
+      .insert(storedFiles)
+      .values({
+        storageKey: `${randomUUID()}.pdf`,
+        originalName: "notes.pdf",
+        mimeType: "application/pdf",
+        sizeBytes: 10,
+        sha256: "0".repeat(64),
+        uploadedBy: teacher.id,
+        courseId: course.id,
+      })
+      .returning();
+    const result = await executeAction(deleteCourse, { courseId: course.id }, teacher);
+    expect(result).toMatchObject({ ok: true, data: { removedObjects: [file!.storageKey] } });
+    expect(await testDb().$count(storedFiles, eq(storedFiles.id, file!.id))).toBe(0);
   });
 
   it("refuses a draft with any enrolment row, even a dropped one", async () => {

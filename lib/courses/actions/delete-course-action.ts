@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { userAction } from "@/lib/actions/action";
+import { removeStoredObjects } from "@/lib/storage/remove-objects";
 import { deleteCourse } from "../editor/delete-course";
 import { revalidateCourse } from "./revalidate-course";
 
@@ -9,6 +10,7 @@ import { revalidateCourse } from "./revalidate-course";
 export const deleteCourseAction = userAction({
   ...deleteCourse,
   after: async (course) => {
+    await removeStoredObjects(course.removedObjects);
     revalidateCourse(course);
     redirect("/teacher?deleted=1");
   },

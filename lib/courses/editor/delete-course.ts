@@ -1,5 +1,5 @@
-import { eq, sql } from "drizzle-orm";
-import { courses, enrollments } from "@/db/schema";
+import { eq, inArray, or, sql } from "drizzle-orm";
+import { courses, enrollments, lessons, modules, storedFiles } from "@/db/schema";
 import { fail } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { can } from "@/lib/auth/policy";
@@ -27,6 +27,23 @@ export const deleteCourse = courseCommand({
       .limit(1);
     if (enrolled) fail(deleteRefusedMessage);
 
+    // The course's uploads go with it: rows now, bytes once the transaction commits.
+    const removedFiles = await tx
+      .delete(storedFiles)
+      .where(
+        or(
+          eq(storedFiles.courseId, course.id),
+          inArray(
+            storedFiles.id,
+            tx
+              .select({ id: lessons.fileId })
+              .from(lessons)
+              .innerJoin(modules, eq(modules.id, lessons.moduleId))
+              .where(eq(modules.courseId, course.id)),
+          ),
+        ),
+      )
+      .returning({ storageKey: storedFiles.storageKey });
     await tx.delete(courses).where(eq(courses.id, course.id));
     await recordAudit(tx, {
       actorId: user.id,
@@ -35,6 +52,6 @@ export const deleteCourse = courseCommand({
       entityId: course.id,
       before: { title: course.title, slug: course.slug, status: course.status, teacherId: course.teacherId },
     });
-    return { id: course.id, slug: course.slug };
+    return { id: course.id, slug: course.slug, removedObjects: removedFiles.map((file) => file.storageKey) };
   },
 });
