@@ -30,6 +30,7 @@ export function FileUploadField({
   file,
   error,
   onChange,
+  onBusyChange,
 }: {
   courseId: string;
   kind: "document" | "video";
@@ -38,6 +39,8 @@ export function FileUploadField({
   file: UploadedFile | null;
   error?: string;
   onChange: (file: UploadedFile | null) => void;
+  /** Told when an upload starts and ends, so the form waits for the file before saving. */
+  onBusyChange?: (busy: boolean) => void;
 }) {
   const inputId = useId();
   const statusId = `${inputId}-status`;
@@ -49,6 +52,7 @@ export function FileUploadField({
     event.target.value = "";
     if (!chosen) return;
     setStatus({ kind: "uploading", name: chosen.name, sizeBytes: chosen.size });
+    onBusyChange?.(true);
     const params = new URLSearchParams({ courseId, kind, name: chosen.name });
     try {
       const response = await fetch(`/api/uploads?${params}`, { method: "POST", body: chosen });
@@ -61,6 +65,8 @@ export function FileUploadField({
       onChange({ id: answer.id, name: answer.name ?? chosen.name, sizeBytes: answer.sizeBytes ?? chosen.size });
     } catch {
       setStatus({ kind: "error", message: "The upload did not reach the server. Check your connection and try again." });
+    } finally {
+      onBusyChange?.(false);
     }
   };
 

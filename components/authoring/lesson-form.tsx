@@ -39,6 +39,7 @@ export function LessonForm({
 }) {
   const { courseId, announce } = useStructureEditor();
   const [formError, setFormError] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
   const [file, setFile] = useState<UploadedFile | null>(
     lesson?.file && lesson.fileId ? { id: lesson.fileId, name: lesson.file.name, sizeBytes: lesson.file.sizeBytes } : null,
   );
@@ -112,6 +113,7 @@ export function LessonForm({
           file={file}
           error={errors.fileId?.message}
           onChange={chooseFile}
+          onBusyChange={setUploading}
         />
       ) : null}
 
@@ -135,8 +137,8 @@ export function LessonForm({
       />
 
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : lesson ? "Save lesson" : "Add lesson"}
+        <Button type="submit" disabled={isSubmitting || uploading}>
+          {uploading ? "Uploading…" : isSubmitting ? "Saving…" : lesson ? "Save lesson" : "Add lesson"}
         </Button>
         <Button type="button" variant="secondary" onClick={onCancel}>
           Cancel

@@ -32,6 +32,9 @@ export async function openAccountMenu(page: Page) {
 export async function signOut(page: Page) {
   await openAccountMenu(page);
   await page.getByRole("button", { name: "Sign out", exact: true }).filter({ visible: true }).click();
+  // Signing out ends on the home page as a guest; wait for it before going on.
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("link", { name: "Sign in" }).filter({ visible: true }).first()).toBeVisible();
 }
 
 export const test = base.extend<{ signInAs: (role: DemoRole) => Promise<void> }>({
