@@ -10,17 +10,25 @@ const publicCourses = [
   "Mechanics: Motion and Forces",
 ];
 
-/**
- * Most enrolled first. Other tests enrol new students in these courses while
- * this one runs, so the check is the order's rule, not a fixed list of titles.
- */
-async function expectMostEnrolledFirst(page: Page) {
+// Other specs share the e2e database while this one runs: they enrol students
+// in the demo courses and publish courses of their own. So the checks below
+// are the rules (every demo course listed, the order's rule), never a fixed
+// list of every card.
+
+/** The demo courses among the cards, in the order shown. */
+async function demoTitlesShown(page: Page): Promise<string[]> {
   const titles = await page.getByRole("main").getByRole("heading", { level: 2 }).allTextContents();
-  expect([...titles].sort()).toEqual(publicCourses);
+  return titles.filter((title) => publicCourses.includes(title));
+}
+
+/** Every demo course is listed, most enrolled first. */
+async function expectMostEnrolledFirst(page: Page) {
+  expect([...(await demoTitlesShown(page))].sort()).toEqual(publicCourses);
+  const cards = await page.getByRole("main").getByRole("heading", { level: 2 }).count();
   const counts = (await page.getByRole("main").getByText(/ · \d+ enrolled$/).allTextContents()).map((text) =>
     Number(/(\d+) enrolled$/.exec(text)![1]),
   );
-  expect(counts).toHaveLength(publicCourses.length);
+  expect(counts).toHaveLength(cards);
   expect(counts).toEqual([...counts].sort((a, b) => b - a));
 }
 
@@ -60,7 +68,7 @@ test.describe("course catalogue", () => {
     await expect(page).toHaveURL(/\/courses$/);
     const catalogue = new CataloguePage(page);
 
-    await expect(page.getByText("4 courses", { exact: true })).toBeVisible();
+    await expect(page.getByText(/^\d+ courses$/)).toBeVisible();
     await expectMostEnrolledFirst(page);
     await expect(page.getByRole("link", { name: "Mechanics: Motion and Forces" })).toHaveAttribute(
       "href",
@@ -85,7 +93,7 @@ test.describe("course catalogue", () => {
 
     await catalogue.search("", { subject: "", sort: "title" });
     await expect(page).toHaveURL(/[?&]sort=title(&|$)/);
-    await expect(catalogue.cardTitles()).toHaveText(publicCourses);
+    await expect.poll(() => demoTitlesShown(page)).toEqual(publicCourses);
 
     await catalogue.search("zzzzqqq");
     await expect(page.getByText("No courses match “zzzzqqq”.")).toBeVisible();
@@ -93,7 +101,7 @@ test.describe("course catalogue", () => {
     await expectNoSeriousA11yViolations(page);
     await page.getByRole("link", { name: "Clear search" }).click();
     await expect(page).toHaveURL(/\/courses$/);
-    await expect(catalogue.cardTitles()).toHaveCount(publicCourses.length);
+    await expect(catalogue.cardTitles().first()).toBeVisible();
     await expectMostEnrolledFirst(page);
     await expect(page.getByLabel("Search courses")).toHaveValue("");
   });
@@ -124,7 +132,7 @@ test.describe("course catalogue", () => {
     const link = await headerCoursesLink(page);
     await link.click();
     await expect(page).toHaveURL(/\/courses$/);
-    await expect(new CataloguePage(page).cardTitles()).toHaveCount(publicCourses.length);
+    await expect(new CataloguePage(page).cardTitles().first()).toBeVisible();
     await expectMostEnrolledFirst(page);
   });
 });
