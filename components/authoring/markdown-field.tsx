@@ -3,6 +3,7 @@
 import { useId, useRef, useState, type KeyboardEvent, type TextareaHTMLAttributes, type Ref } from "react";
 import { markdownTypography } from "@/components/content/markdown-typography";
 import { previewMarkdownAction } from "@/lib/authoring/actions/preview-markdown-action";
+import { FieldMessages, fieldMessageIds } from "@/components/ui/field-messages";
 
 type Tab = "write" | "preview";
 type Preview = { state: "loading" } | { state: "ready"; html: string } | { state: "error"; message: string };
@@ -27,8 +28,7 @@ export function MarkdownField({ label, hint, error, getSource, id, ref, ...props
   const [tab, setTab] = useState<Tab>("write");
   const [preview, setPreview] = useState<Preview>({ state: "loading" });
   const tabs = useRef<Record<Tab, HTMLButtonElement | null>>({ write: null, preview: null });
-  const hintId = hint ? `${fieldId}-hint` : undefined;
-  const errorId = error ? `${fieldId}-error` : undefined;
+  const { describedBy } = fieldMessageIds(fieldId, hint, error);
 
   const show = async (next: Tab) => {
     setTab(next);
@@ -83,7 +83,7 @@ export function MarkdownField({ label, hint, error, getSource, id, ref, ...props
           id={fieldId}
           rows={10}
           aria-invalid={error ? true : undefined}
-          aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+          aria-describedby={describedBy}
           className={`block w-full rounded-md rounded-tl-none border bg-white px-3 py-2 font-mono text-sm shadow-sm focus:border-brand-600 ${
             error ? "border-danger-600" : "border-slate-300"
           }`}
@@ -109,16 +109,7 @@ export function MarkdownField({ label, hint, error, getSource, id, ref, ...props
           <p className="text-sm text-ink-muted">Nothing to preview yet.</p>
         )}
       </div>
-      {hint ? (
-        <p id={hintId} className="mt-1 text-sm text-ink-muted">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="mt-1 text-sm text-danger-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages fieldId={fieldId} hint={hint} error={error} />
     </div>
   );
 }

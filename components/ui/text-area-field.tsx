@@ -1,4 +1,5 @@
 import { useId, type Ref, type TextareaHTMLAttributes } from "react";
+import { FieldMessages, fieldMessageIds } from "@/components/ui/field-messages";
 
 interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
   label: string;
@@ -11,8 +12,7 @@ interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement>
 export function TextAreaField({ label, error, hint, id, className = "", rows = 3, ...props }: TextAreaFieldProps) {
   const generated = useId();
   const fieldId = id ?? generated;
-  const hintId = hint ? `${fieldId}-hint` : undefined;
-  const errorId = error ? `${fieldId}-error` : undefined;
+  const { describedBy } = fieldMessageIds(fieldId, hint, error);
   return (
     <div className={className}>
       <label htmlFor={fieldId} className="mb-1 block text-sm font-medium">
@@ -22,22 +22,13 @@ export function TextAreaField({ label, error, hint, id, className = "", rows = 3
         id={fieldId}
         rows={rows}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        aria-describedby={describedBy}
         className={`block w-full rounded-md border bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 ${
           error ? "border-danger-600" : "border-slate-300"
         }`}
         {...props}
       />
-      {hint ? (
-        <p id={hintId} className="mt-1 text-sm text-ink-muted">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="mt-1 text-sm text-danger-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages fieldId={fieldId} hint={hint} error={error} />
     </div>
   );
 }
