@@ -24,3 +24,19 @@ export type LessonContentType = (typeof lessonContentType.enumValues)[number];
 export type TaskType = (typeof taskType.enumValues)[number];
 export type TaskStatus = (typeof taskStatus.enumValues)[number];
 export type TaskProgressStatus = (typeof taskProgressStatus.enumValues)[number];
+
+export const questionType = pgEnum("question_type", [
+  "single_choice",
+  "multiple_choice",
+  "true_false",
+  "short_answer",
+  "numeric",
+]);
+export const gradingMethod = pgEnum("grading_method", ["highest", "latest", "average"]);
+export const reviewPolicy = pgEnum("review_policy", ["never", "after_submit", "after_due"]);
+export const attemptStatus = pgEnum("attempt_status", ["in_progress", "submitted", "expired"]);
+
+export type QuestionType = (typeof questionType.enumValues)[number];
+export type GradingMethod = (typeof gradingMethod.enumValues)[number];
+export type ReviewPolicy = (typeof reviewPolicy.enumValues)[number];
+export type AttemptStatus = (typeof attemptStatus.enumValues)[number];

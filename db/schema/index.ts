@@ -4,6 +4,7 @@ export * from "./files";
 export * from "./courses";
 export * from "./enrollments";
 export * from "./tasks";
+export * from "./quizzes";
 export * from "./audit";
 export * from "./events";
 export * from "./relations";

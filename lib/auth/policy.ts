@@ -16,6 +16,11 @@ export interface CourseResource {
   enrollmentStatus?: EnrollmentStatus | null;
 }
 
+export interface AttemptResource {
+  userId: string;
+  courseTeacherId: string;
+}
+
 export interface UserResource {
   id: string;
   role: UserRole;
@@ -38,6 +43,10 @@ interface Policies {
   "course.enroll": CourseResource;
   "course.viewStudents": CourseResource;
   "enrollment.viewProgress": EnrollmentResource;
+  "quiz.manage": CourseResource;
+  "quiz.viewResults": CourseResource;
+  "quiz.take": CourseResource;
+  "attempt.view": AttemptResource;
   "user.list": null;
   "user.changeRole": UserResource;
   "user.setActive": UserResource;
@@ -77,6 +86,15 @@ const rules: { [A in PolicyAction]: (actor: Actor | null, resource: Policies[A])
     isAdmin(actor) ||
     (actor !== null && actor.id === enrollment.userId) ||
     (actor?.role === "teacher" && actor.id === enrollment.courseTeacherId),
+  // Quizzes are course content: the course's teacher (or an admin) writes them and reads every attempt.
+  "quiz.manage": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
+  "quiz.viewResults": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
+  // Only an enrolled student of a published course starts, answers and submits attempts.
+  "quiz.take": (actor, course) => actor?.role === "student" && course.status === "published" && isEnrolled(course),
+  "attempt.view": (actor, attempt) =>
+    isAdmin(actor) ||
+    (actor !== null && actor.id === attempt.userId) ||
+    (actor?.role === "teacher" && actor.id === attempt.courseTeacherId),
   "user.list": (actor) => isAdmin(actor),
   // An admin cannot demote or deactivate itself: the site must keep an admin
   // who can undo mistakes.

@@ -10,7 +10,9 @@ export type DomainEvent =
   | { type: "enrollment.completed"; aggregateId: string; payload: { userId: string; courseId: string } }
   | { type: "course.published"; aggregateId: string; payload: { courseId: string; teacherId: string } }
   // A lesson added to a published course: enrolled students are told (notifications).
-  | { type: "lesson.published"; aggregateId: string; payload: { lessonId: string; courseId: string } };
+  | { type: "lesson.published"; aggregateId: string; payload: { lessonId: string; courseId: string } }
+  // A quiz or assignment made visible to the students of a published course.
+  | { type: "task.published"; aggregateId: string; payload: { taskId: string; courseId: string; taskType: string } };
 
 export type DomainEventType = DomainEvent["type"];
 

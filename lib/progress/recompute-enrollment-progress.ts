@@ -5,6 +5,7 @@ import { rowsOf } from "@/lib/db/rows";
 import { progressPercent, statusAfterProgress } from "./progress";
 
 export interface RecomputedProgress {
+  enrollmentId: string;
   userId: string;
   required: number;
   completed: number;
@@ -81,7 +82,7 @@ export async function recomputeProgress(
       FROM (VALUES ${values}) AS v(id, percent, status)
       WHERE e.id = v.id`);
   }
-  return recomputed.map(({ id: _id, changed: _changed, ...row }) => row);
+  return recomputed.map(({ id, changed: _changed, ...row }) => ({ enrollmentId: id, ...row }));
 }
 
 /** One student's enrolment in one course; null when there is none. */

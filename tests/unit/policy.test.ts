@@ -39,6 +39,10 @@ const coveredActions = {
   "course.enroll": true,
   "course.viewStudents": true,
   "enrollment.viewProgress": true,
+  "quiz.manage": true,
+  "quiz.viewResults": true,
+  "quiz.take": true,
+  "attempt.view": true,
   "user.list": true,
   "user.changeRole": true,
   "user.setActive": true,
@@ -86,7 +90,10 @@ describe("course actions", () => {
     | "course.update"
     | "course.delete"
     | "course.enroll"
-    | "course.viewStudents";
+    | "course.viewStudents"
+    | "quiz.manage"
+    | "quiz.viewResults"
+    | "quiz.take";
   const statuses: CourseStatus[] = ["draft", "published", "archived"];
   const visibilities: CourseVisibility[] = ["public", "private"];
   // Students are checked with each state of their own enrolment in the course;
@@ -158,6 +165,31 @@ describe("course actions", () => {
       "other teacher": { draft: "-", published: "-", archived: "-" },
       admin: { draft: Y, published: Y, archived: Y },
     },
+    "quiz.manage": {
+      guest: { draft: "-", published: "-", archived: "-" },
+      student: { draft: "-----", published: "-----", archived: "-----" },
+      "demoted former teacher": { draft: "-", published: "-", archived: "-" },
+      "owning teacher": { draft: Y, published: Y, archived: Y },
+      "other teacher": { draft: "-", published: "-", archived: "-" },
+      admin: { draft: Y, published: Y, archived: Y },
+    },
+    "quiz.viewResults": {
+      guest: { draft: "-", published: "-", archived: "-" },
+      student: { draft: "-----", published: "-----", archived: "-----" },
+      "demoted former teacher": { draft: "-", published: "-", archived: "-" },
+      "owning teacher": { draft: Y, published: Y, archived: Y },
+      "other teacher": { draft: "-", published: "-", archived: "-" },
+      admin: { draft: Y, published: Y, archived: Y },
+    },
+    "quiz.take": {
+      guest: { draft: "-", published: "-", archived: "-" },
+      // An archived course stays readable, but takes no new attempts.
+      student: { draft: "-----", published: "-YY--", archived: "-----" },
+      "demoted former teacher": { draft: "-", published: "-", archived: "-" },
+      "owning teacher": { draft: "-", published: "-", archived: "-" },
+      "other teacher": { draft: "-", published: "-", archived: "-" },
+      admin: { draft: "-", published: "-", archived: "-" },
+    },
   };
 
   const cases: [CourseAction, string, Actor | null, CourseResource, boolean][] = [];
@@ -179,8 +211,8 @@ describe("course actions", () => {
   }
 
   it("covers every combination", () => {
-    // 6 actions × (5 single-state actors + 1 student × 5 states) × 3 statuses × 2 visibilities
-    expect(cases).toHaveLength(6 * (5 + 5) * 3 * 2);
+    // 9 actions × (5 single-state actors + 1 student × 5 states) × 3 statuses × 2 visibilities
+    expect(cases).toHaveLength(9 * (5 + 5) * 3 * 2);
   });
 
   it.each(cases)("%s → %s", (action, _label, who, resource, expected) => {
@@ -226,6 +258,21 @@ describe("enrollment.viewProgress", () => {
     ["an admin", admin, true],
   ] as const)("%s → %s", (_label, who, expected) => {
     expect(can(who, "enrollment.viewProgress", enrollment)).toBe(expected);
+  });
+});
+
+describe("attempt.view", () => {
+  const attempt = { userId: ids.student, courseTeacherId: ids.teacher };
+  it.each([
+    ["guest", guest, false],
+    ["the student who made it", student, true],
+    ["another student", otherStudent, false],
+    ["the course's teacher", teacher, true],
+    ["another teacher", otherTeacher, false],
+    ["the course's former teacher, now a student", demotedTeacher, false],
+    ["an admin", admin, true],
+  ] as const)("%s → %s", (_label, who, expected) => {
+    expect(can(who, "attempt.view", attempt)).toBe(expected);
   });
 });
 
@@ -282,5 +329,5 @@ describe("account.signOutEverywhere", () => {
 });
 
 it("lists every policy action", () => {
-  expect(Object.keys(coveredActions)).toHaveLength(16);
+  expect(Object.keys(coveredActions)).toHaveLength(20);
 });

@@ -1,0 +1,147 @@
+import "server-only";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { quizAnswers, quizAttempts, taskProgress } from "@/db/schema";
+import type { StoredResponse } from "@/db/schema/quizzes";
+import { publish } from "@/lib/events/publish";
+import { combineAttempts, gradeAttempt } from "@/lib/grading";
+import { recomputeProgress } from "@/lib/progress/recompute-enrollment-progress";
+import { loadGradableQuiz } from "./gradable-questions";
+
+export interface GradedAttemptSummary {
+  attemptId: string;
+  userId: string;
+  scorePoints: number;
+  maxPoints: number;
+  scorePercent: number;
+}
+
+/**
+ * Grades closed (submitted or expired) attempts of one quiz against its
+ * questions as they are now, and writes the results everywhere they show:
+ * each answer, each attempt, each student's task progress (the attempts
+ * combined by the quiz's grading method, status graded) and course progress.
+ *
+ * Used on submit (one attempt) and to re-grade after the teacher changed the
+ * questions (every closed attempt: pass no `attemptIds`). The statement count
+ * does not grow with the number of attempts or answers.
+ */
+export async function gradeClosedAttempts(
+  tx: DbOrTx,
+  { taskId, attemptIds, actorId = null }: { taskId: string; attemptIds?: string[]; actorId?: string | null },
+): Promise<GradedAttemptSummary[]> {
+  if (attemptIds && attemptIds.length === 0) return [];
+  const quiz = await loadGradableQuiz(tx, taskId);
+  if (!quiz) return [];
+
+  const attempts = await tx
+    .select({ id: quizAttempts.id, userId: quizAttempts.userId })
+    .from(quizAttempts)
+    .where(
+      and(
+        eq(quizAttempts.taskId, taskId),
+        ne(quizAttempts.status, "in_progress"),
+        attemptIds ? inArray(quizAttempts.id, attemptIds) : undefined,
+      ),
+    );
+  if (attempts.length === 0) return [];
+
+  const answers = await tx
+    .select({ attemptId: quizAnswers.attemptId, questionId: quizAnswers.questionId, response: quizAnswers.response })
+    .from(quizAnswers)
+    .where(inArray(quizAnswers.attemptId, attempts.map((attempt) => attempt.id)));
+  const responsesByAttempt = new Map<string, Map<string, StoredResponse>>();
+  for (const answer of answers) {
+    let responses = responsesByAttempt.get(answer.attemptId);
+    if (!responses) responsesByAttempt.set(answer.attemptId, (responses = new Map()));
+    responses.set(answer.questionId, answer.response);
+  }
+
+  const options = { partialCredit: quiz.partialCredit };
+  const summaries: GradedAttemptSummary[] = [];
+  const answerValues = [];
+  for (const attempt of attempts) {
+    const responses = responsesByAttempt.get(attempt.id) ?? new Map<string, StoredResponse>();
+    const grade = gradeAttempt(quiz.questions, responses, options);
+    summaries.push({ attemptId: attempt.id, userId: attempt.userId, ...grade });
+    for (const question of grade.questions) {
+      if (!responses.has(question.questionId)) continue;
+      answerValues.push(sql`(${attempt.id}::uuid, ${question.questionId}::uuid, ${question.isCorrect}::boolean, ${question.pointsAwarded}::numeric)`);
+    }
+  }
+
+  if (answerValues.length > 0) {
+    await tx.execute(sql`
+      UPDATE quiz_answers AS a SET is_correct = v.is_correct, points_awarded = v.points
+      FROM (VALUES ${sql.join(answerValues, sql`, `)}) AS v(attempt_id, question_id, is_correct, points)
+      WHERE a.attempt_id = v.attempt_id AND a.question_id = v.question_id`);
+  }
+  const attemptValues = summaries.map(
+    (summary) =>
+      sql`(${summary.attemptId}::uuid, ${summary.scorePoints}::numeric, ${summary.maxPoints}::integer, ${summary.scorePercent}::numeric)`,
+  );
+  await tx.execute(sql`
+    UPDATE quiz_attempts AS q
+    SET score_points = v.points, max_points = v.max_points, score_percent = v.percent,
+        graded_version = ${quiz.contentVersion}, updated_at = now()
+    FROM (VALUES ${sql.join(attemptValues, sql`, `)}) AS v(id, points, max_points, percent)
+    WHERE q.id = v.id`);
+
+  await recordQuizScores(tx, { taskId, courseId: quiz.courseId, gradingMethod: quiz.gradingMethod, userIds: [...new Set(attempts.map((a) => a.userId))], actorId });
+  return summaries;
+}
+
+/**
+ * Each student's quiz score (its closed attempts combined by the grading
+ * method) into task progress, then course progress from the rows.
+ */
+async function recordQuizScores(
+  tx: DbOrTx,
+  {
+    taskId,
+    courseId,
+    gradingMethod,
+    userIds,
+    actorId,
+  }: { taskId: string; courseId: string; gradingMethod: Parameters<typeof combineAttempts>[0]; userIds: string[]; actorId: string | null },
+) {
+  const closed = await tx
+    .select({
+      userId: quizAttempts.userId,
+      attemptNumber: quizAttempts.attemptNumber,
+      scorePoints: quizAttempts.scorePoints,
+      maxPoints: quizAttempts.maxPoints,
+    })
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.taskId, taskId), ne(quizAttempts.status, "in_progress"), inArray(quizAttempts.userId, userIds)));
+
+  const byUser = new Map<string, { attemptNumber: number; scorePoints: number; maxPoints: number }[]>();
+  for (const row of closed) {
+    const list = byUser.get(row.userId) ?? [];
+    list.push({ attemptNumber: row.attemptNumber, scorePoints: row.scorePoints ?? 0, maxPoints: row.maxPoints ?? 0 });
+    byUser.set(row.userId, list);
+  }
+  const values = [...byUser].map(
+    ([userId, list]) => sql`(${userId}::uuid, ${combineAttempts(gradingMethod, list) ?? 0}::numeric)`,
+  );
+  if (values.length === 0) return;
+  await tx.execute(sql`
+    INSERT INTO ${taskProgress} (user_id, task_id, status, points_earned, started_at, completed_at)
+    SELECT v.user_id, ${taskId}::uuid, 'graded', v.points, now(), now()
+    FROM (VALUES ${sql.join(values, sql`, `)}) AS v(user_id, points)
+    ON CONFLICT (user_id, task_id) DO UPDATE
+    SET status = 'graded', points_earned = excluded.points_earned,
+        completed_at = coalesce(${taskProgress}.completed_at, excluded.completed_at), updated_at = now()`);
+
+  const recomputed =
+    userIds.length === 1
+      ? await recomputeProgress(tx, { courseId, userId: userIds[0] })
+      : await recomputeProgress(tx, { courseId });
+  for (const row of recomputed.filter((entry) => entry.justCompleted)) {
+    await publish(
+      tx,
+      { type: "enrollment.completed", aggregateId: row.enrollmentId, payload: { userId: row.userId, courseId } },
+      actorId,
+    );
+  }
+}
