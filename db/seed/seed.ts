@@ -7,6 +7,8 @@ import type { Database } from "../index";
 import { courses, enrollments, lessonCompletions, lessons, modules, users } from "../schema";
 import { demoAccounts, demoPassword } from "./demo-accounts";
 import { demoCourses } from "./demo-courses";
+import { demoQuizzes } from "./demo-quizzes";
+import { seedQuiz } from "./seed-quiz";
 
 export interface SeedReport {
   usersCreated: number;
@@ -66,6 +68,7 @@ export async function seedDemoData(db: Database): Promise<SeedReport> {
       coursesCreated++;
 
       const lessonIds: string[] = [];
+      const moduleIds: string[] = [];
       const fileIds = new Map<string, string>();
       for (const lesson of course.modules.flatMap((m) => m.lessons)) {
         if (!lesson.file) continue;
@@ -82,6 +85,7 @@ export async function seedDemoData(db: Database): Promise<SeedReport> {
           .insert(modules)
           .values({ courseId: created.id, title: module.title, description: module.description, position: moduleIndex })
           .returning({ id: modules.id });
+        moduleIds.push(moduleRow!.id);
         const lessonRows = await tx
           .insert(lessons)
           .values(
@@ -112,6 +116,11 @@ export async function seedDemoData(db: Database): Promise<SeedReport> {
             .onConflictDoNothing();
         }
         await recomputeEnrollmentProgress(tx, userId, created.id);
+      }
+
+      // After the enrolments: the demo attempts are graded into their students' progress.
+      for (const quiz of demoQuizzes.filter((entry) => entry.courseSlug === course.slug)) {
+        await seedQuiz(tx, quiz, { courseId: created.id, moduleId: moduleIds[quiz.moduleIndex]!, idByEmail });
       }
     }
     return { usersCreated: insertedUsers.length, coursesCreated };

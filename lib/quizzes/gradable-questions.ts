@@ -1,4 +1,3 @@
-import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { learningTasks, quizChoices, quizQuestions, quizzes } from "@/db/schema";

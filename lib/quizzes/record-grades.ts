@@ -1,4 +1,3 @@
-import "server-only";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { quizAnswers, quizAttempts, taskProgress } from "@/db/schema";

@@ -140,7 +140,7 @@ describe("status follows the course's items", () => {
       .returning({ id: lessons.id });
     const recomputed = await recomputeProgress(testDb(), { courseId: course.id });
     expect(recomputed).toEqual([
-      { userId: student.id, required: 3, completed: 2, percent: 66.67, status: "active", justCompleted: false },
+      { enrollmentId: enrollment.id, userId: student.id, required: 3, completed: 2, percent: 66.67, status: "active", justCompleted: false },
     ]);
     [row] = await enrollmentOf(student.id, course.id);
     expect(row).toMatchObject({ id: enrollment.id, status: "active", progressPercent: 66.67, completedAt: null });

@@ -105,7 +105,7 @@ describe("seedDemoData", () => {
     }
   });
 
-  it("stores enrolment progress that matches the lesson completions", async () => {
+  it("stores enrolment progress that matches the lesson completions and graded quizzes", async () => {
     const rows = rowsOf<{
       user_id: string;
       course_id: string;
@@ -119,9 +119,13 @@ describe("seedDemoData", () => {
     }>(
       await testDb().execute(sql`
         SELECT e.user_id, e.course_id, c.slug, u.email, e.status, e.progress_percent AS progress, e.completed_at,
-          (SELECT count(*) FROM lessons l JOIN modules m ON m.id = l.module_id WHERE m.course_id = e.course_id) AS required,
+          (SELECT count(*) FROM lessons l JOIN modules m ON m.id = l.module_id WHERE m.course_id = e.course_id)
+          + (SELECT count(*) FROM learning_tasks t WHERE t.course_id = e.course_id AND t.status = 'published') AS required,
           (SELECT count(*) FROM lesson_completions lc JOIN lessons l ON l.id = lc.lesson_id JOIN modules m ON m.id = l.module_id
-            WHERE m.course_id = e.course_id AND lc.user_id = e.user_id) AS done
+            WHERE m.course_id = e.course_id AND lc.user_id = e.user_id)
+          + (SELECT count(*) FROM task_progress p JOIN learning_tasks t ON t.id = p.task_id
+            WHERE t.course_id = e.course_id AND t.status = 'published' AND p.user_id = e.user_id
+              AND p.status IN ('completed', 'graded')) AS done
         FROM enrollments e JOIN courses c ON c.id = e.course_id JOIN users u ON u.id = e.user_id`),
     );
     expect(rows.length).toBeGreaterThanOrEqual(10);
@@ -143,6 +147,24 @@ describe("seedDemoData", () => {
     expect(Number(spot("student3@jeevi.example").progress)).toBe(16.67);
     expect(Number(spot("student4@jeevi.example").progress)).toBe(0);
     expect(Number(spot("student5@jeevi.example").progress)).toBe(66.67);
+
+    // The algebra quiz: student8 answered everything right (5 lessons + the quiz: completed),
+    // student9 scored 2 of 6 points, which still completes the quiz item (graded).
+    const algebra = (email: string) => rows.find((row) => row.email === email && row.slug === "algebra-essentials")!;
+    expect(algebra("student8@jeevi.example")).toMatchObject({ status: "completed", done: expect.anything() });
+    expect(Number(algebra("student8@jeevi.example").progress)).toBe(100);
+    expect(Number(algebra("student9@jeevi.example").progress)).toBe(50);
+    const scores = rowsOf<{ email: string; score: string | number; percent: string | number; status: string; points: string | number }>(
+      await testDb().execute(sql`
+        SELECT u.email, a.score_points AS score, a.score_percent AS percent, p.status, p.points_earned AS points
+        FROM quiz_attempts a JOIN users u ON u.id = a.user_id
+        JOIN task_progress p ON p.task_id = a.task_id AND p.user_id = a.user_id
+        ORDER BY u.email`),
+    );
+    expect(scores.map((row) => [row.email, Number(row.score), Number(row.percent), row.status, Number(row.points)])).toEqual([
+      ["student8@jeevi.example", 6, 100, "graded", 6],
+      ["student9@jeevi.example", 2, 33.33, "graded", 2],
+    ]);
 
     // Recomputing from the rows gives the numbers already stored.
     const before = await testDb().select().from(enrollments).orderBy(enrollments.id);
