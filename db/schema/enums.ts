@@ -40,3 +40,11 @@ export type QuestionType = (typeof questionType.enumValues)[number];
 export type GradingMethod = (typeof gradingMethod.enumValues)[number];
 export type ReviewPolicy = (typeof reviewPolicy.enumValues)[number];
 export type AttemptStatus = (typeof attemptStatus.enumValues)[number];
+
+export const latePenaltyType = pgEnum("late_penalty_type", ["none", "percent_per_day", "flat"]);
+// A submission's grading state: waiting for a grade, graded but not yet shown
+// to the student (draft), released to the student, or sent back for another version.
+export const submissionGradeStatus = pgEnum("submission_grade_status", ["ungraded", "draft", "released", "returned"]);
+
+export type LatePenaltyType = (typeof latePenaltyType.enumValues)[number];
+export type SubmissionGradeStatus = (typeof submissionGradeStatus.enumValues)[number];

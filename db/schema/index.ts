@@ -5,6 +5,7 @@ export * from "./courses";
 export * from "./enrollments";
 export * from "./tasks";
 export * from "./quizzes";
+export * from "./assignments";
 export * from "./audit";
 export * from "./events";
 export * from "./relations";
