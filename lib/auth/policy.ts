@@ -21,6 +21,11 @@ export interface AttemptResource {
   courseTeacherId: string;
 }
 
+export interface SubmissionResource {
+  userId: string;
+  courseTeacherId: string;
+}
+
 export interface UserResource {
   id: string;
   role: UserRole;
@@ -47,6 +52,11 @@ interface Policies {
   "quiz.viewResults": CourseResource;
   "quiz.take": CourseResource;
   "attempt.view": AttemptResource;
+  "assignment.manage": CourseResource;
+  "assignment.submit": CourseResource;
+  "submission.view": SubmissionResource;
+  "submission.grade": CourseResource;
+  "gradebook.view": CourseResource;
   "user.list": null;
   "user.changeRole": UserResource;
   "user.setActive": UserResource;
@@ -95,6 +105,18 @@ const rules: { [A in PolicyAction]: (actor: Actor | null, resource: Policies[A])
     isAdmin(actor) ||
     (actor !== null && actor.id === attempt.userId) ||
     (actor?.role === "teacher" && actor.id === attempt.courseTeacherId),
+  // Assignments, like quizzes, are written and graded by the course's teacher (or an admin).
+  "assignment.manage": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
+  // Only an enrolled student of a published course hands work in; a completed
+  // enrolment may still hand in (late work can arrive after the last lesson).
+  "assignment.submit": (actor, course) => actor?.role === "student" && course.status === "published" && isEnrolled(course),
+  // A submission is read by its author, the course's teacher and admins: never by another student.
+  "submission.view": (actor, submission) =>
+    isAdmin(actor) ||
+    (actor !== null && actor.id === submission.userId) ||
+    (actor?.role === "teacher" && actor.id === submission.courseTeacherId),
+  "submission.grade": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
+  "gradebook.view": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
   "user.list": (actor) => isAdmin(actor),
   // An admin cannot demote or deactivate itself: the site must keep an admin
   // who can undo mistakes.

@@ -12,7 +12,13 @@ export type DomainEvent =
   // A lesson added to a published course: enrolled students are told (notifications).
   | { type: "lesson.published"; aggregateId: string; payload: { lessonId: string; courseId: string } }
   // A quiz or assignment made visible to the students of a published course.
-  | { type: "task.published"; aggregateId: string; payload: { taskId: string; courseId: string; taskType: string } };
+  | { type: "task.published"; aggregateId: string; payload: { taskId: string; courseId: string; taskType: string } }
+  // A teacher released (or changed a released) grade of a hand-in: its student is told.
+  | {
+      type: "grade.released";
+      aggregateId: string;
+      payload: { submissionId: string; taskId: string; courseId: string; userId: string; points: number; maxPoints: number | null };
+    };
 
 export type DomainEventType = DomainEvent["type"];
 

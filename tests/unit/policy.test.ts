@@ -43,6 +43,11 @@ const coveredActions = {
   "quiz.viewResults": true,
   "quiz.take": true,
   "attempt.view": true,
+  "assignment.manage": true,
+  "assignment.submit": true,
+  "submission.view": true,
+  "submission.grade": true,
+  "gradebook.view": true,
   "user.list": true,
   "user.changeRole": true,
   "user.setActive": true,
@@ -93,7 +98,11 @@ describe("course actions", () => {
     | "course.viewStudents"
     | "quiz.manage"
     | "quiz.viewResults"
-    | "quiz.take";
+    | "quiz.take"
+    | "assignment.manage"
+    | "assignment.submit"
+    | "submission.grade"
+    | "gradebook.view";
   const statuses: CourseStatus[] = ["draft", "published", "archived"];
   const visibilities: CourseVisibility[] = ["public", "private"];
   // Students are checked with each state of their own enrolment in the course;
@@ -190,6 +199,39 @@ describe("course actions", () => {
       "other teacher": { draft: "-", published: "-", archived: "-" },
       admin: { draft: "-", published: "-", archived: "-" },
     },
+    "assignment.manage": {
+      guest: { draft: "-", published: "-", archived: "-" },
+      student: { draft: "-----", published: "-----", archived: "-----" },
+      "demoted former teacher": { draft: "-", published: "-", archived: "-" },
+      "owning teacher": { draft: Y, published: Y, archived: Y },
+      "other teacher": { draft: "-", published: "-", archived: "-" },
+      admin: { draft: Y, published: Y, archived: Y },
+    },
+    "assignment.submit": {
+      guest: { draft: "-", published: "-", archived: "-" },
+      // Like quizzes: enrolled (or finished) students of a published course only.
+      student: { draft: "-----", published: "-YY--", archived: "-----" },
+      "demoted former teacher": { draft: "-", published: "-", archived: "-" },
+      "owning teacher": { draft: "-", published: "-", archived: "-" },
+      "other teacher": { draft: "-", published: "-", archived: "-" },
+      admin: { draft: "-", published: "-", archived: "-" },
+    },
+    "submission.grade": {
+      guest: { draft: "-", published: "-", archived: "-" },
+      student: { draft: "-----", published: "-----", archived: "-----" },
+      "demoted former teacher": { draft: "-", published: "-", archived: "-" },
+      "owning teacher": { draft: Y, published: Y, archived: Y },
+      "other teacher": { draft: "-", published: "-", archived: "-" },
+      admin: { draft: Y, published: Y, archived: Y },
+    },
+    "gradebook.view": {
+      guest: { draft: "-", published: "-", archived: "-" },
+      student: { draft: "-----", published: "-----", archived: "-----" },
+      "demoted former teacher": { draft: "-", published: "-", archived: "-" },
+      "owning teacher": { draft: Y, published: Y, archived: Y },
+      "other teacher": { draft: "-", published: "-", archived: "-" },
+      admin: { draft: Y, published: Y, archived: Y },
+    },
   };
 
   const cases: [CourseAction, string, Actor | null, CourseResource, boolean][] = [];
@@ -211,8 +253,8 @@ describe("course actions", () => {
   }
 
   it("covers every combination", () => {
-    // 9 actions × (5 single-state actors + 1 student × 5 states) × 3 statuses × 2 visibilities
-    expect(cases).toHaveLength(9 * (5 + 5) * 3 * 2);
+    // 13 actions × (5 single-state actors + 1 student × 5 states) × 3 statuses × 2 visibilities
+    expect(cases).toHaveLength(13 * (5 + 5) * 3 * 2);
   });
 
   it.each(cases)("%s → %s", (action, _label, who, resource, expected) => {
@@ -276,6 +318,21 @@ describe("attempt.view", () => {
   });
 });
 
+describe("submission.view", () => {
+  const submission = { userId: ids.student, courseTeacherId: ids.teacher };
+  it.each([
+    ["guest", guest, false],
+    ["the student who handed it in", student, true],
+    ["another student", otherStudent, false],
+    ["the course's teacher", teacher, true],
+    ["another teacher", otherTeacher, false],
+    ["the course's former teacher, now a student", demotedTeacher, false],
+    ["an admin", admin, true],
+  ] as const)("%s → %s", (_label, who, expected) => {
+    expect(can(who, "submission.view", submission)).toBe(expected);
+  });
+});
+
 describe("user administration", () => {
   const targets = {
     self: (who: Actor) => ({ id: who.id, role: who.role }),
@@ -329,5 +386,5 @@ describe("account.signOutEverywhere", () => {
 });
 
 it("lists every policy action", () => {
-  expect(Object.keys(coveredActions)).toHaveLength(20);
+  expect(Object.keys(coveredActions)).toHaveLength(25);
 });

@@ -1,0 +1,58 @@
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { assignments, courses, learningTasks, submissions, type Assignment, type Submission } from "@/db/schema";
+import { fail } from "@/lib/actions/result";
+import { can, type Actor } from "@/lib/auth/policy";
+
+export const submissionNotFoundMessage = "This submission does not exist or you do not teach its course.";
+
+export interface SubmissionToGrade {
+  submission: Submission;
+  assignment: Assignment;
+  task: { id: string; title: string; maxPoints: number | null; dueAt: Date | null };
+  course: { id: string; slug: string; teacherId: string };
+}
+
+/**
+ * The submission locked FOR UPDATE, when the actor may grade its course; else
+ * not found. Two graders saving at once are serialised by the lock, and the
+ * revision check after it turns the later stale save into a conflict.
+ */
+export async function lockSubmissionToGrade(tx: DbOrTx, actor: Actor, submissionId: string): Promise<SubmissionToGrade> {
+  const [row] = await tx
+    .select({
+      submission: submissions,
+      assignment: assignments,
+      task: { id: learningTasks.id, title: learningTasks.title, maxPoints: learningTasks.maxPoints, dueAt: learningTasks.dueAt },
+      course: { id: courses.id, slug: courses.slug, teacherId: courses.teacherId, status: courses.status, visibility: courses.visibility },
+    })
+    .from(submissions)
+    .innerJoin(assignments, eq(assignments.taskId, submissions.taskId))
+    .innerJoin(learningTasks, eq(learningTasks.id, submissions.taskId))
+    .innerJoin(courses, eq(courses.id, learningTasks.courseId))
+    .where(eq(submissions.id, submissionId))
+    .for("update", { of: submissions });
+  if (!row || !can(actor, "submission.grade", row.course)) fail(submissionNotFoundMessage);
+  return row;
+}
+
+/** Refuses a save made from a form loaded before someone else's save, or of a superseded version. */
+export function assertFresh(target: SubmissionToGrade, revision: number): void {
+  if (!target.submission.isCurrent) {
+    fail("The student has handed in a newer version since you opened this page. Reload to grade the latest version.");
+  }
+  if (target.submission.revision !== revision) {
+    fail(
+      "Someone else saved this submission after you opened it. Reload to see their grade and feedback, then make your change again.",
+    );
+  }
+}
+
+/** The grade as the audit log records it, before and after. */
+export const gradeSnapshot = (submission: Pick<Submission, "gradeStatus" | "rawPoints" | "penaltyPercent" | "points" | "feedback">) => ({
+  gradeStatus: submission.gradeStatus,
+  rawPoints: submission.rawPoints,
+  penaltyPercent: submission.penaltyPercent,
+  points: submission.points,
+  feedback: submission.feedback,
+});
