@@ -1,0 +1,25 @@
+import { db } from "@/db";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { gradebookCsvLines, streamLines } from "@/lib/gradebook/gradebook-csv";
+import { loadGradebookCourse, loadGradebookTasks } from "@/lib/gradebook/gradebook-queries";
+import { z } from "zod";
+
+const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+/** GET …/gradebook/export: the whole gradebook as CSV, streamed, for the course's teacher or an admin. */
+export async function GET(_request: Request, { params }: { params: Promise<{ courseId: string }> }) {
+  const { courseId } = await params;
+  const user = await getCurrentUser();
+  if (!user) return new Response("Sign in to export the gradebook.", { status: 401 });
+  if (!z.uuid().safeParse(courseId).success) return notFound();
+  const course = await loadGradebookCourse(db, user, courseId);
+  if (!course) return notFound();
+  const tasks = await loadGradebookTasks(db, course.id);
+  return new Response(streamLines(gradebookCsvLines(db, course.id, tasks)), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${course.slug}-gradebook.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
