@@ -13,14 +13,20 @@ export function navLinksFor(role: UserRole | null): NavLink[] {
     case null:
       return [catalogue];
     case "student":
-      return [catalogue, { href: "/dashboard", label: "My learning" }, { href: "/progress", label: "My progress" }];
+      return [
+        catalogue,
+        { href: "/dashboard", label: "My learning" },
+        { href: "/progress", label: "My progress" },
+        { href: "/grades", label: "My grades" },
+      ];
     case "teacher":
-      return [catalogue, { href: "/teacher", label: "Teaching" }];
+      return [catalogue, { href: "/teacher", label: "Teaching" }, { href: "/teacher/grading", label: "Grading" }];
     case "admin":
       return [
         catalogue,
         { href: "/admin", label: "Administration" },
         { href: "/teacher", label: "All courses" },
+        { href: "/teacher/grading", label: "Grading" },
       ];
   }
 }

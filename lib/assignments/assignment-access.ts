@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/policy";
 
 export interface AssignmentInCourse {
   assignment: Assignment;
-  task: { id: string; title: string; status: TaskStatus; dueAt: Date | null; maxPoints: number | null };
+  task: { id: string; title: string; description: string; status: TaskStatus; dueAt: Date | null; maxPoints: number | null };
   course: {
     id: string;
     slug: string;
@@ -38,6 +38,7 @@ export async function loadAssignmentInCourse(
       task: {
         id: learningTasks.id,
         title: learningTasks.title,
+        description: learningTasks.description,
         status: learningTasks.status,
         dueAt: learningTasks.dueAt,
         maxPoints: learningTasks.maxPoints,

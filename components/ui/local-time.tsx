@@ -1,0 +1,28 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+
+const subscribe = () => () => {};
+
+/**
+ * A moment shown in the reader's own time zone, named ("10 Dec 2026, 18:00
+ * CET"). The server does not know the zone, so the first render (and a page
+ * without JavaScript) says UTC; the browser replaces it on hydration.
+ */
+export function LocalTime({ value, className }: { value: Date | string; className?: string }) {
+  const date = new Date(value);
+  const text = useSyncExternalStore(
+    subscribe,
+    () => format(date, undefined),
+    () => format(date, "UTC"),
+  );
+  return (
+    <time dateTime={date.toISOString()} className={className}>
+      {text}
+    </time>
+  );
+}
+
+function format(date: Date, timeZone: string | undefined): string {
+  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone, timeZoneName: "short" }).format(date);
+}

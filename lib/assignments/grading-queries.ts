@@ -1,0 +1,93 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { DbOrTx } from "@/db";
+import { assignments, courses, learningTasks, submissions, users } from "@/db/schema";
+import type { LatePenaltyType, SubmissionGradeStatus } from "@/db/schema/enums";
+import { can, type Actor } from "@/lib/auth/policy";
+import { latePenaltyPercent } from "./lateness";
+import { loadVersions, type SubmissionVersion } from "./submission-versions";
+
+export interface SubmissionForGrading {
+  submissionId: string;
+  revision: number;
+  version: number;
+  isCurrent: boolean;
+  studentName: string;
+  course: { id: string; title: string };
+  assignment: {
+    taskId: string;
+    title: string;
+    instructions: string;
+    maxPoints: number;
+    dueAt: Date | null;
+    latePenaltyType: LatePenaltyType;
+    latePenaltyPercent: number;
+  };
+  text: string;
+  submittedAt: Date;
+  isLate: boolean;
+  daysLate: number;
+  /** The penalty this hand-in gets when graded now. */
+  penaltyPercent: number;
+  gradeStatus: SubmissionGradeStatus;
+  rawPoints: number | null;
+  points: number | null;
+  feedback: string;
+  gradedByName: string | null;
+  gradedAt: Date | null;
+  versions: SubmissionVersion[];
+}
+
+const grader = alias(users, "grader");
+
+/** One hand-in with every version of its student, for the course's teacher or an admin; null reads as not found. Three statements. */
+export async function loadSubmissionForGrading(db: DbOrTx, actor: Actor, submissionId: string): Promise<SubmissionForGrading | null> {
+  const [row] = await db
+    .select({
+      submission: submissions,
+      assignment: assignments,
+      task: { id: learningTasks.id, title: learningTasks.title, maxPoints: learningTasks.maxPoints, dueAt: learningTasks.dueAt },
+      course: { id: courses.id, title: courses.title, teacherId: courses.teacherId, status: courses.status, visibility: courses.visibility },
+      studentName: sql<string>`coalesce(${users.displayName}, ${users.username})`,
+      graderName: sql<string | null>`coalesce(${grader.displayName}, ${grader.username})`,
+    })
+    .from(submissions)
+    .innerJoin(assignments, eq(assignments.taskId, submissions.taskId))
+    .innerJoin(learningTasks, eq(learningTasks.id, submissions.taskId))
+    .innerJoin(courses, eq(courses.id, learningTasks.courseId))
+    .innerJoin(users, eq(users.id, submissions.userId))
+    .leftJoin(grader, eq(grader.id, submissions.gradedBy))
+    .where(eq(submissions.id, submissionId));
+  if (!row || !can(actor, "submission.grade", row.course)) return null;
+  const { submission, assignment, task, course } = row;
+  return {
+    submissionId: submission.id,
+    revision: submission.revision,
+    version: submission.version,
+    isCurrent: submission.isCurrent,
+    studentName: row.studentName,
+    course: { id: course.id, title: course.title },
+    assignment: {
+      taskId: task.id,
+      title: task.title,
+      instructions: assignment.instructions,
+      maxPoints: task.maxPoints ?? 0,
+      dueAt: task.dueAt,
+      latePenaltyType: assignment.latePenaltyType,
+      latePenaltyPercent: assignment.latePenaltyPercent,
+    },
+    text: submission.text,
+    submittedAt: submission.submittedAt,
+    isLate: submission.isLate,
+    daysLate: submission.daysLate,
+    penaltyPercent: latePenaltyPercent(assignment, submission),
+    gradeStatus: submission.gradeStatus,
+    rawPoints: submission.rawPoints,
+    points: submission.points,
+    feedback: submission.feedback,
+    gradedByName: row.graderName,
+    gradedAt: submission.gradedAt,
+    versions: await loadVersions(db, { taskId: task.id, userId: submission.userId }),
+  };
+}

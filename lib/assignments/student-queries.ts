@@ -1,0 +1,97 @@
+import "server-only";
+import type { DbOrTx } from "@/db";
+import type { LatePenaltyType, SubmissionGradeStatus } from "@/db/schema/enums";
+import { can, type Actor } from "@/lib/auth/policy";
+import { loadAssignmentInCourse } from "./assignment-access";
+import { submissionWindow, type SubmissionWindow } from "./lateness";
+import { loadVersions, type VersionFile } from "./submission-versions";
+
+export interface StudentVersion {
+  id: string;
+  version: number;
+  isCurrent: boolean;
+  text: string;
+  submittedAt: Date;
+  isLate: boolean;
+  daysLate: number;
+  files: VersionFile[];
+  /** What the student may know of the grading: its state, and the grade and feedback only once released or returned. */
+  gradeStatus: SubmissionGradeStatus;
+  points: number | null;
+  rawPoints: number | null;
+  penaltyPercent: number | null;
+  feedback: string | null;
+}
+
+export interface StudentAssignment {
+  taskId: string;
+  title: string;
+  description: string;
+  instructions: string;
+  dueAt: Date | null;
+  maxPoints: number | null;
+  course: { title: string; slug: string };
+  allowedFileTypes: string[];
+  maxFileSizeMb: number;
+  maxFiles: number;
+  textEntry: boolean;
+  acceptLate: boolean;
+  latePenaltyType: LatePenaltyType;
+  latePenaltyPercent: number;
+  window: SubmissionWindow;
+  /** False once a grade is released, until the teacher returns the work. */
+  canSubmit: boolean;
+  versions: StudentVersion[];
+}
+
+/**
+ * The assignment page of an enrolled student: the assignment, its own
+ * versions, and (only when released or returned) the grade and feedback.
+ * A draft grade stays hidden. Null reads as not found.
+ */
+export async function loadStudentAssignment(db: DbOrTx, actor: Actor, slug: string, taskId: string, now = new Date()): Promise<StudentAssignment | null> {
+  const target = await loadAssignmentInCourse(db, actor, taskId);
+  if (!target || target.course.slug !== slug || target.task.status !== "published" || !can(actor, "course.viewContent", target.course)) {
+    return null;
+  }
+  const { assignment, task, course } = target;
+  const versions = await loadVersions(db, { taskId, userId: actor.id });
+  const window = submissionWindow({ dueAt: task.dueAt, ...assignment }, now);
+  const current = versions.find((version) => version.isCurrent);
+  return {
+    taskId,
+    title: task.title,
+    description: task.description,
+    instructions: assignment.instructions,
+    dueAt: task.dueAt,
+    maxPoints: task.maxPoints,
+    course: { title: course.title, slug: course.slug },
+    allowedFileTypes: assignment.allowedFileTypes,
+    maxFileSizeMb: assignment.maxFileSizeMb,
+    maxFiles: assignment.maxFiles,
+    textEntry: assignment.textEntry,
+    acceptLate: assignment.acceptLate,
+    latePenaltyType: assignment.latePenaltyType,
+    latePenaltyPercent: assignment.latePenaltyPercent,
+    window,
+    canSubmit: window !== "closed" && can(actor, "assignment.submit", course) && current?.gradeStatus !== "released",
+    versions: versions.map((version) => {
+      const visible = version.gradeStatus === "released" || version.gradeStatus === "returned";
+      return {
+        id: version.id,
+        version: version.version,
+        isCurrent: version.isCurrent,
+        text: version.text,
+        submittedAt: version.submittedAt,
+        isLate: version.isLate,
+        daysLate: version.daysLate,
+        files: version.files,
+        gradeStatus: version.gradeStatus === "draft" ? "ungraded" : version.gradeStatus,
+        points: version.gradeStatus === "released" ? version.points : null,
+        rawPoints: version.gradeStatus === "released" ? version.rawPoints : null,
+        penaltyPercent: version.gradeStatus === "released" ? version.penaltyPercent : null,
+        feedback: visible ? version.feedback : null,
+      };
+    }),
+  };
+}
