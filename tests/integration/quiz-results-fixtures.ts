@@ -2,7 +2,7 @@
 // and attempts written directly with Drizzle, independent of the taking UI.
 // Not a test file: vitest only collects *.test.ts.
 import { and, eq } from "drizzle-orm";
-import { learningTasks, quizAnswers, quizAttempts, quizChoices, quizQuestions, quizzes, taskProgress } from "@/db/schema";
+import { learningTasks, quizAnswers, quizAttempts, quizChoices, quizQuestions, quizzes, taskProgress, users } from "@/db/schema";
 import type { AttemptStatus, GradingMethod, QuestionType, TaskStatus } from "@/db/schema/enums";
 import type { StoredResponse } from "@/db/schema/quizzes";
 import { testDb } from "./helpers";
@@ -178,4 +178,21 @@ export async function progressOf(userId: string, taskId: string) {
     .from(taskProgress)
     .where(and(eq(taskProgress.userId, userId), eq(taskProgress.taskId, taskId)));
   return row ?? null;
+}
+
+let studentCounter = 0;
+
+/**
+ * Named students inserted in one statement (no password hashing: these never
+ * sign in), for result tables that need many rows.
+ */
+export async function createNamedStudents(names: string[]) {
+  const rows = names.map((displayName) => {
+    studentCounter++;
+    const username = `quizres_${process.pid}_${studentCounter}_${Math.random().toString(36).slice(2, 6)}`;
+    return { email: `${username}@school.example`, username, displayName, role: "student" as const, passwordHash: "not-a-hash" };
+  });
+  const inserted = await testDb().insert(users).values(rows).returning({ id: users.id, email: users.email, displayName: users.displayName });
+  // In the order asked for.
+  return names.map((name) => inserted.find((row) => row.displayName === name)!);
 }
