@@ -14,7 +14,7 @@ export function AttemptsFilters({ basePath, query }: { basePath: string; query: 
     <Form
       action={basePath}
       role="search"
-      aria-label="Attempts"
+      aria-label="Filter attempts"
       className="grid gap-4 rounded-card border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_auto] sm:items-end"
     >
       <TextField id="attempts-q" label="Search students" type="search" name="q" defaultValue={query.q} maxLength={100} />

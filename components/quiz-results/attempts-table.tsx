@@ -95,7 +95,7 @@ export function AttemptsTable({ rows, query, basePath, pageCount }: AttemptsTabl
   });
 
   return (
-    <TableContainer label="Attempts">
+    <TableContainer label="Attempts table">
       <table className="w-full min-w-[52rem] text-left text-sm">
         <caption className="sr-only">
           Attempts, sorted by {query.sort} {query.dir === "asc" ? "ascending" : "descending"}. Select a column header to sort by it.

@@ -14,7 +14,7 @@ export function CourseQuizzes({ courseId, quizzes }: { courseId: string; quizzes
       {quizzes.length === 0 ? (
         <p className="text-ink-muted">This course has no quiz yet.</p>
       ) : (
-        <TableContainer label="Quizzes">
+        <TableContainer label="Quizzes of this course">
           <table className="w-full min-w-[36rem] text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-ink-muted">
               <tr>
