@@ -73,7 +73,7 @@ test("the teacher reads a quiz's results: tiles, distribution, question rates, t
   await expect(page).toHaveURL(/sort=score&dir=asc/);
   await expect(bodyRows(page)).toHaveCount(1);
   await expect(bodyRows(page).first()).toContainText("Ethan Brooks");
-  await expect(page.getByText("1 attempt match")).toBeVisible();
+  await expect(page.getByText("1 attempt found")).toBeVisible();
 
   // Filter by status: both submitted; none closing.
   await page.getByLabel("Search students").fill("");

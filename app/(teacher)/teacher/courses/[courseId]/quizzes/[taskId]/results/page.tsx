@@ -67,7 +67,7 @@ export default async function QuizResultsPage({ params, searchParams }: Props) {
         </h2>
         <AttemptsFilters key={attemptsHref(basePath, { ...query, page: 1 })} basePath={basePath} query={query} />
         <p className="font-medium" role="status">
-          {filtered ? `${countOf(attempts.total, "attempt")} match` : countOf(attempts.total, "attempt")}
+          {filtered ? `${countOf(attempts.total, "attempt")} found` : countOf(attempts.total, "attempt")}
         </p>
         {attempts.rows.length === 0 ? (
           <p className="rounded-card border border-dashed border-slate-300 bg-white p-8 text-center text-ink-muted">
