@@ -15,3 +15,17 @@ export async function publish(tx: DbOrTx, event: DomainEvent, actorId: string | 
     payload: event.payload,
   });
 }
+
+/** Several events in one INSERT, for set-wise changes (a re-grade completing many enrolments). */
+export async function publishAll(tx: DbOrTx, events: DomainEvent[], actorId: string | null = null): Promise<void> {
+  if (events.length === 0) return;
+  await tx.insert(domainEvents).values(
+    events.map((event) => ({
+      type: event.type,
+      aggregateType: aggregateTypeOf(event.type),
+      aggregateId: event.aggregateId,
+      actorId,
+      payload: event.payload,
+    })),
+  );
+}

@@ -1,39 +1,62 @@
 import { roundPoints } from "./round";
 import type { GradableQuestion, GradingOptions, QuestionGrade, StoredResponse } from "./types";
 
-/** Short answers match whatever the case and the surrounding or repeated spaces. */
-export const normaliseShortAnswer = (text: string): string => text.trim().replace(/\s+/g, " ").toLocaleLowerCase();
+/**
+ * Short answers match whatever the case, the surrounding or repeated spaces and
+ * the Unicode form: NFKC folds full-width and compatibility characters ("ＡＢＣ"
+ * is "ABC", "ﬁ" is "fi"), and upper- then lower-casing folds case fully, so
+ * "STRASSE" matches "Straße". Locale-free, so the server's locale never changes a grade.
+ */
+export const normaliseShortAnswer = (text: string): string =>
+  text.normalize("NFKC").trim().replace(/\s+/g, " ").toUpperCase().toLowerCase().normalize("NFKC");
+
+// Digits with an optional sign, one decimal point and an exponent; nothing else.
+const numberPattern = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /**
- * A numeric answer as typed: digits with an optional sign, decimal point (or
- * comma) and exponent. Anything else (empty, "12 cm", "1/2") is not a number.
+ * A numeric answer as typed: an optional sign (the Unicode minus too), digits,
+ * one decimal point or decimal comma and an optional exponent, with spaces around
+ * it ignored; full-width digits count as digits. Anything else ("", "12 cm",
+ * "1/2", "1 2", "1,000.5", "Infinity", "NaN", a value past the largest double)
+ * is not a number.
  */
 export function parseNumericAnswer(text: string): number | null {
-  const cleaned = text.trim().replace(/\s+/g, "").replace(",", ".");
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cleaned)) return null;
-  const value = Number(cleaned);
+  const cleaned = text.normalize("NFKC").trim().replace(/\u2212/g, "-");
+  const decimal = cleaned.includes(".") ? cleaned : cleaned.replace(",", ".");
+  if (!numberPattern.test(decimal)) return null;
+  const value = Number(decimal);
   return Number.isFinite(value) ? value : null;
 }
 
 /**
- * Within tolerance, edges included. The slack absorbs binary rounding
- * (0.3 - 0.1 is 0.19999999999999998), so 0.1 with 0.2 ± 0.1 counts as right.
+ * Within tolerance, edges included. A few units in the last place of slack,
+ * relative to the numbers compared, absorb binary rounding (1.1 - 1 is
+ * 0.10000000000000009, so 1.1 with 1 ± 0.1 counts as right) without letting a
+ * really different answer through: with tolerance 0 only the value itself is right.
  */
 export function withinTolerance(answer: number, value: number, tolerance: number): boolean {
-  const slack = 1e-9 * Math.max(1, Math.abs(value), Math.abs(tolerance));
+  const slack = 4 * Number.EPSILON * Math.max(Math.abs(answer), Math.abs(value), tolerance);
   return Math.abs(answer - value) <= tolerance + slack;
 }
 
+const isChoiceQuestion = (question: GradableQuestion) =>
+  question.type === "single_choice" || question.type === "multiple_choice" || question.type === "true_false";
+
 const chosenIds = (response: StoredResponse | null): string[] =>
-  response && "choiceIds" in response ? [...new Set(response.choiceIds)] : [];
+  response && "choiceIds" in response && Array.isArray(response.choiceIds) ? [...new Set(response.choiceIds)] : [];
 
 const typedText = (response: StoredResponse | null): string =>
-  response && "text" in response ? response.text : "";
+  response && "text" in response && typeof response.text === "string" ? response.text : "";
 
+/** Whether a saved response holds an answer at all: a pick, or some text. */
 export function isAnswered(response: StoredResponse | null): boolean {
-  if (!response) return false;
-  return "choiceIds" in response ? response.choiceIds.length > 0 : response.text.trim() !== "";
+  return chosenIds(response).length > 0 || typedText(response).trim() !== "";
 }
+
+// A response of the wrong kind (text for a choice question, after the teacher
+// changed its type) answers nothing.
+const answersQuestion = (question: GradableQuestion, response: StoredResponse | null): boolean =>
+  isChoiceQuestion(question) ? chosenIds(response).length > 0 : typedText(response).trim() !== "";
 
 function fraction(question: GradableQuestion, response: StoredResponse | null, options: GradingOptions): number {
   switch (question.type) {
@@ -76,7 +99,7 @@ export function gradeQuestion(
   const share = fraction(question, response, options);
   return {
     questionId: question.id,
-    answered: isAnswered(response),
+    answered: answersQuestion(question, response),
     isCorrect: share === 1,
     pointsAwarded: roundPoints(question.points * share),
   };

@@ -1,8 +1,8 @@
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { quizAnswers, quizAttempts, taskProgress } from "@/db/schema";
 import type { StoredResponse } from "@/db/schema/quizzes";
-import { publish } from "@/lib/events/publish";
+import { publishAll } from "@/lib/events/publish";
 import { combineAttempts, gradeAttempt } from "@/lib/grading";
 import { recomputeProgress } from "@/lib/progress/recompute-enrollment-progress";
 import { loadGradableQuiz } from "./gradable-questions";
@@ -91,8 +91,10 @@ export async function gradeClosedAttempts(
 }
 
 /**
- * Each student's quiz score (its closed attempts combined by the grading
- * method) into task progress, then course progress from the rows.
+ * Each student's quiz score (its graded attempts combined by the grading
+ * method) into task progress, then course progress from the rows. A closed
+ * attempt not graded yet (an expired one the sweep has not reached) has no
+ * score: it is left out, never counted as zero.
  */
 async function recordQuizScores(
   tx: DbOrTx,
@@ -112,7 +114,14 @@ async function recordQuizScores(
       maxPoints: quizAttempts.maxPoints,
     })
     .from(quizAttempts)
-    .where(and(eq(quizAttempts.taskId, taskId), ne(quizAttempts.status, "in_progress"), inArray(quizAttempts.userId, userIds)));
+    .where(
+      and(
+        eq(quizAttempts.taskId, taskId),
+        ne(quizAttempts.status, "in_progress"),
+        isNotNull(quizAttempts.scorePoints),
+        inArray(quizAttempts.userId, userIds),
+      ),
+    );
 
   const byUser = new Map<string, { attemptNumber: number; scorePoints: number; maxPoints: number }[]>();
   for (const row of closed) {
@@ -136,11 +145,12 @@ async function recordQuizScores(
     userIds.length === 1
       ? await recomputeProgress(tx, { courseId, userId: userIds[0] })
       : await recomputeProgress(tx, { courseId });
-  for (const row of recomputed.filter((entry) => entry.justCompleted)) {
-    await publish(
-      tx,
-      { type: "enrollment.completed", aggregateId: row.enrollmentId, payload: { userId: row.userId, courseId } },
-      actorId,
-    );
-  }
+  // One INSERT for every enrolment this completed, so a re-grade stays a fixed number of statements.
+  await publishAll(
+    tx,
+    recomputed
+      .filter((entry) => entry.justCompleted)
+      .map((row) => ({ type: "enrollment.completed" as const, aggregateId: row.enrollmentId, payload: { userId: row.userId, courseId } })),
+    actorId,
+  );
 }

@@ -3,11 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CourseForm } from "@/components/course-editor/course-form";
 import { StatusPanel } from "@/components/course-editor/status-panel";
+import { CourseQuizzes } from "@/components/quiz-results/course-quizzes";
 import { capitalize, formatDate } from "@/components/ui/format";
 import { db } from "@/db";
 import { requireArea } from "@/lib/auth/current-user";
 import { renderMarkdown } from "@/lib/content/markdown";
 import { loadEditableCourse } from "@/lib/courses/editor-queries";
+import { listCourseQuizzes } from "@/lib/quizzes/results-queries";
 
 export const metadata: Metadata = { title: "Edit course" };
 
@@ -23,6 +25,7 @@ export default async function EditCoursePage({ params, searchParams }: Props) {
   const course = await loadEditableCourse(db, user, courseId);
   if (!course) notFound();
   const justCreated = (await searchParams).created !== undefined;
+  const quizzes = await listCourseQuizzes(db, user, course.id);
   const structureHref = `/teacher/courses/${course.id}/structure`;
 
   return (
@@ -90,6 +93,7 @@ export default async function EditCoursePage({ params, searchParams }: Props) {
           />
         </aside>
       </div>
+      <CourseQuizzes courseId={course.id} quizzes={quizzes} />
     </div>
   );
 }

@@ -1,0 +1,117 @@
+import type { Browser, Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./support/axe";
+import { demoPassword, demoUsers, expect, SignInPage, test } from "./support/fixtures";
+
+// The seed's "Linear equations check" in Algebra Essentials (teacher@): student8
+// (Hana Sato) scored 6/6, student9 (Ethan Brooks) 2/6. This spec only reads.
+const quizTitle = "Linear equations check";
+
+async function openResults(page: Page) {
+  await page.getByRole("region", { name: "Courses" }).getByRole("link", { name: "Algebra Essentials" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Edit course");
+  const quizzes = page.getByRole("region", { name: "Quizzes of this course" });
+  const row = quizzes.getByRole("row", { name: new RegExp(quizTitle) });
+  await expect(row.getByRole("cell")).toHaveText(["Published", "5", "2", "2", "66.67%"]);
+  await row.getByRole("link", { name: `Results of ${quizTitle}` }).click();
+  await expect(page).toHaveURL(/\/teacher\/courses\/[0-9a-f-]{36}\/quizzes\/[0-9a-f-]{36}\/results$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Results: ${quizTitle}`);
+}
+
+const tile = (page: Page, label: string) =>
+  page.getByRole("region", { name: "Summary" }).locator("div", { has: page.getByText(label, { exact: true }) }).locator("dd");
+
+const bodyRows = (page: Page) => page.getByRole("region", { name: "Attempts table" }).locator("tbody tr");
+
+test("the teacher reads a quiz's results: tiles, distribution, question rates, then sorts and filters the attempts", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("teacher");
+  await openResults(page);
+
+  await expect(tile(page, "Attempts")).toHaveText("2");
+  await expect(tile(page, "Students")).toHaveText("2");
+  await expect(tile(page, "Average score")).toHaveText("66.67%");
+  await expect(tile(page, "Median score")).toHaveText("66.67%");
+  await expect(tile(page, "Highest score")).toHaveText("100%");
+
+  const bands = page.getByRole("list", { name: "Graded attempts per score band" }).getByRole("listitem");
+  await expect(bands).toHaveCount(10);
+  await expect(bands.filter({ hasText: "30–40%" })).toContainText("1 attempt");
+  await expect(bands.filter({ hasText: "90–100%" })).toContainText("1 attempt");
+  await expect(bands.filter({ hasText: "0–10%" })).toContainText("0 attempts");
+
+  const questions = page.getByRole("region", { name: "Questions" }).getByRole("listitem");
+  await expect(questions).toHaveCount(5);
+  const rates = ["50%", "50%", "100%", "50%", "100%"];
+  for (const [index, rate] of rates.entries()) {
+    await expect(questions.nth(index).locator("div", { has: page.getByText("Correct rate", { exact: true }) }).locator("dd")).toHaveText(rate);
+  }
+  await expect(questions.nth(0)).toContainText("Single choice");
+  await expect(questions.nth(3)).toContainText("Unanswered");
+
+  await expect(bodyRows(page)).toHaveCount(2);
+  await expectNoSeriousA11yViolations(page);
+
+  // Sort by score: the best first, then flipped.
+  const table = page.getByRole("region", { name: "Attempts table" });
+  await table.getByRole("link", { name: /^Score/ }).click();
+  await expect(page).toHaveURL(/sort=score&dir=desc/);
+  await expect(table.getByRole("columnheader", { name: /Score/ })).toHaveAttribute("aria-sort", "descending");
+  await expect(bodyRows(page).first()).toContainText("Hana Sato");
+  await expect(bodyRows(page).first()).toContainText("100%");
+  await expect(bodyRows(page).first()).toContainText("6 / 6 points");
+  await table.getByRole("link", { name: /^Score/ }).click();
+  await expect(page).toHaveURL(/sort=score&dir=asc/);
+  await expect(bodyRows(page).first()).toContainText("Ethan Brooks");
+  await expect(bodyRows(page).first()).toContainText("33.33%");
+
+  // Search a student, keeping the sort.
+  await page.getByLabel("Search students").fill("ethan");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/q=ethan/);
+  await expect(page).toHaveURL(/sort=score&dir=asc/);
+  await expect(bodyRows(page)).toHaveCount(1);
+  await expect(bodyRows(page).first()).toContainText("Ethan Brooks");
+  await expect(page.getByText("1 attempt found")).toBeVisible();
+
+  // Filter by status: both submitted; none closing.
+  await page.getByLabel("Search students").fill("");
+  await page.getByLabel("Status").selectOption({ label: "Submitted" });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/status=submitted/);
+  await expect(bodyRows(page)).toHaveCount(2);
+  await page.getByLabel("Status").selectOption({ label: "Time is up (closing)" });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/status=closing/);
+  await expect(page.getByText("No attempt matches this search.")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
+async function signedInPage(browser: Browser, email: string, contextOptions: Parameters<Browser["newContext"]>[0]) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(email, demoPassword);
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  return page;
+}
+
+test("a student and another teacher get not found on the results page", async ({ page, browser, signInAs, viewport, userAgent }) => {
+  await signInAs("teacher");
+  await openResults(page);
+  const resultsPath = new URL(page.url()).pathname;
+
+  const contextOptions = { viewport, userAgent: userAgent ?? undefined };
+  for (const email of [demoUsers.student.email, "student8@jeevi.example", "teacher2@jeevi.example"]) {
+    const other = await signedInPage(browser, email, contextOptions);
+    const response = await other.goto(resultsPath);
+    expect(response?.status(), email).toBe(404);
+    await expect(other.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+    // No other student's name (student8 sees its own in the header) and nothing of the quiz.
+    await expect(other.getByText("Ethan Brooks")).toHaveCount(0);
+    await expect(other.getByText(quizTitle)).toHaveCount(0);
+    await other.context().close();
+  }
+});

@@ -1,0 +1,352 @@
+import "server-only";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { DbOrTx } from "@/db";
+import { courses, learningTasks, quizzes } from "@/db/schema";
+import type { GradingMethod, QuestionType, TaskStatus } from "@/db/schema/enums";
+import { editableCourses } from "@/lib/authoring/course-access";
+import { can, type Actor } from "@/lib/auth/policy";
+import { rowsOf } from "@/lib/db/rows";
+import { attemptsPageSize, type AttemptSort, type AttemptState, type AttemptsQuery } from "./results-params";
+
+export interface QuizResultsHeader {
+  taskId: string;
+  title: string;
+  status: TaskStatus;
+  courseId: string;
+  courseTitle: string;
+  courseSlug: string;
+  gradingMethod: GradingMethod;
+  attemptsAllowed: number | null;
+  timeLimitMinutes: number | null;
+  questionCount: number;
+  /** The questions' points as they are now. */
+  maxPoints: number;
+}
+
+export interface QuizResultsSummary {
+  /** Every attempt, open ones included. */
+  attempts: number;
+  inProgress: number;
+  students: number;
+  /** Closed attempts with a score: the ones the figures below are computed from. */
+  graded: number;
+  averagePercent: number | null;
+  medianPercent: number | null;
+  highestPercent: number | null;
+  lowestPercent: number | null;
+  averagePoints: number | null;
+  /** Graded attempts per 10 % bucket, 0–10 % first; 100 % counts in the last. */
+  distribution: number[];
+}
+
+export interface QuestionRate {
+  id: string;
+  position: number;
+  text: string;
+  type: QuestionType;
+  points: number;
+  /** Out of the graded attempts. */
+  correct: number;
+  /** Some points but not all (multiple choice with partial credit). */
+  partlyCorrect: number;
+  answered: number;
+  unanswered: number;
+  correctPercent: number | null;
+}
+
+export interface AttemptResultRow {
+  id: string;
+  studentName: string;
+  studentEmail: string;
+  attemptNumber: number;
+  state: AttemptState;
+  startedAt: Date;
+  submittedAt: Date | null;
+  durationSeconds: number | null;
+  scorePoints: number | null;
+  maxPoints: number | null;
+  scorePercent: number | null;
+}
+
+export interface AttemptsPage {
+  rows: AttemptResultRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+}
+
+export interface QuizResults {
+  quiz: QuizResultsHeader;
+  summary: QuizResultsSummary;
+  questions: QuestionRate[];
+  attempts: AttemptsPage;
+}
+
+// A malformed id in the address is simply not found, never a database error.
+const uuid = z.uuid();
+
+const toNumber = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+
+/**
+ * A quiz of a course the actor may see the results of, or null: ownership is in
+ * the WHERE, so another teacher's quiz, a student and a missing quiz all read
+ * as not found. One statement.
+ */
+export async function loadResultsQuiz(
+  db: DbOrTx,
+  actor: Actor,
+  { courseId, taskId }: { courseId: string; taskId: string },
+): Promise<QuizResultsHeader | null> {
+  if (!uuid.safeParse(courseId).success || !uuid.safeParse(taskId).success) return null;
+  if (actor.role !== "teacher" && actor.role !== "admin") return null;
+  const [row] = await db
+    .select({
+      taskId: learningTasks.id,
+      title: learningTasks.title,
+      status: learningTasks.status,
+      courseId: courses.id,
+      courseTitle: courses.title,
+      courseSlug: courses.slug,
+      teacherId: courses.teacherId,
+      courseStatus: courses.status,
+      visibility: courses.visibility,
+      gradingMethod: quizzes.gradingMethod,
+      attemptsAllowed: quizzes.attemptsAllowed,
+      timeLimitMinutes: quizzes.timeLimitMinutes,
+      questionCount: sql<number>`(SELECT count(*)::int FROM quiz_questions q WHERE q.task_id = ${quizzes.taskId})`,
+      maxPoints: sql<number>`(SELECT coalesce(sum(q.points), 0)::int FROM quiz_questions q WHERE q.task_id = ${quizzes.taskId})`,
+    })
+    .from(quizzes)
+    .innerJoin(learningTasks, eq(learningTasks.id, quizzes.taskId))
+    .innerJoin(courses, eq(courses.id, learningTasks.courseId))
+    .where(and(eq(quizzes.taskId, taskId), eq(courses.id, courseId), editableCourses(actor)));
+  if (!row || !can(actor, "quiz.viewResults", { teacherId: row.teacherId, status: row.courseStatus, visibility: row.visibility })) {
+    return null;
+  }
+  const { teacherId: _teacherId, courseStatus: _courseStatus, visibility: _visibility, ...quiz } = row;
+  return { ...quiz, questionCount: Number(quiz.questionCount), maxPoints: Number(quiz.maxPoints) };
+}
+
+// Closed attempts that have a score: an expired attempt the sweep has not
+// graded yet counts nowhere rather than as zero.
+const gradedAttempts = (taskId: string) => sql`
+  SELECT user_id, score_points, score_percent FROM quiz_attempts
+  WHERE task_id = ${taskId} AND status <> 'in_progress' AND score_percent IS NOT NULL`;
+
+/** Counts, average, median, extremes and the distribution, aggregated in SQL. One statement. */
+export async function loadResultsSummary(db: DbOrTx, taskId: string): Promise<QuizResultsSummary> {
+  const result = await db.execute(sql`
+    WITH graded AS (${gradedAttempts(taskId)})
+    SELECT
+      (SELECT count(*)::int FROM quiz_attempts WHERE task_id = ${taskId}) AS "attempts",
+      (SELECT count(*)::int FROM quiz_attempts WHERE task_id = ${taskId} AND status = 'in_progress') AS "inProgress",
+      (SELECT count(DISTINCT user_id)::int FROM quiz_attempts WHERE task_id = ${taskId}) AS "students",
+      (SELECT count(*)::int FROM graded) AS "graded",
+      (SELECT round(avg(score_percent), 2) FROM graded) AS "averagePercent",
+      (SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY score_percent)::numeric, 2) FROM graded) AS "medianPercent",
+      (SELECT max(score_percent) FROM graded) AS "highestPercent",
+      (SELECT min(score_percent) FROM graded) AS "lowestPercent",
+      (SELECT round(avg(score_points), 2) FROM graded) AS "averagePoints",
+      (SELECT coalesce(json_agg(json_build_array(bucket, n)), '[]'::json) FROM (
+        SELECT least(floor(score_percent / 10)::int, 9) AS bucket, count(*)::int AS n FROM graded GROUP BY 1
+      ) d) AS "distribution"`);
+  const [row] = rowsOf<Record<string, unknown>>(result);
+  const distribution = Array.from({ length: 10 }, () => 0);
+  const buckets = (typeof row?.distribution === "string" ? JSON.parse(row.distribution) : row?.distribution) as [number, number][];
+  for (const [bucket, count] of buckets ?? []) distribution[bucket] = count;
+  return {
+    attempts: Number(row?.attempts ?? 0),
+    inProgress: Number(row?.inProgress ?? 0),
+    students: Number(row?.students ?? 0),
+    graded: Number(row?.graded ?? 0),
+    averagePercent: toNumber(row?.averagePercent),
+    medianPercent: toNumber(row?.medianPercent),
+    highestPercent: toNumber(row?.highestPercent),
+    lowestPercent: toNumber(row?.lowestPercent),
+    averagePoints: toNumber(row?.averagePoints),
+    distribution,
+  };
+}
+
+/**
+ * Each question's correct rate over the graded attempts: right, partly right,
+ * answered and unanswered (no answer row, or an empty one). One statement.
+ */
+export async function loadQuestionRates(db: DbOrTx, taskId: string): Promise<QuestionRate[]> {
+  const result = await db.execute(sql`
+    WITH graded AS (
+      SELECT id FROM quiz_attempts
+      WHERE task_id = ${taskId} AND status <> 'in_progress' AND score_percent IS NOT NULL
+    ),
+    answers AS (
+      SELECT a.question_id, a.is_correct, a.points_awarded,
+        CASE WHEN jsonb_typeof(a.response -> 'choiceIds') = 'array' THEN jsonb_array_length(a.response -> 'choiceIds') > 0
+             ELSE coalesce(btrim(a.response ->> 'text'), '') <> '' END AS answered
+      FROM quiz_answers a JOIN graded g ON g.id = a.attempt_id
+    )
+    SELECT q.id, q.position, q.text, q.type, q.points,
+      (SELECT count(*)::int FROM graded) AS "gradedCount",
+      count(a.question_id) FILTER (WHERE a.is_correct)::int AS "correct",
+      count(a.question_id) FILTER (WHERE NOT a.is_correct AND a.points_awarded > 0)::int AS "partlyCorrect",
+      count(a.question_id) FILTER (WHERE a.answered)::int AS "answered"
+    FROM quiz_questions q
+    LEFT JOIN answers a ON a.question_id = q.id
+    WHERE q.task_id = ${taskId}
+    GROUP BY q.id
+    ORDER BY q.position, q.id`);
+  return rowsOf<{
+    id: string;
+    position: number;
+    text: string;
+    type: QuestionType;
+    points: number;
+    gradedCount: number;
+    correct: number;
+    partlyCorrect: number;
+    answered: number;
+  }>(result).map((row) => {
+    const graded = Number(row.gradedCount);
+    const correct = Number(row.correct);
+    const answered = Number(row.answered);
+    return {
+      id: row.id,
+      position: Number(row.position),
+      text: row.text,
+      type: row.type,
+      points: Number(row.points),
+      correct,
+      partlyCorrect: Number(row.partlyCorrect),
+      answered,
+      unanswered: Math.max(0, graded - answered),
+      correctPercent: graded > 0 ? Math.round((correct / graded) * 10000) / 100 : null,
+    };
+  });
+}
+
+// Whitelisted ORDER BY expressions over the rows below, never text from the URL.
+const sortColumns: Record<AttemptSort, SQL> = {
+  student: sql`r.sort_name`,
+  attempt: sql`r."attemptNumber"`,
+  status: sql`array_position(ARRAY['in_progress', 'closing', 'submitted', 'expired'], r.state)`,
+  started: sql`r."startedAt"`,
+  submitted: sql`r."submittedAt"`,
+  duration: sql`r.duration`,
+  score: sql`r."scorePercent"`,
+};
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (match) => `\\${match}`);
+
+/**
+ * One page of a quiz's attempts with the student's name, sorted, filtered by
+ * state and searched by name, username or email, with the total from a window
+ * count. An open attempt past its deadline reads as "closing" until it is
+ * submitted. One statement, whatever the page.
+ */
+export async function listQuizAttempts(
+  db: DbOrTx,
+  taskId: string,
+  query: AttemptsQuery,
+  now: Date = new Date(),
+): Promise<AttemptsPage> {
+  const search = query.q ? `%${escapeLike(query.q)}%` : null;
+  const direction = query.dir === "asc" ? sql`ASC` : sql`DESC`;
+  const result = await db.execute(sql`
+    WITH r AS (
+      SELECT a.id, a.attempt_number AS "attemptNumber",
+        CASE WHEN a.status = 'in_progress' AND a.deadline_at IS NOT NULL AND a.deadline_at <= ${now.toISOString()}::timestamptz
+          THEN 'closing' ELSE a.status::text END AS state,
+        a.started_at AS "startedAt", a.submitted_at AS "submittedAt",
+        a.submitted_at - a.started_at AS duration,
+        a.score_points AS "scorePoints", a.max_points AS "maxPoints", a.score_percent AS "scorePercent",
+        coalesce(u.display_name, u.username) AS "studentName", u.email AS "studentEmail",
+        lower(coalesce(u.display_name, u.username)) AS sort_name
+      FROM quiz_attempts a JOIN users u ON u.id = a.user_id
+      WHERE a.task_id = ${taskId}
+        ${search ? sql`AND (u.display_name ILIKE ${search} OR u.username ILIKE ${search} OR u.email ILIKE ${search})` : sql``}
+    )
+    SELECT r.id, r."attemptNumber", r.state, r."startedAt", r."submittedAt",
+      extract(epoch FROM r.duration) AS "durationSeconds",
+      r."scorePoints", r."maxPoints", r."scorePercent", r."studentName", r."studentEmail",
+      count(*) OVER () AS total
+    FROM r
+    ${query.status ? sql`WHERE r.state = ${query.status}` : sql``}
+    ORDER BY ${sortColumns[query.sort]} ${direction} NULLS LAST, r.sort_name, r."attemptNumber", r.id
+    LIMIT ${attemptsPageSize} OFFSET ${(query.page - 1) * attemptsPageSize}`);
+  const raw = rowsOf<Record<string, unknown>>(result);
+  const total = raw.length > 0 ? Number(raw[0]!.total) : 0;
+  const rows: AttemptResultRow[] = raw.map((row) => ({
+    id: String(row.id),
+    studentName: String(row.studentName),
+    studentEmail: String(row.studentEmail),
+    attemptNumber: Number(row.attemptNumber),
+    state: row.state as AttemptState,
+    startedAt: new Date(row.startedAt as string | Date),
+    submittedAt: row.submittedAt ? new Date(row.submittedAt as string | Date) : null,
+    durationSeconds: row.durationSeconds === null ? null : Math.round(Number(row.durationSeconds)),
+    scorePoints: toNumber(row.scorePoints),
+    maxPoints: toNumber(row.maxPoints),
+    scorePercent: toNumber(row.scorePercent),
+  }));
+  return { rows, total, page: query.page, pageCount: Math.max(1, Math.ceil(total / attemptsPageSize)), pageSize: attemptsPageSize };
+}
+
+/**
+ * Everything the results page shows, or null when the actor may not see this
+ * quiz's results. Four statements, whatever the number of attempts.
+ */
+export async function loadQuizResults(
+  db: DbOrTx,
+  actor: Actor,
+  ids: { courseId: string; taskId: string },
+  query: AttemptsQuery,
+  now: Date = new Date(),
+): Promise<QuizResults | null> {
+  const quiz = await loadResultsQuiz(db, actor, ids);
+  if (!quiz) return null;
+  const [summary, questions, attempts] = await Promise.all([
+    loadResultsSummary(db, quiz.taskId),
+    loadQuestionRates(db, quiz.taskId),
+    listQuizAttempts(db, quiz.taskId, query, now),
+  ]);
+  return { quiz, summary, questions, attempts };
+}
+
+export interface CourseQuizRow {
+  taskId: string;
+  title: string;
+  status: TaskStatus;
+  questionCount: number;
+  attempts: number;
+  students: number;
+  averagePercent: number | null;
+}
+
+/** The course's quizzes with attempt counts and the average of graded attempts, for its editor. One statement. */
+export async function listCourseQuizzes(db: DbOrTx, actor: Actor, courseId: string): Promise<CourseQuizRow[]> {
+  if (!uuid.safeParse(courseId).success || (actor.role !== "teacher" && actor.role !== "admin")) return [];
+  const rows = await db
+    .select({
+      taskId: learningTasks.id,
+      title: learningTasks.title,
+      status: learningTasks.status,
+      questionCount: sql<number>`(SELECT count(*)::int FROM quiz_questions q WHERE q.task_id = ${learningTasks.id})`,
+      attempts: sql<number>`(SELECT count(*)::int FROM quiz_attempts a WHERE a.task_id = ${learningTasks.id})`,
+      students: sql<number>`(SELECT count(DISTINCT a.user_id)::int FROM quiz_attempts a WHERE a.task_id = ${learningTasks.id})`,
+      averagePercent: sql<string | null>`(SELECT round(avg(a.score_percent), 2) FROM quiz_attempts a
+        WHERE a.task_id = ${learningTasks.id} AND a.status <> 'in_progress' AND a.score_percent IS NOT NULL)`,
+    })
+    .from(learningTasks)
+    .innerJoin(quizzes, eq(quizzes.taskId, learningTasks.id))
+    .innerJoin(courses, eq(courses.id, learningTasks.courseId))
+    .where(and(eq(courses.id, courseId), editableCourses(actor)))
+    .orderBy(learningTasks.position, learningTasks.title, learningTasks.id);
+  return rows.map((row) => ({
+    ...row,
+    questionCount: Number(row.questionCount),
+    attempts: Number(row.attempts),
+    students: Number(row.students),
+    averagePercent: toNumber(row.averagePercent),
+  }));
+}
