@@ -47,7 +47,9 @@ beforeEach(async () => {
 const createQuiz = async (title = "Check-up", moduleIndex = 0) =>
   (await ok(teacher, createQuizAction, { courseId: course.id, moduleId: course.moduleIds[moduleIndex]!, title })).taskId;
 
-const addQuestion = async (taskId: string, question: object) =>
+type QuestionFields = Omit<Parameters<typeof saveQuestionAction>[0], "courseId" | "taskId">;
+
+const addQuestion = async (taskId: string, question: QuestionFields) =>
   (await ok(teacher, saveQuestionAction, { courseId: course.id, taskId, ...question })).questionId;
 
 const versionOf = async (taskId: string) => (await taskRow(taskId)).quiz!.contentVersion;
@@ -203,7 +205,7 @@ describe("questions", () => {
     const questionId = await addQuestion(taskId, questionInputs.single);
     const before = { questions: await questionsOf(taskId), row: await taskRow(taskId) };
     const single = questionInputs.single;
-    const cases: [object, string, string][] = [
+    const cases: [QuestionFields, string, string][] = [
       [{ ...single, choices: single.choices.map((c) => ({ ...c, isCorrect: true })) }, "choices", "Mark exactly one choice as correct."],
       [{ ...single, choices: [{ text: "4", isCorrect: true }] }, "choices", "Add at least two choices."],
       [{ ...single, choices: [{ text: "4", isCorrect: true }, { text: " ", isCorrect: false }] }, "choices.1.text", "Write the choice's text, or remove it."],
@@ -232,7 +234,7 @@ describe("questions", () => {
     const ids = stored!.choices.map((c) => c.id);
     const withIds = (choices: { text: string; isCorrect: boolean }[], order = [0, 1, 2]) =>
       order.map((index) => ({ id: ids[index], ...choices[index]! }));
-    const save = (question: object) => ok(teacher, saveQuestionAction, { courseId: course.id, taskId, questionId, ...question });
+    const save = (question: QuestionFields) => ok(teacher, saveQuestionAction, { courseId: course.id, taskId, questionId, ...question });
     const base = questionInputs.single;
 
     // Wording, explanation, choice text and choice order: same scores.

@@ -143,11 +143,11 @@ const questionShape = {
     .array(z.object({ value: z.string().trim().max(200, "An accepted answer has at most 200 characters.") }))
     .max(limits.acceptedAnswers, `A question has at most ${limits.acceptedAnswers} accepted answers.`)
     .default([]),
-  numericValue: z.preprocess(emptyToNull, z.number("Enter the correct value as a number.").finite("Enter the correct value as a number.").nullable()),
+  numericValue: z.preprocess(emptyToNull, z.number("Enter the correct value as a number.").finite("Enter the correct value as a number.").nullable()).default(null),
   numericTolerance: z.preprocess(
     (value) => emptyToNull(value) ?? 0,
     z.number("Enter the tolerance as a number (0 for an exact answer).").finite().min(0, "The tolerance cannot be negative."),
-  ),
+  ).default(0),
 };
 
 type QuestionCheck = {
