@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { applyResultErrors } from "@/components/ui/apply-result-errors";
 import { Button } from "@/components/ui/button";
@@ -66,6 +66,7 @@ export function QuizSettingsForm({ quiz, announce }: { quiz: QuizEditorData; ann
     },
   });
   const unlimited = useWatch({ control, name: "unlimitedAttempts" });
+  const reviewErrorId = useId();
 
   const save = async (values: QuizSettingsValues) => {
     setSaving(true);
@@ -122,8 +123,18 @@ export function QuizSettingsForm({ quiz, announce }: { quiz: QuizEditorData; ann
         </div>
         <SelectField label="Grading method" options={gradingOptions} {...register("gradingMethod")} />
         <div>
-          <SelectField label="Students may review their answers" options={reviewOptions} {...register("reviewPolicy")} />
-          {errors.reviewPolicy?.message ? <p className="mt-1 text-sm text-danger-700" role="alert">{errors.reviewPolicy.message}</p> : null}
+          <SelectField
+            label="Students may review their answers"
+            options={reviewOptions}
+            aria-invalid={errors.reviewPolicy ? true : undefined}
+            aria-describedby={errors.reviewPolicy ? reviewErrorId : undefined}
+            {...register("reviewPolicy")}
+          />
+          {errors.reviewPolicy?.message ? (
+            <p id={reviewErrorId} className="mt-1 text-sm text-danger-700">
+              {errors.reviewPolicy.message}
+            </p>
+          ) : null}
         </div>
         <TextField
           label="Due date (optional)"

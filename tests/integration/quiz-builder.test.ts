@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { auditLog, courses, learningTasks, quizAttempts, quizQuestions, quizzes, taskProgress } from "@/db/schema";
+import { auditLog, courses, learningTasks, quizAttempts, quizChoices, quizQuestions, quizzes, taskProgress } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { createQuizAction } from "@/lib/quizzes/actions/create-quiz-action";
 import { deleteQuestionAction } from "@/lib/quizzes/actions/delete-question-action";
@@ -367,6 +367,23 @@ describe("publishing", () => {
     expect(await eventsOf("task.published", taskId)).toHaveLength(1);
     await ok(teacher, publishQuizAction, { courseId: course.id, taskId, publish: false });
     expect((await enrollmentOf(learner.id, course.id))[0]).toMatchObject({ status: "completed" });
+  });
+
+  it("refuses a quiz with a question that breaks a rule, naming the question", async () => {
+    const taskId = await createQuiz();
+    await addQuestion(taskId, questionInputs.numeric);
+    // Written past the builder (an import, an older version): no correct choice.
+    const [broken] = await testDb().insert(quizQuestions).values({ taskId, type: "single_choice", text: "Broken", points: 1, position: 1 }).returning();
+    await testDb().insert(quizChoices).values([
+      { questionId: broken!.id, text: "A", position: 0 },
+      { questionId: broken!.id, text: "B", position: 1 },
+    ]);
+    expect(await as(teacher, publishQuizAction, { courseId: course.id, taskId, publish: true })).toEqual({
+      ok: false,
+      error: "Question 2 needs attention before publishing: Mark exactly one choice as correct.",
+      fieldErrors: {},
+    });
+    expect((await taskRow(taskId)).task!.status).toBe("draft");
   });
 });
 
