@@ -65,6 +65,10 @@ test("a teacher builds a timed quiz with every kind of question inline, fixes a 
   await settings.getByLabel("Attempts allowed").fill("0");
   await settings.getByRole("button", { name: "Save settings" }).click();
   await expect(settings.getByText("Enter a number of attempts from 1 to 100.")).toBeVisible();
+  await settings.getByLabel("Students may review their answers").selectOption("after_due");
+  await settings.getByRole("button", { name: "Save settings" }).click();
+  await expect(settings.getByText("Set a due date to show answers after it.")).toBeVisible();
+  await settings.getByLabel("Students may review their answers").selectOption("after_submit");
   await settings.getByLabel("Attempts allowed").fill("2");
   await settings.getByLabel("Grading method").selectOption("highest");
   await settings.getByLabel("Partial credit for multiple choice").check();
@@ -122,9 +126,17 @@ test("a teacher builds a timed quiz with every kind of question inline, fixes a 
   await addQuestion(quiz, form, 5, "What is pi to two decimal places?");
   await expect(quiz.getByText("5 questions · 8 points")).toBeVisible();
 
-  // Reorder with Move up; edit a question's points inline.
+  // Reorder with Move up, then with the keyboard; edit a question's points inline.
   await quiz.getByRole("button", { name: "Move question 5 up" }).click();
   await expect(quiz.getByText("Question 4: What is pi to two decimal places?")).toBeVisible();
+  await quiz.getByRole("button", { name: "Drag Question 4" }).focus();
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("status").filter({ hasText: "Question 4 is over position 4 of 5." })).toBeAttached();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("status").filter({ hasText: "Question 4 is over position 5 of 5." })).toBeAttached();
+  await page.keyboard.press("Space");
+  await expect(quiz.getByText("Question 5: What is pi to two decimal places?")).toBeVisible();
+  await expect(quiz.getByText("Question 4: Name the smallest prime number.")).toBeVisible();
   await quiz.getByRole("button", { name: "Edit question 1", exact: true }).click();
   const edit = quiz.getByRole("form", { name: "Edit question 1" });
   await edit.getByLabel("Points").fill("3");
@@ -140,6 +152,21 @@ test("a teacher builds a timed quiz with every kind of question inline, fixes a 
   await expect(quiz.getByRole("button", { name: "Unpublish quiz" })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("region", { name: `Quiz: ${quizTitle}` }).getByText("Published", { exact: true })).toBeVisible();
+
+  // Another teacher and a student get "not found" for the same address.
+  const quizUrl = page.url();
+  for (const email of ["teacher2@jeevi.example", "student@jeevi.example"]) {
+    const other = await page.context().browser()!.newContext();
+    const otherPage = await other.newPage();
+    await otherPage.goto(new URL("/sign-in", quizUrl).toString());
+    await otherPage.getByLabel("Email").fill(email);
+    await otherPage.getByLabel("Password").fill("jeevi-demo-2026");
+    await otherPage.getByRole("button", { name: "Sign in" }).click();
+    await expect(otherPage).toHaveURL(/\/(teacher|dashboard)$/);
+    expect((await otherPage.goto(quizUrl))?.status()).toBe(404);
+    await expect(otherPage.getByText(quizTitle)).toHaveCount(0);
+    await other.close();
+  }
 
   // Close it: the module lists it with its size.
   await page.getByRole("region", { name: `Quiz: ${quizTitle}` }).getByRole("link", { name: "Close quiz" }).click();
