@@ -19,11 +19,13 @@ type TitleInput = z.input<typeof titleSchema>;
 export function AddQuizForm({
   courseId,
   moduleId,
+  onDone,
   onCancel,
   announce,
 }: {
   courseId: string;
   moduleId: string;
+  onDone: () => void;
   onCancel: () => void;
   announce: (message: string) => void;
 }) {
@@ -45,6 +47,7 @@ export function AddQuizForm({
       return;
     }
     announce(`Quiz ${title.trim()} added as a draft.`);
+    onDone();
     router.push(`${pathname}?quiz=${result.data.taskId}`, { scroll: false });
   });
 

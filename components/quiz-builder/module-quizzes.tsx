@@ -67,7 +67,13 @@ export function ModuleQuizzes({ moduleId, moduleTitle }: { moduleId: string; mod
       {adding ? (
         <div className="rounded-md bg-slate-50 p-3">
           <h3 className="mb-3 text-base font-semibold">New quiz in {moduleTitle}</h3>
-          <AddQuizForm courseId={courseId} moduleId={moduleId} announce={announce} onCancel={() => setAdding(false)} />
+          <AddQuizForm
+            courseId={courseId}
+            moduleId={moduleId}
+            announce={announce}
+            onDone={() => setAdding(false)}
+            onCancel={() => setAdding(false)}
+          />
         </div>
       ) : (
         <div>

@@ -52,7 +52,8 @@ export function QuizEditor({ quiz }: { quiz: QuizEditorData }) {
   return (
     <section aria-labelledby={`quiz-${quiz.id}-heading`} className="flex flex-col gap-5 rounded-md border border-brand-500/40 bg-slate-50 p-3 sm:p-4">
       <div className="flex flex-wrap items-start gap-3">
-        <div className="min-w-0 flex-1">
+        {/* The basis lets the buttons wrap under the title on phones instead of squeezing it. */}
+        <div className="min-w-0 flex-1 basis-60">
           <h3 id={`quiz-${quiz.id}-heading`} ref={headingRef} tabIndex={-1} className="text-lg font-semibold break-words">
             Quiz: {quiz.title}
           </h3>
