@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { countOf } from "@/components/ui/plural";
 import { deleteModuleAction } from "@/lib/authoring/actions/delete-module-action";
@@ -26,7 +26,18 @@ const reorderIn = (moduleId: string, order: string[]) => (modules: StructureModu
   );
 
 /** One module: its heading and controls, its lessons (sortable), and the form to add a lesson. */
-export function ModuleCard({ module, index, moduleIds }: { module: StructureModule; index: number; moduleIds: string[] }) {
+export function ModuleCard({
+  module,
+  index,
+  moduleIds,
+  quizzes,
+}: {
+  module: StructureModule;
+  index: number;
+  moduleIds: string[];
+  /** The module's quizzes (the quiz builder), listed after its lessons. */
+  quizzes?: ReactNode;
+}) {
   const { courseId, run, pending } = useStructureEditor();
   const [renaming, setRenaming] = useState(false);
   const [adding, setAdding] = useState(false);
@@ -114,6 +125,8 @@ export function ModuleCard({ module, index, moduleIds }: { module: StructureModu
               </ol>
             </SortableList>
           )}
+
+          {quizzes}
 
           {adding ? (
             <div className="rounded-md bg-slate-50 p-3">

@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useOptimistic, useState, useTransition } from "react";
+import { ModuleQuizzes, UnplacedQuizzes } from "@/components/quiz-builder/module-quizzes";
+import { QuizBuilderProvider, type QuizBuilderData } from "@/components/quiz-builder/quiz-builder-context";
 import { FormAlert } from "@/components/ui/form-alert";
 import { reorderModulesAction } from "@/lib/authoring/actions/reorder-modules-action";
 import type { CourseStructure } from "@/lib/authoring/queries";
@@ -16,7 +18,7 @@ import { SortableList } from "./sortable-list";
  * list always settles on the server's order. Meanwhile the change is shown at
  * once (optimistically), and a refused one is undone by reloading the list.
  */
-export function StructureEditor({ structure }: { structure: CourseStructure }) {
+export function StructureEditor({ structure, quizzes }: { structure: CourseStructure; quizzes: QuizBuilderData }) {
   const courseId = structure.course.id;
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -55,40 +57,50 @@ export function StructureEditor({ structure }: { structure: CourseStructure }) {
 
   return (
     <EditorProvider value={context}>
-      <div className="flex flex-col gap-6">
-        {/* Always present, so screen readers announce each change put into it. */}
-        <p role="status" className="sr-only">
-          {status}
-        </p>
-        <FormAlert message={error} />
-
-        {modules.length === 0 ? (
-          <p className="rounded-card border border-dashed border-slate-300 bg-white p-8 text-center text-ink-muted">
-            This course has no modules yet. Add the first one below.
+      <QuizBuilderProvider value={quizzes}>
+        <div className="flex flex-col gap-6">
+          {/* Always present, so screen readers announce each change put into it. */}
+          <p role="status" className="sr-only">
+            {status}
           </p>
-        ) : (
-          <SortableList
-            id={`modules-${courseId}`}
-            ids={moduleIds}
-            noun="module"
-            titleOf={(id) => modules.find((entry) => entry.id === id)?.title ?? "module"}
-            onReorder={reorderModules}
-          >
-            <ol aria-label="Modules" className="flex flex-col gap-4">
-              {modules.map((entry, index) => (
-                <ModuleCard key={entry.id} module={entry} index={index} moduleIds={moduleIds} />
-              ))}
-            </ol>
-          </SortableList>
-        )}
+          <FormAlert message={error} />
 
-        <section aria-labelledby="add-module-heading" className="rounded-card border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 id="add-module-heading" className="mb-3 text-lg font-semibold">
-            Add a module
-          </h2>
-          <ModuleForm />
-        </section>
-      </div>
+          {modules.length === 0 ? (
+            <p className="rounded-card border border-dashed border-slate-300 bg-white p-8 text-center text-ink-muted">
+              This course has no modules yet. Add the first one below.
+            </p>
+          ) : (
+            <SortableList
+              id={`modules-${courseId}`}
+              ids={moduleIds}
+              noun="module"
+              titleOf={(id) => modules.find((entry) => entry.id === id)?.title ?? "module"}
+              onReorder={reorderModules}
+            >
+              <ol aria-label="Modules" className="flex flex-col gap-4">
+                {modules.map((entry, index) => (
+                  <ModuleCard
+                    key={entry.id}
+                    module={entry}
+                    index={index}
+                    moduleIds={moduleIds}
+                    quizzes={<ModuleQuizzes moduleId={entry.id} moduleTitle={entry.title} />}
+                  />
+                ))}
+              </ol>
+            </SortableList>
+          )}
+
+          <UnplacedQuizzes />
+
+          <section aria-labelledby="add-module-heading" className="rounded-card border border-slate-200 bg-white p-4 shadow-sm">
+            <h2 id="add-module-heading" className="mb-3 text-lg font-semibold">
+              Add a module
+            </h2>
+            <ModuleForm />
+          </section>
+        </div>
+      </QuizBuilderProvider>
     </EditorProvider>
   );
 }

@@ -6,20 +6,28 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { db } from "@/db";
 import { requireArea } from "@/lib/auth/current-user";
 import { loadCourseStructure } from "@/lib/authoring/queries";
+import { loadCourseQuizzes, loadQuizEditor } from "@/lib/quizzes/editor-queries";
 
 export const metadata: Metadata = { title: "Modules and lessons" };
 
 interface Props {
   params: Promise<{ courseId: string }>;
+  /** `?quiz=<taskId>` opens that quiz in the builder. */
+  searchParams: Promise<{ quiz?: string | string[] }>;
 }
 
 // The course's teacher or an admin; anyone else, and a missing course, get "not found".
-export default async function CourseStructurePage({ params }: Props) {
+export default async function CourseStructurePage({ params, searchParams }: Props) {
   const { courseId } = await params;
   const user = await requireArea("area.teacher", `/teacher/courses/${encodeURIComponent(courseId)}/structure`);
   const structure = await loadCourseStructure(db, user, courseId);
   if (!structure) notFound();
   const { course } = structure;
+  const { quiz: quizParam } = await searchParams;
+  const [quizzes, openQuiz] = await Promise.all([
+    loadCourseQuizzes(db, user, course.id),
+    typeof quizParam === "string" ? loadQuizEditor(db, user, course.id, quizParam) : null,
+  ]);
 
   return (
     <div className="flex flex-col gap-6">
@@ -42,7 +50,7 @@ export default async function CourseStructurePage({ params }: Props) {
           </Link>
         </nav>
       </header>
-      <StructureEditor structure={structure} />
+      <StructureEditor structure={structure} quizzes={{ quizzes, openQuiz }} />
     </div>
   );
 }

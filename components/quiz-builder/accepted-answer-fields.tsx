@@ -1,0 +1,73 @@
+"use client";
+
+import { useId } from "react";
+import type { UseFieldArrayReturn, UseFormReturn } from "react-hook-form";
+import { limits, type QuestionInput, type QuestionValues } from "@/lib/quizzes/authoring/schemas";
+
+const smallButton =
+  "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50";
+
+/** A short answer question's accepted answers: any of them scores, compared ignoring case and surrounding spaces. */
+export function AcceptedAnswerFields({
+  form,
+  fieldArray,
+}: {
+  form: UseFormReturn<QuestionInput, unknown, QuestionValues>;
+  fieldArray: UseFieldArrayReturn<QuestionInput, "acceptedAnswers">;
+}) {
+  const { register, formState } = form;
+  const { fields, append, remove } = fieldArray;
+  const groupId = useId();
+  const listError = (formState.errors.acceptedAnswers as { message?: string; root?: { message?: string } } | undefined);
+  const error = listError?.root?.message ?? listError?.message;
+  const hintId = `${groupId}-hint`;
+  const errorId = `${groupId}-error`;
+  return (
+    <fieldset aria-describedby={[hintId, error ? errorId : ""].filter(Boolean).join(" ")} className="flex flex-col gap-2">
+      <legend className="mb-1 text-sm font-medium">Accepted answers</legend>
+      <p id={hintId} className="text-sm text-ink-muted">
+        An answer matching any of these scores; capitals and spaces around it do not matter.
+      </p>
+      <ol className="flex flex-col gap-2">
+        {fields.map((field, index) => {
+          const inputId = `${groupId}-answer-${index}`;
+          const fieldError = formState.errors.acceptedAnswers?.[index]?.value?.message;
+          return (
+            <li key={field.id} className="flex flex-col gap-1">
+              <div className="flex flex-wrap items-center gap-2">
+                <label htmlFor={inputId} className="text-sm">
+                  Accepted answer {index + 1}
+                </label>
+                <input
+                  id={inputId}
+                  aria-invalid={fieldError ? true : undefined}
+                  aria-describedby={fieldError ? `${inputId}-error` : undefined}
+                  className={`min-w-0 flex-1 basis-48 rounded-md border bg-white px-3 py-2 text-base ${fieldError ? "border-danger-600" : "border-slate-300"}`}
+                  {...register(`acceptedAnswers.${index}.value`)}
+                />
+                <button type="button" className={`${smallButton} text-danger-700`} onClick={() => remove(index)}>
+                  Remove<span className="sr-only"> accepted answer {index + 1}</span>
+                </button>
+              </div>
+              {fieldError ? (
+                <p id={`${inputId}-error`} className="text-sm text-danger-700">
+                  {fieldError}
+                </p>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+      {error ? (
+        <p id={errorId} className="text-sm text-danger-700">
+          {error}
+        </p>
+      ) : null}
+      <div>
+        <button type="button" className={smallButton} disabled={fields.length >= limits.acceptedAnswers} onClick={() => append({ value: "" })}>
+          Add an accepted answer
+        </button>
+      </div>
+    </fieldset>
+  );
+}

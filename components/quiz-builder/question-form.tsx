@@ -1,0 +1,195 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useFieldArray, useForm, useWatch } from "react-hook-form";
+import { applyResultErrors } from "@/components/ui/apply-result-errors";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SelectField } from "@/components/ui/select-field";
+import { TextAreaField } from "@/components/ui/text-area-field";
+import { TextField } from "@/components/ui/text-field";
+import type { QuestionType } from "@/db/schema/enums";
+import { saveQuestionAction } from "@/lib/quizzes/actions/save-question-action";
+import type { StoredQuestion } from "@/lib/quizzes/authoring/stored-questions";
+import { questionSchema, questionTypeLabels, questionTypes, trueFalseTexts, type QuestionInput, type QuestionValues } from "@/lib/quizzes/authoring/schemas";
+import { AttemptsWarning } from "./attempts-warning";
+import { ChoiceFields } from "./choice-fields";
+import { AcceptedAnswerFields } from "./accepted-answer-fields";
+
+const typeOptions = questionTypes.map((value) => ({ value, label: questionTypeLabels[value] }));
+
+// An empty number box is "no value" (the schema says what is missing), not zero.
+const toNumber = (value: unknown) => (value === "" || value === null || value === undefined ? null : Number(value));
+
+const blankChoice = () => ({ id: null, text: "", isCorrect: false });
+const trueFalseChoices = () => trueFalseTexts.map((text) => ({ id: null, text, isCorrect: false }));
+
+function defaultsOf(question?: StoredQuestion): QuestionInput {
+  if (!question) {
+    return { type: "single_choice", text: "", points: 1, explanation: "", choices: [blankChoice(), blankChoice()], acceptedAnswers: [{ value: "" }], numericValue: null, numericTolerance: 0 };
+  }
+  return {
+    type: question.type,
+    text: question.text,
+    points: question.points,
+    explanation: question.explanation,
+    choices: question.choices.length > 0 ? question.choices.map(({ id, text, isCorrect }) => ({ id, text, isCorrect })) : [blankChoice(), blankChoice()],
+    acceptedAnswers: question.acceptedAnswers.length > 0 ? question.acceptedAnswers.map((value) => ({ value })) : [{ value: "" }],
+    numericValue: question.numericValue,
+    numericTolerance: question.numericTolerance,
+  };
+}
+
+/**
+ * Adds a question to a quiz (no `question`) or edits one, with its choices,
+ * accepted answers or numeric value inline. The server checks the same schema;
+ * its refusals land next to the same fields. When the quiz has submitted
+ * attempts, saving asks first.
+ */
+export function QuestionForm({
+  courseId,
+  taskId,
+  question,
+  number,
+  closedAttempts,
+  onDone,
+  onCancel,
+  announce,
+}: {
+  courseId: string;
+  taskId: string;
+  question?: StoredQuestion;
+  /** The question's number in the quiz, for labels. */
+  number: number;
+  closedAttempts: number;
+  onDone: () => void;
+  onCancel: () => void;
+  announce: (message: string) => void;
+}) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<QuestionValues | null>(null);
+  const [saving, setSaving] = useState(false);
+  const form = useForm<QuestionInput, unknown, QuestionValues>({ resolver: zodResolver(questionSchema), defaultValues: defaultsOf(question) });
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setValue,
+    getValues,
+    control,
+    formState: { errors },
+  } = form;
+  const type = useWatch({ control, name: "type" }) as QuestionType;
+  const choiceArray = useFieldArray({ control, name: "choices" });
+  const answerArray = useFieldArray({ control, name: "acceptedAnswers" });
+
+  const changeType = (next: QuestionType) => {
+    const choices = getValues("choices") ?? [];
+    if (next === "true_false") {
+      const already = choices.length === 2 && choices.every((choice, index) => choice.text === trueFalseTexts[index]);
+      if (!already) choiceArray.replace(trueFalseChoices());
+    } else if ((next === "single_choice" || next === "multiple_choice") && choices.length < 2) {
+      choiceArray.replace([...choices, ...Array.from({ length: 2 - choices.length }, blankChoice)]);
+    }
+    if (next === "single_choice") {
+      // Keep only the first correct mark: a single choice question has one right answer.
+      const first = choices.findIndex((choice) => choice.isCorrect);
+      choices.forEach((_, index) => setValue(`choices.${index}.isCorrect`, index === first));
+    }
+  };
+
+  const save = async (values: QuestionValues) => {
+    setSaving(true);
+    setFormError(null);
+    const result = await saveQuestionAction({
+      courseId,
+      taskId,
+      questionId: question?.id ?? null,
+      ...values,
+      acceptedAnswers: values.acceptedAnswers.map((value) => ({ value })),
+    });
+    setSaving(false);
+    setConfirming(null);
+    if (!result.ok) {
+      setFormError(applyResultErrors(result, setError));
+      return;
+    }
+    announce(question ? `Question ${number} saved.` : `Question ${number} added.`);
+    onDone();
+  };
+
+  const onSubmit = handleSubmit(async (values) => {
+    if (closedAttempts > 0) setConfirming(values);
+    else await save(values);
+  });
+
+  const typeField = register("type", { onChange: (event) => changeType(event.target.value as QuestionType) });
+  const isChoice = type === "single_choice" || type === "multiple_choice" || type === "true_false";
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={question ? `Edit question ${number}` : "New question"}>
+      <FormAlert message={formError} />
+      <div className="grid gap-4 sm:grid-cols-[1fr_8rem]">
+        <SelectField label="Kind of question" options={typeOptions} {...typeField} />
+        <TextField
+          label="Points"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          step={1}
+          error={errors.points?.message}
+          {...register("points", { setValueAs: toNumber })}
+        />
+      </div>
+      <TextAreaField label="Question" rows={2} error={errors.text?.message} {...register("text")} />
+
+      {isChoice ? (
+        <ChoiceFields form={form} fieldArray={choiceArray} type={type} number={number} />
+      ) : null}
+      {type === "short_answer" ? <AcceptedAnswerFields form={form} fieldArray={answerArray} /> : null}
+      {type === "numeric" ? (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField
+            label="Correct value"
+            type="number"
+            inputMode="decimal"
+            step="any"
+            error={errors.numericValue?.message}
+            {...register("numericValue", { setValueAs: toNumber })}
+          />
+          <TextField
+            label="Tolerance (±)"
+            type="number"
+            inputMode="decimal"
+            step="any"
+            min={0}
+            hint="How far an answer may be from the value and still count; 0 for exact."
+            error={errors.numericTolerance?.message}
+            {...register("numericTolerance", { setValueAs: toNumber })}
+          />
+        </div>
+      ) : null}
+
+      <TextAreaField
+        label="Explanation (optional)"
+        rows={2}
+        hint="Shown to students when they review their answers."
+        error={errors.explanation?.message}
+        {...register("explanation")}
+      />
+
+      {confirming ? (
+        <AttemptsWarning attempts={closedAttempts} saving={saving} onConfirm={() => save(confirming)} onCancel={() => setConfirming(null)} />
+      ) : (
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" disabled={saving}>
+            {saving ? "Saving…" : question ? "Save question" : "Add question"}
+          </Button>
+          <Button type="button" variant="secondary" onClick={onCancel}>
+            Cancel
+          </Button>
+        </div>
+      )}
+    </form>
+  );
+}

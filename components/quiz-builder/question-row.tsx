@@ -1,0 +1,112 @@
+"use client";
+
+import { useState } from "react";
+import { ConfirmDelete } from "@/components/authoring/confirm-delete";
+import { MoveButtons } from "@/components/authoring/move-buttons";
+import { SortableItem } from "@/components/authoring/sortable-item";
+import { countOf } from "@/components/ui/plural";
+import type { ShiftDirection } from "@/lib/authoring/schemas";
+import { questionTypeLabels } from "@/lib/quizzes/authoring/schemas";
+import type { StoredQuestion } from "@/lib/quizzes/authoring/stored-questions";
+import { gradedAgainstOldVersion } from "./attempts-warning";
+import { QuestionForm } from "./question-form";
+
+const controlClass = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100";
+
+/** What the right answer is, in a few words, for the teacher's overview. */
+function answerSummary(question: StoredQuestion): string {
+  switch (question.type) {
+    case "short_answer":
+      return `Accepts: ${question.acceptedAnswers.join(", ")}`;
+    case "numeric":
+      return `Answer: ${question.numericValue}${question.numericTolerance ? ` ± ${question.numericTolerance}` : ""}`;
+    default: {
+      const correct = question.choices.filter((choice) => choice.isCorrect).map((choice) => choice.text);
+      return `${countOf(question.choices.length, "choice")} · Correct: ${correct.join(", ")}`;
+    }
+  }
+}
+
+/** One question in the quiz editor: drag handle, Move up / Move down, Edit (inline) and Delete. */
+export function QuestionRow({
+  courseId,
+  taskId,
+  question,
+  index,
+  count,
+  closedAttempts,
+  pending,
+  onShift,
+  onDelete,
+  announce,
+}: {
+  courseId: string;
+  taskId: string;
+  question: StoredQuestion;
+  index: number;
+  count: number;
+  closedAttempts: number;
+  pending: boolean;
+  onShift: (direction: ShiftDirection) => void;
+  onDelete: () => void;
+  announce: (message: string) => void;
+}) {
+  const [editing, setEditing] = useState(false);
+  const title = `question ${index + 1}`;
+  const editorId = `question-editor-${question.id}`;
+  return (
+    <SortableItem id={question.id} title={`Question ${index + 1}`} className="rounded-md border border-slate-200 bg-white">
+      {(handle) => (
+        <div className="flex flex-col gap-3 p-2">
+          <div className="flex flex-wrap items-center gap-2">
+            {handle}
+            <div className="min-w-0 flex-1">
+              <p className="font-medium break-words">
+                <span className="text-ink-muted">Question {index + 1}:</span> {question.text}
+              </p>
+              <p className="text-xs text-ink-muted">
+                {questionTypeLabels[question.type]} · {countOf(question.points, "point")} · {answerSummary(question)}
+              </p>
+            </div>
+            <div className="flex flex-wrap items-center gap-2">
+              <MoveButtons title={title} isFirst={index === 0} isLast={index === count - 1} disabled={pending} onMove={onShift} />
+              <button
+                type="button"
+                aria-expanded={editing}
+                aria-controls={editing ? editorId : undefined}
+                onClick={() => setEditing((open) => !open)}
+                className={controlClass}
+              >
+                {editing ? "Close" : "Edit"}
+                <span className="sr-only"> {title}</span>
+              </button>
+              <ConfirmDelete
+                title={title}
+                question={
+                  `Delete question ${index + 1}? Students' answers to it are deleted too.` +
+                  (closedAttempts > 0 ? ` ${gradedAgainstOldVersion(closedAttempts)}` : "")
+                }
+                disabled={pending}
+                onConfirm={onDelete}
+              />
+            </div>
+          </div>
+          {editing ? (
+            <div id={editorId} className="rounded-md bg-slate-50 p-3">
+              <QuestionForm
+                courseId={courseId}
+                taskId={taskId}
+                question={question}
+                number={index + 1}
+                closedAttempts={closedAttempts}
+                announce={announce}
+                onDone={() => setEditing(false)}
+                onCancel={() => setEditing(false)}
+              />
+            </div>
+          ) : null}
+        </div>
+      )}
+    </SortableItem>
+  );
+}

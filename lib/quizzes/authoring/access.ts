@@ -1,0 +1,85 @@
+import "server-only";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { courses, learningTasks, quizzes } from "@/db/schema";
+import { fail } from "@/lib/actions/result";
+import { can, type Actor } from "@/lib/auth/policy";
+import { quizCourseNotFoundMessage, quizNotFoundMessage } from "./messages";
+
+/**
+ * The ownership rule as SQL, for the WHERE of every builder query: an admin
+ * manages any course's quizzes, a teacher only those of the courses it
+ * teaches, anyone else none. `quiz.manage` in the policy module is asked too.
+ */
+export function managedCourses(actor: Actor): SQL | undefined {
+  if (actor.role === "admin") return undefined;
+  if (actor.role === "teacher") return eq(courses.teacherId, actor.id);
+  return sql`false`;
+}
+
+export interface ManagedCourse {
+  id: string;
+  slug: string;
+  status: "draft" | "published" | "archived";
+  visibility: "public" | "private";
+  teacherId: string;
+}
+
+/**
+ * Locks the course row (FOR UPDATE) when the actor may manage its quizzes,
+ * else fails as not found. Every builder change takes this lock first, the
+ * same lock the structure editor takes, so positions and versions written by
+ * two editors at once never interleave.
+ */
+export async function lockManagedCourse(tx: DbOrTx, actor: Actor, courseId: string): Promise<ManagedCourse> {
+  const [course] = await tx
+    .select({
+      id: courses.id,
+      slug: courses.slug,
+      status: courses.status,
+      visibility: courses.visibility,
+      teacherId: courses.teacherId,
+    })
+    .from(courses)
+    .where(and(eq(courses.id, courseId), managedCourses(actor)))
+    .for("update");
+  if (!course || !can(actor, "quiz.manage", course)) fail(quizCourseNotFoundMessage);
+  return course;
+}
+
+/** The `authorize` step of every builder action: fails as not found for anyone but the course's teacher or an admin. */
+export async function authorizeQuizManage(actor: Actor, input: { courseId: string }, tx: DbOrTx): Promise<boolean> {
+  await lockManagedCourse(tx, actor, input.courseId);
+  return true;
+}
+
+export interface CourseQuiz {
+  id: string;
+  moduleId: string | null;
+  title: string;
+  status: "draft" | "published" | "archived";
+  dueAt: Date | null;
+  contentVersion: number;
+  gradingMethod: "highest" | "latest" | "average";
+  partialCredit: boolean;
+}
+
+/** The quiz, when it is a quiz of the course (whose row the caller has locked); else not found. */
+export async function findCourseQuiz(tx: DbOrTx, courseId: string, taskId: string): Promise<CourseQuiz> {
+  const [quiz] = await tx
+    .select({
+      id: learningTasks.id,
+      moduleId: learningTasks.moduleId,
+      title: learningTasks.title,
+      status: learningTasks.status,
+      dueAt: learningTasks.dueAt,
+      contentVersion: quizzes.contentVersion,
+      gradingMethod: quizzes.gradingMethod,
+      partialCredit: quizzes.partialCredit,
+    })
+    .from(learningTasks)
+    .innerJoin(quizzes, eq(quizzes.taskId, learningTasks.id))
+    .where(and(eq(learningTasks.id, taskId), eq(learningTasks.courseId, courseId), eq(learningTasks.type, "quiz")));
+  if (!quiz) fail(quizNotFoundMessage);
+  return quiz;
+}

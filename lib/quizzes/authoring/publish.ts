@@ -1,0 +1,50 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { z } from "zod";
+import type { DbOrTx } from "@/db";
+import { learningTasks } from "@/db/schema";
+import { fail } from "@/lib/actions/result";
+import type { Actor } from "@/lib/auth/policy";
+import { publish } from "@/lib/events/publish";
+import { recomputeProgress } from "@/lib/progress/recompute-enrollment-progress";
+import { findCourseQuiz, lockManagedCourse } from "./access";
+import { noQuestionsToPublishMessage } from "./messages";
+import { markQuizCourseEdited } from "./quiz-totals";
+import { questionSchema, type publishQuizSchema } from "./schemas";
+import { loadStoredQuestions, questionFormValues } from "./stored-questions";
+
+/** Why a quiz cannot be published yet, or null when it can: at least one question, every question valid. */
+export async function publishBlocker(tx: DbOrTx, taskId: string): Promise<string | null> {
+  const questions = await loadStoredQuestions(tx, taskId);
+  if (questions.length === 0) return noQuestionsToPublishMessage;
+  for (const [index, question] of questions.entries()) {
+    const checked = questionSchema.safeParse(questionFormValues(question));
+    if (!checked.success) return `Question ${index + 1} needs attention before publishing: ${checked.error.issues[0]!.message}`;
+  }
+  return null;
+}
+
+/**
+ * Publishes a draft quiz (or takes it back to draft). A published quiz is a
+ * required item of the course, so every enrolment's progress is recomputed
+ * either way; publishing in a published course also announces the quiz to its
+ * students through a `task.published` event.
+ */
+export async function setQuizPublished(tx: DbOrTx, actor: Actor, input: z.output<typeof publishQuizSchema>) {
+  const course = await lockManagedCourse(tx, actor, input.courseId);
+  const quiz = await findCourseQuiz(tx, course.id, input.taskId);
+  const status = input.publish ? "published" : "draft";
+  if (quiz.status !== status) {
+    if (input.publish) {
+      const blocker = await publishBlocker(tx, quiz.id);
+      if (blocker) fail(blocker);
+    }
+    await tx.update(learningTasks).set({ status, updatedAt: new Date() }).where(eq(learningTasks.id, quiz.id));
+    await recomputeProgress(tx, { courseId: course.id });
+    if (input.publish && course.status === "published") {
+      await publish(tx, { type: "task.published", aggregateId: quiz.id, payload: { taskId: quiz.id, courseId: course.id, taskType: "quiz" } }, actor.id);
+    }
+    await markQuizCourseEdited(tx, course.id);
+  }
+  return { courseId: course.id, slug: course.slug, taskId: quiz.id, status };
+}

@@ -1,0 +1,251 @@
+import { z } from "zod";
+import { gradingMethod, questionType, reviewPolicy } from "@/db/schema/enums";
+import type { GradingMethod, QuestionType, ReviewPolicy } from "@/db/schema/enums";
+
+// Shared by the quiz builder's forms (react-hook-form resolver) and its server
+// actions, so the browser and the server refuse the same input with the same
+// message next to the same field.
+
+export const questionTypes = questionType.enumValues;
+export const gradingMethods = gradingMethod.enumValues;
+export const reviewPolicies = reviewPolicy.enumValues;
+
+export const questionTypeLabels: Record<QuestionType, string> = {
+  single_choice: "Single choice",
+  multiple_choice: "Multiple choice",
+  true_false: "True / false",
+  short_answer: "Short answer",
+  numeric: "Numeric",
+};
+
+export const gradingMethodLabels: Record<GradingMethod, string> = {
+  highest: "Highest attempt",
+  latest: "Latest attempt",
+  average: "Average of attempts",
+};
+
+export const reviewPolicyLabels: Record<ReviewPolicy, string> = {
+  never: "Never",
+  after_submit: "After submitting",
+  after_due: "After the due date",
+};
+
+/** The two fixed choices of a true/false question, in this order. */
+export const trueFalseTexts = ["True", "False"] as const;
+
+export const limits = { choices: 20, acceptedAnswers: 20, points: 1000, timeLimit: 1440, attempts: 100 } as const;
+
+const courseId = z.uuid("Choose a course.");
+const moduleId = z.uuid("Choose a module.");
+const taskId = z.uuid("Choose a quiz.");
+const questionId = z.uuid("Choose a question.");
+const title = z.string().trim().min(1, "Enter a title.").max(200, "A title has at most 200 characters.");
+
+// An empty number box arrives as NaN, "" or null: all mean "no value".
+const emptyToNull = (value: unknown) =>
+  value === "" || value === null || value === undefined || (typeof value === "number" && Number.isNaN(value)) ? null : value;
+
+const optionalWholeNumber = (min: number, max: number, message: string) =>
+  z.preprocess(emptyToNull, z.number(message).int(message).min(min, message).max(max, message).nullable());
+
+/* ------------------------------------------------------------------ settings */
+
+const dueAt = z.preprocess(
+  (value) => {
+    const empty = emptyToNull(value);
+    if (empty === null) return null;
+    return empty instanceof Date ? empty : new Date(String(empty));
+  },
+  z.date("Enter a valid date and time.").nullable(),
+);
+
+const settingsShape = {
+  title,
+  description: z.string().trim().max(5000, "A description has at most 5000 characters.").default(""),
+  timeLimitMinutes: optionalWholeNumber(1, limits.timeLimit, "Enter a time limit from 1 to 1440 minutes, or leave it empty."),
+  unlimitedAttempts: z.boolean().default(false),
+  attemptsAllowed: optionalWholeNumber(1, limits.attempts, "Enter a number of attempts from 1 to 100."),
+  gradingMethod: z.enum(gradingMethods, "Choose how attempts are combined."),
+  shuffleQuestions: z.boolean().default(false),
+  shuffleChoices: z.boolean().default(false),
+  partialCredit: z.boolean().default(false),
+  reviewPolicy: z.enum(reviewPolicies, "Choose when students may review their answers."),
+  dueAt,
+};
+
+type SettingsCheck = {
+  unlimitedAttempts: boolean;
+  attemptsAllowed: number | null;
+  reviewPolicy: ReviewPolicy;
+  dueAt: Date | null;
+};
+
+/** Rules across fields; `now` is injectable so tests can pin the clock. */
+function checkSettings(value: SettingsCheck, context: z.RefinementCtx, now = new Date()) {
+  if (!value.unlimitedAttempts && value.attemptsAllowed === null) {
+    context.addIssue({ code: "custom", path: ["attemptsAllowed"], message: "Enter a number of attempts, or choose unlimited attempts." });
+  }
+  if (value.dueAt && value.dueAt.getTime() <= now.getTime()) {
+    context.addIssue({ code: "custom", path: ["dueAt"], message: "The due date must be in the future." });
+  }
+  if (value.reviewPolicy === "after_due" && !value.dueAt) {
+    context.addIssue({ code: "custom", path: ["reviewPolicy"], message: "Set a due date to show answers after it." });
+  }
+}
+
+// Unlimited attempts store null; a number typed before ticking "unlimited" is dropped.
+const settingsOutput = <T extends { unlimitedAttempts: boolean; attemptsAllowed: number | null }>(value: T) => ({
+  ...value,
+  attemptsAllowed: value.unlimitedAttempts ? null : value.attemptsAllowed,
+});
+
+export const quizSettingsSchema = z.object(settingsShape).superRefine((value, context) => checkSettings(value, context)).transform(settingsOutput);
+export const updateQuizSettingsSchema = z
+  .object({ courseId, taskId, ...settingsShape })
+  .superRefine((value, context) => checkSettings(value, context))
+  .transform(settingsOutput);
+
+export const createQuizSchema = z.object({ courseId, moduleId, title });
+export const quizRefSchema = z.object({ courseId, taskId });
+export const deleteQuizSchema = quizRefSchema;
+export const regradeQuizSchema = quizRefSchema;
+export const publishQuizSchema = z.object({ courseId, taskId, publish: z.boolean() });
+export const moveQuizSchema = z.object({ courseId, taskId, toModuleId: moduleId });
+
+/* ----------------------------------------------------------------- questions */
+
+const choiceSchema = z.object({
+  /** The stored choice's id, kept so students' saved picks still point at it; absent for a new choice. */
+  id: z
+    .string()
+    .nullish()
+    .transform((value) => value || null)
+    .pipe(z.uuid("This choice no longer exists. Reload the page.").nullable()),
+  text: z.string().trim().max(500, "A choice has at most 500 characters."),
+  isCorrect: z.boolean().default(false),
+});
+
+const questionShape = {
+  type: z.enum(questionTypes, "Choose the kind of question."),
+  text: z.string().trim().min(1, "Write the question.").max(5000, "A question has at most 5000 characters."),
+  points: z.preprocess(
+    emptyToNull,
+    z
+      .number("Enter the points as a whole number greater than 0.")
+      .int("Enter the points as a whole number greater than 0.")
+      .min(1, "Enter the points as a whole number greater than 0.")
+      .max(limits.points, `A question is worth at most ${limits.points} points.`),
+  ),
+  explanation: z.string().trim().max(5000, "An explanation has at most 5000 characters.").default(""),
+  choices: z.array(choiceSchema).max(limits.choices, `A question has at most ${limits.choices} choices.`).default([]),
+  // Objects rather than strings: the form's list of answers needs one object per row.
+  acceptedAnswers: z
+    .array(z.object({ value: z.string().trim().max(200, "An accepted answer has at most 200 characters.") }))
+    .max(limits.acceptedAnswers, `A question has at most ${limits.acceptedAnswers} accepted answers.`)
+    .default([]),
+  numericValue: z.preprocess(emptyToNull, z.number("Enter the correct value as a number.").finite("Enter the correct value as a number.").nullable()).default(null),
+  numericTolerance: z.preprocess(
+    (value) => emptyToNull(value) ?? 0,
+    z.number("Enter the tolerance as a number (0 for an exact answer).").finite().min(0, "The tolerance cannot be negative."),
+  ).default(0),
+};
+
+type QuestionCheck = {
+  type: QuestionType;
+  choices: { text: string; isCorrect: boolean }[];
+  acceptedAnswers: { value: string }[];
+  numericValue: number | null;
+};
+
+const isChoiceType = (type: QuestionType) => type === "single_choice" || type === "multiple_choice" || type === "true_false";
+
+/** What each kind of question needs to be answerable and gradable. */
+function checkQuestion(value: QuestionCheck, context: z.RefinementCtx) {
+  const issue = (path: (string | number)[], message: string) => context.addIssue({ code: "custom", path, message });
+  if (isChoiceType(value.type)) {
+    if (value.type === "true_false" && value.choices.length !== 2) {
+      issue(["choices"], "A true/false question has exactly the choices True and False.");
+      return;
+    }
+    value.choices.forEach((choice, index) => {
+      if (value.type !== "true_false" && !choice.text) issue(["choices", index, "text"], "Write the choice's text, or remove it.");
+    });
+    if (value.choices.length < 2) issue(["choices"], "Add at least two choices.");
+    const correct = value.choices.filter((choice) => choice.isCorrect).length;
+    if (value.type === "multiple_choice") {
+      if (correct === 0) issue(["choices"], "Mark at least one choice as correct.");
+    } else if (correct !== 1) {
+      issue(["choices"], value.type === "true_false" ? "Choose whether the statement is true or false." : "Mark exactly one choice as correct.");
+    }
+  }
+  if (value.type === "short_answer") {
+    value.acceptedAnswers.forEach((answer, index) => {
+      if (!answer.value) issue(["acceptedAnswers", index, "value"], "Write the accepted answer, or remove it.");
+    });
+    if (value.acceptedAnswers.length === 0) issue(["acceptedAnswers"], "Add at least one accepted answer.");
+  }
+  if (value.type === "numeric" && value.numericValue === null) issue(["numericValue"], "Enter the correct value.");
+}
+
+export interface NormalizedQuestion {
+  type: QuestionType;
+  text: string;
+  points: number;
+  explanation: string;
+  choices: { id: string | null; text: string; isCorrect: boolean }[];
+  acceptedAnswers: string[];
+  numericValue: number | null;
+  numericTolerance: number;
+}
+
+/** Only the fields the chosen type uses are kept: a short answer keeps no choices, and so on. */
+function normalizeQuestion<T extends z.output<z.ZodObject<typeof questionShape>>>(value: T) {
+  const choiceType = isChoiceType(value.type);
+  const normalized: NormalizedQuestion = {
+    type: value.type,
+    text: value.text,
+    points: value.points,
+    explanation: value.explanation,
+    choices: !choiceType
+      ? []
+      : value.type === "true_false"
+        ? value.choices.map((choice, index) => ({ ...choice, text: trueFalseTexts[index]! }))
+        : value.choices,
+    acceptedAnswers: value.type === "short_answer" ? value.acceptedAnswers.map((answer) => answer.value) : [],
+    numericValue: value.type === "numeric" ? value.numericValue : null,
+    numericTolerance: value.type === "numeric" ? value.numericTolerance : 0,
+  };
+  return normalized;
+}
+
+export const questionSchema = z.object(questionShape).superRefine(checkQuestion).transform(normalizeQuestion);
+
+export const saveQuestionSchema = z
+  .object({
+    courseId,
+    taskId,
+    /** Absent: a new question at the end of the quiz. */
+    questionId: z
+      .string()
+      .nullish()
+      .transform((value) => value || null)
+      .pipe(questionId.nullable()),
+    ...questionShape,
+  })
+  .superRefine(checkQuestion)
+  .transform((value) => ({ courseId: value.courseId, taskId: value.taskId, questionId: value.questionId, question: normalizeQuestion(value) }));
+
+export const deleteQuestionSchema = z.object({ courseId, taskId, questionId });
+export const reorderQuestionsSchema = z.object({
+  courseId,
+  taskId,
+  questionIds: z
+    .array(questionId)
+    .max(500, "Too many questions.")
+    .refine((ids) => new Set(ids).size === ids.length, "A question appears twice in the new order."),
+});
+
+export type QuizSettingsInput = z.input<typeof quizSettingsSchema>;
+export type QuizSettingsValues = z.output<typeof quizSettingsSchema>;
+export type QuestionInput = z.input<typeof questionSchema>;
+export type QuestionValues = z.output<typeof questionSchema>;

@@ -1,0 +1,100 @@
+import "server-only";
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { DbOrTx } from "@/db";
+import { courses, learningTasks, quizAttempts, quizQuestions, quizzes } from "@/db/schema";
+import type { GradingMethod, ReviewPolicy, TaskStatus } from "@/db/schema/enums";
+import type { Actor } from "@/lib/auth/policy";
+import { managedCourses } from "./authoring/access";
+import { loadStoredQuestions, type StoredQuestion } from "./authoring/stored-questions";
+
+export interface StructureQuiz {
+  id: string;
+  moduleId: string | null;
+  title: string;
+  status: TaskStatus;
+  questionCount: number;
+  maxPoints: number | null;
+}
+
+/**
+ * The course's quizzes for its structure editor, in module order: the actor's
+ * own course, or any course for an admin; empty for anyone else. One statement.
+ */
+export async function loadCourseQuizzes(db: DbOrTx, actor: Actor, courseId: string): Promise<StructureQuiz[]> {
+  if (!z.uuid().safeParse(courseId).success) return [];
+  return db
+    .select({
+      id: learningTasks.id,
+      moduleId: learningTasks.moduleId,
+      title: learningTasks.title,
+      status: learningTasks.status,
+      questionCount: sql<number>`(SELECT count(*)::int FROM ${quizQuestions} WHERE ${quizQuestions.taskId} = ${learningTasks.id})`,
+      maxPoints: learningTasks.maxPoints,
+    })
+    .from(learningTasks)
+    .innerJoin(courses, eq(courses.id, learningTasks.courseId))
+    .where(and(eq(learningTasks.courseId, courseId), eq(learningTasks.type, "quiz"), managedCourses(actor)))
+    .orderBy(asc(learningTasks.position), asc(learningTasks.createdAt), asc(learningTasks.id));
+}
+
+export interface QuizEditorData {
+  id: string;
+  courseId: string;
+  moduleId: string | null;
+  title: string;
+  description: string;
+  status: TaskStatus;
+  dueAt: Date | null;
+  maxPoints: number | null;
+  timeLimitMinutes: number | null;
+  attemptsAllowed: number | null;
+  gradingMethod: GradingMethod;
+  shuffleQuestions: boolean;
+  shuffleChoices: boolean;
+  partialCredit: boolean;
+  reviewPolicy: ReviewPolicy;
+  contentVersion: number;
+  /** Submitted or expired attempts: a change to the questions changes what they were graded against. */
+  closedAttempts: number;
+  /** Closed attempts graded against an older version of the quiz: what "Re-grade" would update. */
+  staleAttempts: number;
+  questions: StoredQuestion[];
+}
+
+/**
+ * One quiz with its settings, its questions and right answers, and its
+ * attempt counts, for the builder. The course's teacher (or an admin) only:
+ * null for anyone else, a quiz of another course, or a malformed id. Three
+ * statements.
+ */
+export async function loadQuizEditor(db: DbOrTx, actor: Actor, courseId: string, taskId: string): Promise<QuizEditorData | null> {
+  if (!z.uuid().safeParse(courseId).success || !z.uuid().safeParse(taskId).success) return null;
+  const [quiz] = await db
+    .select({
+      id: learningTasks.id,
+      courseId: learningTasks.courseId,
+      moduleId: learningTasks.moduleId,
+      title: learningTasks.title,
+      description: learningTasks.description,
+      status: learningTasks.status,
+      dueAt: learningTasks.dueAt,
+      maxPoints: learningTasks.maxPoints,
+      timeLimitMinutes: quizzes.timeLimitMinutes,
+      attemptsAllowed: quizzes.attemptsAllowed,
+      gradingMethod: quizzes.gradingMethod,
+      shuffleQuestions: quizzes.shuffleQuestions,
+      shuffleChoices: quizzes.shuffleChoices,
+      partialCredit: quizzes.partialCredit,
+      reviewPolicy: quizzes.reviewPolicy,
+      contentVersion: quizzes.contentVersion,
+      closedAttempts: sql<number>`(SELECT ${count()}::int FROM ${quizAttempts} WHERE ${quizAttempts.taskId} = ${learningTasks.id} AND ${quizAttempts.status} <> 'in_progress')`,
+      staleAttempts: sql<number>`(SELECT ${count()}::int FROM ${quizAttempts} WHERE ${quizAttempts.taskId} = ${learningTasks.id} AND ${quizAttempts.status} <> 'in_progress' AND coalesce(${quizAttempts.gradedVersion}, 0) < ${quizzes.contentVersion})`,
+    })
+    .from(learningTasks)
+    .innerJoin(quizzes, eq(quizzes.taskId, learningTasks.id))
+    .innerJoin(courses, eq(courses.id, learningTasks.courseId))
+    .where(and(eq(learningTasks.id, taskId), eq(learningTasks.courseId, courseId), managedCourses(actor)));
+  if (!quiz) return null;
+  return { ...quiz, questions: await loadStoredQuestions(db, quiz.id) };
+}
