@@ -30,13 +30,13 @@ export function ModuleCard({
   module,
   index,
   moduleIds,
-  quizzes,
+  tasks,
 }: {
   module: StructureModule;
   index: number;
   moduleIds: string[];
-  /** The module's quizzes (the quiz builder), listed after its lessons. */
-  quizzes?: ReactNode;
+  /** The module's quizzes and assignments (their own editors), listed after its lessons. */
+  tasks?: ReactNode;
 }) {
   const { courseId, run, pending } = useStructureEditor();
   const [renaming, setRenaming] = useState(false);
@@ -126,7 +126,7 @@ export function ModuleCard({
             </SortableList>
           )}
 
-          {quizzes}
+          {tasks}
 
           {adding ? (
             <div className="rounded-md bg-slate-50 p-3">

@@ -2,10 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useOptimistic, useState, useTransition } from "react";
+import { ModuleAssignments } from "@/components/assignments/module-assignments";
 import { ModuleQuizzes, UnplacedQuizzes } from "@/components/quiz-builder/module-quizzes";
 import { QuizBuilderProvider, type QuizBuilderData } from "@/components/quiz-builder/quiz-builder-context";
 import { FormAlert } from "@/components/ui/form-alert";
 import { reorderModulesAction } from "@/lib/authoring/actions/reorder-modules-action";
+import type { StructureAssignment } from "@/lib/assignments/editor-queries";
 import type { CourseStructure } from "@/lib/authoring/queries";
 import { EditorProvider, type OptimisticChange, type StructureEditorContext } from "./editor-context";
 import { ModuleCard } from "./module-card";
@@ -18,7 +20,15 @@ import { SortableList } from "./sortable-list";
  * list always settles on the server's order. Meanwhile the change is shown at
  * once (optimistically), and a refused one is undone by reloading the list.
  */
-export function StructureEditor({ structure, quizzes }: { structure: CourseStructure; quizzes: QuizBuilderData }) {
+export function StructureEditor({
+  structure,
+  quizzes,
+  assignments,
+}: {
+  structure: CourseStructure;
+  quizzes: QuizBuilderData;
+  assignments: StructureAssignment[];
+}) {
   const courseId = structure.course.id;
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -84,7 +94,18 @@ export function StructureEditor({ structure, quizzes }: { structure: CourseStruc
                     module={entry}
                     index={index}
                     moduleIds={moduleIds}
-                    quizzes={<ModuleQuizzes moduleId={entry.id} moduleTitle={entry.title} />}
+                    tasks={
+                      <>
+                        <ModuleQuizzes moduleId={entry.id} moduleTitle={entry.title} />
+                        <ModuleAssignments
+                          courseId={courseId}
+                          moduleId={entry.id}
+                          moduleTitle={entry.title}
+                          assignments={assignments}
+                          announce={setStatus}
+                        />
+                      </>
+                    }
                   />
                 ))}
               </ol>

@@ -5,6 +5,7 @@ import { StructureEditor } from "@/components/authoring/structure-editor";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { db } from "@/db";
 import { requireArea } from "@/lib/auth/current-user";
+import { loadCourseAssignments } from "@/lib/assignments/editor-queries";
 import { loadCourseStructure } from "@/lib/authoring/queries";
 import { loadCourseQuizzes, loadQuizEditor } from "@/lib/quizzes/editor-queries";
 
@@ -24,8 +25,9 @@ export default async function CourseStructurePage({ params, searchParams }: Prop
   if (!structure) notFound();
   const { course } = structure;
   const { quiz: quizParam } = await searchParams;
-  const [quizzes, openQuiz] = await Promise.all([
+  const [quizzes, assignments, openQuiz] = await Promise.all([
     loadCourseQuizzes(db, user, course.id),
+    loadCourseAssignments(db, user, course.id),
     typeof quizParam === "string" ? loadQuizEditor(db, user, course.id, quizParam) : null,
   ]);
 
@@ -50,7 +52,7 @@ export default async function CourseStructurePage({ params, searchParams }: Prop
           </Link>
         </nav>
       </header>
-      <StructureEditor structure={structure} quizzes={{ quizzes, openQuiz }} />
+      <StructureEditor structure={structure} quizzes={{ quizzes, openQuiz }} assignments={assignments} />
     </div>
   );
 }
