@@ -22,7 +22,7 @@ export interface OwnAttempt {
   dueAt: Date | null;
 }
 
-export const attemptNotFoundMessage = "This attempt does not exist or is not yours.";
+export { attemptNotFoundMessage } from "./messages";
 
 /**
  * The actor's own attempt at a quiz of a course it may still take, or null:

@@ -6,11 +6,11 @@ import { fail, KeptRefusal } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/policy";
 import { closeAttemptAtDeadline } from "./close-expired-attempts";
 import { isPastDeadline } from "./deadline";
-import { attemptNotFoundMessage, loadOwnAttempt } from "./own-attempt";
+import { attemptClosedMessage, attemptNotFoundMessage, timeUpMessage } from "./messages";
+import { loadOwnAttempt } from "./own-attempt";
 import type { SaveAnswerInput } from "./schemas";
 
-export const timeUpMessage = "Time is up for this attempt: this answer was not saved. Answers saved before the deadline were submitted.";
-export const attemptClosedMessage = "This attempt has been submitted; answers can no longer change.";
+export { attemptClosedMessage, timeUpMessage };
 
 export interface SavedAnswer {
   questionId: string;

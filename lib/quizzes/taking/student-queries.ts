@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/auth/policy";
 import { combineAttempts } from "@/lib/grading";
 import { applyOrder } from "./attempt-order";
 import { closeExpiredAttempts } from "./close-expired-attempts";
-import { attemptsLeft } from "./deadline";
+import { attemptsLeft, isPastDeadline } from "./deadline";
 import { loadOwnAttempt, type OwnAttempt } from "./own-attempt";
 import { loadTakeableQuiz, type TakeableQuiz } from "./quiz-context";
 
@@ -38,6 +38,8 @@ export interface QuizIntro {
   attemptsLeft: number | null;
   /** The closed attempts combined by the grading method; null before the first. */
   bestScore: { points: number; maxPoints: number } | null;
+  /** The due date has passed: no new attempts. */
+  dueOver: boolean;
 }
 
 /** The actor's attempts at a quiz, newest first. One statement. */
@@ -58,7 +60,7 @@ async function attemptHistory(db: DbOrTx, taskId: string, userId: string): Promi
     .orderBy(asc(quizAttempts.attemptNumber));
 }
 
-function summarise(quiz: TakeableQuiz, attempts: AttemptHistoryRow[], questionCount: number, totalPoints: number): QuizIntro {
+function summarise(quiz: TakeableQuiz, attempts: AttemptHistoryRow[], questionCount: number, totalPoints: number, now: Date): QuizIntro {
   const closed = attempts.filter((attempt) => attempt.status !== "in_progress" && attempt.maxPoints !== null);
   const combined = combineAttempts(
     quiz.gradingMethod,
@@ -84,6 +86,7 @@ function summarise(quiz: TakeableQuiz, attempts: AttemptHistoryRow[], questionCo
     openAttempt: attempts.find((attempt) => attempt.status === "in_progress") ?? null,
     attemptsLeft: attemptsLeft(quiz.attemptsAllowed, attempts.length),
     bestScore: combined === null ? null : { points: combined, maxPoints },
+    dueOver: quiz.dueAt !== null && isPastDeadline(quiz.dueAt, now),
   };
 }
 
@@ -107,7 +110,7 @@ export async function loadQuizIntro(
       .where(eq(quizQuestions.taskId, taskId)),
     attemptHistory(db, taskId, actor.id),
   ]);
-  return summarise(quiz, attempts, size?.questionCount ?? 0, size?.totalPoints ?? 0);
+  return summarise(quiz, attempts, size?.questionCount ?? 0, size?.totalPoints ?? 0, now);
 }
 
 export interface StudentChoice {
