@@ -47,7 +47,7 @@ test("a new student takes the seeded quiz: answers, reloads, submits with the un
 
   // No leak: the page's HTML and its RSC payload, fetched as this student.
   const attemptUrl = page.url();
-  for (const headers of [{}, { RSC: "1" }]) {
+  for (const headers of [{}, { RSC: "1" }] as Record<string, string>[]) {
     const response = await page.request.get(attemptUrl, { headers });
     expect(response.status()).toBe(200);
     const body = await response.text();

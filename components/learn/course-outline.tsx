@@ -3,7 +3,18 @@ import { quizHref } from "@/components/course/item-link";
 import type { CourseOutline } from "@/lib/learn/outlines";
 
 /** The module-and-lesson list beside the player (quizzes after each module's lessons), with completion ticks. */
-export function CourseOutlineNav({ slug, outline, currentItemId }: { slug: string; outline: CourseOutline; currentItemId: string }) {
+export function CourseOutlineNav({
+  slug,
+  outline,
+  currentItemId,
+  showQuizzes = true,
+}: {
+  slug: string;
+  outline: CourseOutline;
+  currentItemId: string;
+  /** Quizzes open for students only; a teacher's preview lists lessons alone. */
+  showQuizzes?: boolean;
+}) {
   return (
     <ol className="flex flex-col gap-4 text-sm">
       {outline.modules.map((module, index) => (
@@ -34,7 +45,7 @@ export function CourseOutlineNav({ slug, outline, currentItemId }: { slug: strin
               );
             })}
             {outline.tasks
-              .filter((task) => task.moduleId === module.id && task.type === "quiz")
+              .filter((task) => showQuizzes && task.moduleId === module.id && task.type === "quiz")
               .map((task) => {
                 const done = outline.done.tasks.has(task.id);
                 const current = task.id === currentItemId;
