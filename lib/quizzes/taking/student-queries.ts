@@ -7,10 +7,12 @@ import type { StoredResponse } from "@/db/schema/quizzes";
 import type { Actor } from "@/lib/auth/policy";
 import { combineAttempts } from "@/lib/grading";
 import { applyOrder } from "./attempt-order";
+import { loadAttemptReview, type ReviewQuestion } from "./attempt-review";
 import { closeExpiredAttempts } from "./close-expired-attempts";
 import { attemptsLeft, isPastDeadline } from "./deadline";
 import { loadOwnAttempt, type OwnAttempt } from "./own-attempt";
 import { loadTakeableQuiz, type TakeableQuiz } from "./quiz-context";
+import { reviewAccess, type ReviewState } from "./review-access";
 
 // What a student's pages read. Every object handed on is built field by field:
 // no correct flag, accepted answer, numeric value or explanation is selected here.
@@ -215,9 +217,16 @@ function copyResponse(response: StoredResponse): StoredResponse {
 export interface AttemptResult {
   intro: QuizIntro;
   attempt: OwnAttempt;
+  review: ReviewState;
+  /** The graded questions with the right answers: empty unless the review is allowed now. */
+  questions: ReviewQuestion[];
 }
 
-/** A closed attempt of the actor's, with the quiz summary and history, for the result page. Null when not found or still open. */
+/**
+ * A closed attempt of the actor's, with the quiz summary and history, and its
+ * review when the quiz's policy allows it now: the right answers are read only
+ * then. Null when not found; an open attempt comes without a review.
+ */
 export async function loadAttemptResult(
   db: DbOrTx,
   actor: Actor,
@@ -227,5 +236,7 @@ export async function loadAttemptResult(
   if (!intro) return null;
   const attempt = await loadOwnAttempt(db, actor, attemptId);
   if (!attempt || attempt.taskId !== taskId) return null;
-  return { intro, attempt };
+  const review = reviewAccess(intro.quiz.reviewPolicy, { attemptClosed: attempt.status !== "in_progress", dueAt: intro.quiz.dueAt, now });
+  const questions = review.allowed ? await loadAttemptReview(db, attempt) : [];
+  return { intro, attempt, review, questions };
 }

@@ -10,9 +10,7 @@ import { StartAttemptButton } from "@/components/quiz-taking/start-attempt-butto
 import { formatPercent } from "@/components/ui/format";
 import { db } from "@/db";
 import { requireUser } from "@/lib/auth/current-user";
-import { loadAttemptReview } from "@/lib/quizzes/taking/attempt-review";
 import { isUuid } from "@/lib/quizzes/taking/params";
-import { reviewAccess } from "@/lib/quizzes/taking/review-access";
 import { loadAttemptResult } from "@/lib/quizzes/taking/student-queries";
 
 interface Props {
@@ -36,14 +34,11 @@ export default async function AttemptResultPage(props: Props) {
   const now = new Date();
   const result = await load(props, now);
   if (!result) notFound();
-  const { intro, attempt } = result;
+  const { intro, attempt, review, questions } = result;
   const { quiz } = intro;
   const slug = quiz.courseSlug;
   if (attempt.status === "in_progress") redirect(attemptHref(slug, attempt.taskId, attempt.id));
 
-  const review = reviewAccess(quiz.reviewPolicy, { attemptClosed: true, dueAt: quiz.dueAt, now });
-  // The right answers are read only when this student may see them.
-  const questions = review.allowed ? await loadAttemptReview(db, attempt) : [];
   const autoSubmitted = attempt.deadlineAt !== null && attempt.submittedAt?.getTime() === attempt.deadlineAt.getTime();
   const nextNumber = Math.max(0, ...intro.attempts.map((row) => row.attemptNumber)) + 1;
 
