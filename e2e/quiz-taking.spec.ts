@@ -123,3 +123,24 @@ test("another student's attempt is not found", async ({ page, browser }, testInf
   expect(result?.status()).toBe(404);
   await other.close();
 });
+
+test("the countdown follows the server's deadline, not the browser's clock, and the page submits when time is up", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  // The browser's clock is three hours ahead of the server's.
+  await page.clock.install({ time: new Date(Date.now() + 3 * 60 * 60_000) });
+  await page.goto("/register?callbackUrl=%2Fcourses%2Falgebra-essentials");
+  await registerStudent(page, uniqueId(testInfo.project.name));
+  await page.getByRole("button", { name: "Enrol in this course" }).click();
+  await page.getByRole("link", { name: "Linear equations check" }).click();
+  await page.getByRole("button", { name: "Start attempt 1" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Linear equations check: attempt 1");
+  await expect(page.getByRole("timer")).toHaveText(/^(10:00|9:[0-5]\d)$/);
+
+  await page.getByLabel("x = 3", { exact: true }).check();
+  await expect(page.getByText("Saved", { exact: true })).toHaveCount(1);
+
+  // Ten minutes pass in the browser: the page submits by itself and shows the result.
+  await page.clock.fastForward("10:00");
+  await expect(page.getByRole("heading", { level: 1, name: "Linear equations check: attempt 1 result" })).toBeVisible();
+  await expect(page.getByText("1 of 6 points", { exact: true })).toBeVisible();
+});
