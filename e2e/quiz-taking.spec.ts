@@ -124,7 +124,7 @@ test("another student's attempt is not found", async ({ page, browser }, testInf
   await other.close();
 });
 
-test("the countdown follows the server's deadline, not the browser's clock, and the page submits when time is up", async ({ page }, testInfo) => {
+test("the countdown follows the server's deadline, not the browser's clock; a failed save is retried; the page submits when time is up", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   // The browser's clock is three hours ahead of the server's.
   await page.clock.install({ time: new Date(Date.now() + 3 * 60 * 60_000) });
@@ -139,8 +139,24 @@ test("the countdown follows the server's deadline, not the browser's clock, and 
   await page.getByLabel("x = 3", { exact: true }).check();
   await expect(page.getByText("Saved", { exact: true })).toHaveCount(1);
 
+  // The network drops the next save: the question says so and the save is retried until it goes through.
+  let dropped = 0;
+  await page.route(page.url(), async (route) => {
+    if (route.request().method() === "POST" && dropped === 0) {
+      dropped++;
+      await route.abort("internetdisconnected");
+    } else {
+      await route.continue();
+    }
+  });
+  await page.getByLabel("Your answer", { exact: true }).fill("variable");
+  await page.getByLabel("Your answer", { exact: true }).blur();
+  await expect(page.getByText("Not saved — retrying")).toBeVisible();
+  await expect(page.getByText("Saved", { exact: true })).toHaveCount(2);
+  expect(dropped).toBe(1);
+
   // Ten minutes pass in the browser: the page submits by itself and shows the result.
   await page.clock.fastForward("10:00");
   await expect(page.getByRole("heading", { level: 1, name: "Linear equations check: attempt 1 result" })).toBeVisible();
-  await expect(page.getByText("1 of 6 points", { exact: true })).toBeVisible();
+  await expect(page.getByText("2 of 6 points", { exact: true })).toBeVisible();
 });
