@@ -155,6 +155,12 @@ test("the countdown follows the server's deadline, not the browser's clock; a fa
   await expect(page.getByText("Saved", { exact: true })).toHaveCount(2);
   expect(dropped).toBe(1);
 
+  // A number box says when what is typed is not a number.
+  await page.getByLabel("Your answer (a number)").fill("2.4 cm");
+  await expect(page.getByText("This is not a number yet", { exact: false })).toBeVisible();
+  await page.getByLabel("Your answer (a number)").fill("-2.4");
+  await expect(page.getByText("This is not a number yet", { exact: false })).toHaveCount(0);
+
   // Ten minutes pass in the browser: the page submits by itself and shows the result.
   await page.clock.fastForward("10:00");
   await expect(page.getByRole("heading", { level: 1, name: "Linear equations check: attempt 1 result" })).toBeVisible();

@@ -1,6 +1,7 @@
 "use client";
 
 import type { StoredResponse } from "@/db/schema/quizzes";
+import { parseNumericAnswer } from "@/lib/grading/grade-question";
 import { answerTextMaxLength } from "@/lib/quizzes/taking/schemas";
 import type { AttemptQuestion } from "./attempt-form";
 
@@ -33,6 +34,9 @@ export function QuestionInput({
   if (question.type === "short_answer" || question.type === "numeric") {
     const inputId = `question-${question.id}-answer`;
     const text = value && "text" in value ? value.text : "";
+    // Saved as typed all the same (the grader reads it the same way); the hint only helps.
+    const notANumber = question.type === "numeric" && text.trim() !== "" && parseNumericAnswer(text) === null;
+    const hintId = `${inputId}-hint`;
     return (
       <div className="flex flex-col gap-3">
         {header}
@@ -45,13 +49,18 @@ export function QuestionInput({
           inputMode={question.type === "numeric" ? "decimal" : undefined}
           autoComplete="off"
           maxLength={answerTextMaxLength}
-          aria-describedby={promptId}
+          aria-describedby={notANumber ? `${promptId} ${hintId}` : promptId}
           value={text}
           disabled={disabled}
           onChange={(event) => onChange({ text: event.target.value })}
           onBlur={onBlur}
           className="w-full max-w-md rounded-md border border-slate-300 px-3 py-2"
         />
+        {notANumber ? (
+          <p id={hintId} className="text-sm text-warning-800">
+            This is not a number yet: use digits, a decimal point and an optional minus sign, like 2.5 or -12.
+          </p>
+        ) : null}
       </div>
     );
   }
