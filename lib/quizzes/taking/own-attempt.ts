@@ -54,7 +54,7 @@ export async function loadOwnAttempt(
       dueAt: learningTasks.dueAt,
       courseSlug: courses.slug,
       teacherId: courses.teacherId,
-      status_: courses.status,
+      courseStatus: courses.status,
       visibility: courses.visibility,
       enrollmentStatus: enrollments.status,
     })
@@ -66,7 +66,7 @@ export async function loadOwnAttempt(
     .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.userId, actor.id)));
   const [row] = lock ? await query.for("update", { of: quizAttempts }) : await query;
   if (!row) return null;
-  const { teacherId, status_, visibility, enrollmentStatus, ...attempt } = row;
-  if (!can(actor, "quiz.take", { teacherId, status: status_, visibility, enrollmentStatus })) return null;
+  const { teacherId, courseStatus, visibility, enrollmentStatus, ...attempt } = row;
+  if (!can(actor, "quiz.take", { teacherId, status: courseStatus, visibility, enrollmentStatus })) return null;
   return attempt;
 }
