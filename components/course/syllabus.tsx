@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { CourseOutline } from "@/lib/learn/outlines";
+import { quizHref } from "./item-link";
 
 const typeLabels = { text: "Reading", video: "Video", file: "Document", url: "Link" } as const;
 const taskLabels = { quiz: "Quiz", assignment: "Assignment", project: "Project", discussion: "Discussion" } as const;
@@ -44,9 +45,21 @@ export function Syllabus({ slug, outline, linkLessons }: { slug: string; outline
             {outline.tasks
               .filter((task) => task.moduleId === module.id)
               .map((task) => (
-                <li key={task.id} id={`task-${task.id}`} className="flex justify-between gap-3 py-2 text-sm">
-                  <span>{task.title}</span>
-                  <span className="text-ink-muted">{taskLabels[task.type]}</span>
+                <li key={task.id} id={`task-${task.id}`} className="flex items-center justify-between gap-3 py-2 text-sm">
+                  <span className="flex items-center gap-2">
+                    <span aria-hidden="true" className={outline.done.tasks.has(task.id) ? "text-success-700" : "text-slate-400"}>
+                      {outline.done.tasks.has(task.id) ? "✓" : "○"}
+                    </span>
+                    {linkLessons && task.type === "quiz" ? (
+                      <Link href={quizHref(slug, task.id)} className="text-brand-700 underline">
+                        {task.title}
+                      </Link>
+                    ) : (
+                      <span>{task.title}</span>
+                    )}
+                    {outline.done.tasks.has(task.id) ? <span className="sr-only">(completed)</span> : null}
+                  </span>
+                  <span className="shrink-0 text-ink-muted">{taskLabels[task.type]}</span>
                 </li>
               ))}
           </ul>

@@ -1,8 +1,20 @@
 import Link from "next/link";
+import { quizHref } from "@/components/course/item-link";
 import type { CourseOutline } from "@/lib/learn/outlines";
 
-/** The module-and-lesson list beside the player, with completion ticks. */
-export function CourseOutlineNav({ slug, outline, currentLessonId }: { slug: string; outline: CourseOutline; currentLessonId: string }) {
+/** The module-and-lesson list beside the player (quizzes after each module's lessons), with completion ticks. */
+export function CourseOutlineNav({
+  slug,
+  outline,
+  currentItemId,
+  showQuizzes = true,
+}: {
+  slug: string;
+  outline: CourseOutline;
+  currentItemId: string;
+  /** Quizzes open for students only; a teacher's preview lists lessons alone. */
+  showQuizzes?: boolean;
+}) {
   return (
     <ol className="flex flex-col gap-4 text-sm">
       {outline.modules.map((module, index) => (
@@ -13,7 +25,7 @@ export function CourseOutlineNav({ slug, outline, currentLessonId }: { slug: str
           <ul className="flex flex-col">
             {module.lessons.map((lesson) => {
               const done = outline.done.lessons.has(lesson.id);
-              const current = lesson.id === currentLessonId;
+              const current = lesson.id === currentItemId;
               return (
                 <li key={lesson.id}>
                   <Link
@@ -32,6 +44,29 @@ export function CourseOutlineNav({ slug, outline, currentLessonId }: { slug: str
                 </li>
               );
             })}
+            {outline.tasks
+              .filter((task) => showQuizzes && task.moduleId === module.id && task.type === "quiz")
+              .map((task) => {
+                const done = outline.done.tasks.has(task.id);
+                const current = task.id === currentItemId;
+                return (
+                  <li key={task.id}>
+                    <Link
+                      href={quizHref(slug, task.id)}
+                      aria-current={current ? "page" : undefined}
+                      className={`flex items-start gap-2 rounded-md px-2 py-1.5 ${current ? "bg-brand-50 font-semibold text-brand-800" : "hover:bg-slate-100"}`}
+                    >
+                      <span aria-hidden="true" className={done ? "text-success-700" : "text-slate-400"}>
+                        {done ? "✓" : "○"}
+                      </span>
+                      <span>
+                        {task.title} <span className="text-ink-muted">· Quiz</span>
+                        {done ? <span className="sr-only"> (completed)</span> : null}
+                      </span>
+                    </Link>
+                  </li>
+                );
+              })}
           </ul>
         </li>
       ))}

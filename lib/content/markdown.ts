@@ -60,3 +60,15 @@ const options: IOptions = {
 export function renderMarkdown(source: string): string {
   return sanitizeHtml(marked.parse(source, { async: false }), options);
 }
+
+// Inline text (a question's choice, a label) allows only phrasing elements, so
+// it can sit inside a <label> or a <span>.
+const inlineOptions: IOptions = {
+  ...options,
+  allowedTags: ["br", "strong", "em", "b", "i", "del", "s", "sub", "sup", "code", "kbd", "a"],
+};
+
+/** Renders one line of user-written Markdown (emphasis, code, links) to safe phrasing HTML. */
+export function renderInlineMarkdown(source: string): string {
+  return sanitizeHtml(marked.parseInline(source, { async: false }), inlineOptions);
+}

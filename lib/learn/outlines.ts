@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { learningTasks, lessonCompletions, lessons, modules, taskProgress } from "@/db/schema";
-import type { LessonContentType, TaskType } from "@/db/schema/enums";
+import type { LessonContentType } from "@/db/schema/enums";
 import { orderedItems, type CompletedSets, type CourseItem, type OutlineModule, type OutlineTask } from "@/lib/progress/course-items";
 
 export interface OutlineLessonView {
@@ -15,7 +15,7 @@ export interface OutlineLessonView {
 
 export interface CourseOutline {
   modules: (Omit<OutlineModule, "lessons"> & { title: string; lessons: OutlineLessonView[] })[];
-  tasks: (OutlineTask & { type: TaskType })[];
+  tasks: OutlineTask[];
   items: CourseItem[];
   done: CompletedSets;
 }

@@ -2,6 +2,7 @@
 // and what follows from which of them a student has done. Pure: every page,
 // action and route that shows progress derives it from these functions, so the
 // numbers always agree.
+import type { TaskType } from "@/db/schema/enums";
 import { progressPercent } from "./progress";
 
 export interface OutlineLesson {
@@ -19,13 +20,14 @@ export interface OutlineModule {
 export interface OutlineTask {
   id: string;
   title: string;
+  type: TaskType;
   moduleId: string | null;
   position: number;
 }
 
 export type CourseItem =
   | { kind: "lesson"; id: string; title: string; moduleId: string }
-  | { kind: "task"; id: string; title: string; moduleId: string | null };
+  | { kind: "task"; id: string; title: string; type: TaskType; moduleId: string | null };
 
 export interface CompletedSets {
   lessons: ReadonlySet<string>;
@@ -45,10 +47,10 @@ export function orderedItems(modules: OutlineModule[], publishedTasks: OutlineTa
     for (const lesson of [...courseModule.lessons].sort(byPosition))
       items.push({ kind: "lesson", id: lesson.id, title: lesson.title, moduleId: courseModule.id });
     for (const task of publishedTasks.filter((t) => t.moduleId === courseModule.id).sort(byPosition))
-      items.push({ kind: "task", id: task.id, title: task.title, moduleId: courseModule.id });
+      items.push({ kind: "task", id: task.id, title: task.title, type: task.type, moduleId: courseModule.id });
   }
   for (const task of publishedTasks.filter((t) => t.moduleId === null || !moduleIds.has(t.moduleId)).sort(byPosition))
-    items.push({ kind: "task", id: task.id, title: task.title, moduleId: null });
+    items.push({ kind: "task", id: task.id, title: task.title, type: task.type, moduleId: null });
   return items;
 }
 

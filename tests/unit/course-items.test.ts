@@ -16,7 +16,14 @@ import { statusAfterProgress } from "@/lib/progress/progress";
 // Small builders: ids double as titles so failures read well.
 const lesson = (id: string, position: number) => ({ id, title: id, position });
 const mod = (id: string, position: number, lessons: ReturnType<typeof lesson>[]): OutlineModule => ({ id, position, lessons });
-const task = (id: string, moduleId: string | null, position: number): OutlineTask => ({ id, title: id, moduleId, position });
+// Tasks are quizzes unless their id says "assignment": the item carries its type.
+const task = (id: string, moduleId: string | null, position: number): OutlineTask => ({
+  id,
+  title: id,
+  type: id.includes("assignment") ? "assignment" : "quiz",
+  moduleId,
+  position,
+});
 const done = (lessons: string[] = [], tasks: string[] = []): CompletedSets => ({ lessons: new Set(lessons), tasks: new Set(tasks) });
 const ids = (items: CourseItem[]) => items.map((item) => item.id);
 
@@ -34,6 +41,14 @@ const tasks: OutlineTask[] = [
 ];
 
 describe("orderedItems", () => {
+  it("gives each task item its type, so links can open a quiz or an assignment", () => {
+    const items = orderedItems(modules, [task("m1-assignment", "m1", 0), task("m1-quiz", "m1", 1)]);
+    expect(items.filter((item) => item.kind === "task").map((item) => [item.id, item.kind === "task" ? item.type : null])).toEqual([
+      ["m1-assignment", "assignment"],
+      ["m1-quiz", "quiz"],
+    ]);
+  });
+
   it("orders modules by position; in each, its lessons then its tasks by position; course-level tasks last", () => {
     const items = orderedItems(modules, tasks);
     expect(ids(items)).toEqual([
@@ -49,14 +64,14 @@ describe("orderedItems", () => {
       "course-task-b",
     ]);
     expect(items[0]).toEqual({ kind: "lesson", id: "m1-l1", title: "m1-l1", moduleId: "m1" });
-    expect(items[3]).toEqual({ kind: "task", id: "m1-task-a", title: "m1-task-a", moduleId: "m1" });
-    expect(items[9]).toEqual({ kind: "task", id: "course-task-b", title: "course-task-b", moduleId: null });
+    expect(items[3]).toEqual({ kind: "task", id: "m1-task-a", title: "m1-task-a", type: "quiz", moduleId: "m1" });
+    expect(items[9]).toEqual({ kind: "task", id: "course-task-b", title: "course-task-b", type: "quiz", moduleId: null });
   });
 
   it("puts a task whose module is gone with the course-level tasks, at the end", () => {
     const items = orderedItems(modules, [task("orphan", "deleted-module", 0), task("course-task", null, 1), task("m1-task", "m1", 0)]);
     expect(ids(items)).toEqual(["m1-l1", "m1-l2", "m1-l3", "m1-task", "m2-l1", "m2-l2", "orphan", "course-task"]);
-    expect(items.find((item) => item.id === "orphan")).toEqual({ kind: "task", id: "orphan", title: "orphan", moduleId: null });
+    expect(items.find((item) => item.id === "orphan")).toEqual({ kind: "task", id: "orphan", title: "orphan", type: "quiz", moduleId: null });
   });
 
   it("keeps a module without lessons (its tasks still appear) and does not mutate its inputs", () => {
@@ -76,8 +91,8 @@ describe("isItemDone", () => {
   it("looks a lesson up among lessons and a task among tasks, never across", () => {
     const sets = done(["x"], ["y"]);
     expect(isItemDone({ kind: "lesson", id: "x", title: "x", moduleId: "m" }, sets)).toBe(true);
-    expect(isItemDone({ kind: "task", id: "x", title: "x", moduleId: null }, sets)).toBe(false);
-    expect(isItemDone({ kind: "task", id: "y", title: "y", moduleId: null }, sets)).toBe(true);
+    expect(isItemDone({ kind: "task", id: "x", title: "x", type: "quiz", moduleId: null }, sets)).toBe(false);
+    expect(isItemDone({ kind: "task", id: "y", title: "y", type: "quiz", moduleId: null }, sets)).toBe(true);
     expect(isItemDone({ kind: "lesson", id: "y", title: "y", moduleId: "m" }, sets)).toBe(false);
   });
 });
@@ -141,6 +156,7 @@ describe("nextItem", () => {
       kind: "task",
       id: "course-task-a",
       title: "course-task-a",
+      type: "quiz",
       moduleId: null,
     });
   });
