@@ -1,12 +1,26 @@
 import Link from "next/link";
 import type { CourseOutline } from "@/lib/learn/outlines";
-import { quizHref } from "./item-link";
+import { taskHref } from "./item-link";
 
 const typeLabels = { text: "Reading", video: "Video", file: "Document", url: "Link" } as const;
 const taskLabels = { quiz: "Quiz", assignment: "Assignment", project: "Project", discussion: "Discussion" } as const;
 
-/** Modules with their lessons and tasks; lesson titles link into the player when the reader may open them. */
-export function Syllabus({ slug, outline, linkLessons }: { slug: string; outline: CourseOutline; linkLessons: boolean }) {
+/**
+ * Modules with their lessons and tasks; lesson titles link into the player when
+ * the reader may open them, and tasks (quizzes, assignments) link for the
+ * course's students, who take and hand them in (a teacher's preview has none).
+ */
+export function Syllabus({
+  slug,
+  outline,
+  linkLessons,
+  linkTasks,
+}: {
+  slug: string;
+  outline: CourseOutline;
+  linkLessons: boolean;
+  linkTasks: boolean;
+}) {
   if (outline.modules.length === 0 && outline.tasks.length === 0) {
     return <p className="text-ink-muted">This course has no lessons yet.</p>;
   }
@@ -50,8 +64,8 @@ export function Syllabus({ slug, outline, linkLessons }: { slug: string; outline
                     <span aria-hidden="true" className={outline.done.tasks.has(task.id) ? "text-success-700" : "text-slate-400"}>
                       {outline.done.tasks.has(task.id) ? "✓" : "○"}
                     </span>
-                    {linkLessons && task.type === "quiz" ? (
-                      <Link href={quizHref(slug, task.id)} className="text-brand-700 underline">
+                    {linkTasks && taskHref(slug, task) ? (
+                      <Link href={taskHref(slug, task)!} className="text-brand-700 underline">
                         {task.title}
                       </Link>
                     ) : (

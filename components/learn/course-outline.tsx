@@ -1,19 +1,21 @@
 import Link from "next/link";
-import { quizHref } from "@/components/course/item-link";
+import { taskHref } from "@/components/course/item-link";
 import type { CourseOutline } from "@/lib/learn/outlines";
 
-/** The module-and-lesson list beside the player (quizzes after each module's lessons), with completion ticks. */
+const taskLabels = { quiz: "Quiz", assignment: "Assignment", project: "Project", discussion: "Discussion" } as const;
+
+/** The module-and-lesson list beside the player (quizzes and assignments after each module's lessons), with completion ticks. */
 export function CourseOutlineNav({
   slug,
   outline,
   currentItemId,
-  showQuizzes = true,
+  showTasks = true,
 }: {
   slug: string;
   outline: CourseOutline;
   currentItemId: string;
-  /** Quizzes open for students only; a teacher's preview lists lessons alone. */
-  showQuizzes?: boolean;
+  /** Quizzes and assignments open for students only; a teacher's preview lists lessons alone. */
+  showTasks?: boolean;
 }) {
   return (
     <ol className="flex flex-col gap-4 text-sm">
@@ -45,14 +47,14 @@ export function CourseOutlineNav({
               );
             })}
             {outline.tasks
-              .filter((task) => showQuizzes && task.moduleId === module.id && task.type === "quiz")
+              .filter((task) => showTasks && task.moduleId === module.id && taskHref(slug, task) !== null)
               .map((task) => {
                 const done = outline.done.tasks.has(task.id);
                 const current = task.id === currentItemId;
                 return (
                   <li key={task.id}>
                     <Link
-                      href={quizHref(slug, task.id)}
+                      href={taskHref(slug, task)!}
                       aria-current={current ? "page" : undefined}
                       className={`flex items-start gap-2 rounded-md px-2 py-1.5 ${current ? "bg-brand-50 font-semibold text-brand-800" : "hover:bg-slate-100"}`}
                     >
@@ -60,7 +62,7 @@ export function CourseOutlineNav({
                         {done ? "✓" : "○"}
                       </span>
                       <span>
-                        {task.title} <span className="text-ink-muted">· Quiz</span>
+                        {task.title} <span className="text-ink-muted">· {taskLabels[task.type]}</span>
                         {done ? <span className="sr-only"> (completed)</span> : null}
                       </span>
                     </Link>

@@ -1,18 +1,19 @@
 import { notFound, redirect } from "next/navigation";
-import { itemHref } from "@/components/course/item-link";
+import { itemHref, taskHref } from "@/components/course/item-link";
 import { db } from "@/db";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadPlayerCourse } from "@/lib/learn/player";
 
-// /learn/<course> opens the next lesson (or quiz) to do, or the first lesson.
+// /learn/<course> opens the next lesson (or quiz, or assignment) to do, or the first lesson.
 export default async function LearnCoursePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const user = await requireUser(`/learn/${slug}`);
   const data = await loadPlayerCourse(db, user, slug);
   if (!data) notFound();
   const lessons = data.outline.items.filter((item) => item.kind === "lesson");
-  // A student's next item may be a quiz; other tasks have no page in the player yet.
-  const next = data.next && (data.next.kind === "lesson" || (data.course.isLearner && data.next.type === "quiz")) ? data.next : null;
+  // A student's next item may be a quiz or an assignment; discussions have no page in the player yet.
+  const next =
+    data.next && (data.next.kind === "lesson" || (data.course.isLearner && taskHref(slug, data.next) !== null)) ? data.next : null;
   const target = next ?? lessons[0];
   if (!target) redirect(`/courses/${slug}`);
   redirect(itemHref(slug, target));

@@ -81,7 +81,12 @@ export default async function CoursePage({ params }: Props) {
           <h2 id="syllabus" className="mb-3 text-xl font-semibold">
             Syllabus
           </h2>
-          <Syllabus slug={course.slug} outline={outline} linkLessons={data.canViewContent} />
+          <Syllabus
+            slug={course.slug}
+            outline={outline}
+            linkLessons={data.canViewContent}
+            linkTasks={data.canViewContent && user?.role === "student"}
+          />
         </section>
       </div>
 

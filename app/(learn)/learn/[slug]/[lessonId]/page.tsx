@@ -37,7 +37,7 @@ export default async function LessonPage(props: Props) {
   const { data, lesson } = loaded;
   const { course, outline, progress } = data;
 
-  const outlineNav = <CourseOutlineNav slug={course.slug} outline={outline} currentItemId={lesson.id} showQuizzes={course.isLearner} />;
+  const outlineNav = <CourseOutlineNav slug={course.slug} outline={outline} currentItemId={lesson.id} showTasks={course.isLearner} />;
 
   return (
     <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
