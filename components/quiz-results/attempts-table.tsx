@@ -9,6 +9,8 @@ import { AttemptStateBadge } from "./attempt-state-badge";
 /** One attempt as the table shows it: plain values, dates already formatted on the server. */
 export interface AttemptTableRow {
   id: string;
+  /** The attempt's answers and grades, once submitted. */
+  reviewHref: string | null;
   studentName: string;
   studentEmail: string;
   attemptNumber: number;
@@ -32,7 +34,14 @@ const columns = [
     header: "Student",
     cell: ({ row }) => (
       <>
-        <span className="font-medium">{row.original.studentName}</span>
+        {row.original.reviewHref ? (
+          <Link href={row.original.reviewHref} className="font-medium text-brand-700 underline">
+            {row.original.studentName}
+            <span className="sr-only">: attempt {row.original.attemptNumber} answers</span>
+          </Link>
+        ) : (
+          <span className="font-medium">{row.original.studentName}</span>
+        )}
         <span className="block text-xs text-ink-muted">{row.original.studentEmail}</span>
       </>
     ),

@@ -2,10 +2,15 @@ import type { AttemptResultRow } from "@/lib/quizzes/results-queries";
 import type { AttemptTableRow } from "./attempts-table";
 import { formatDateTime, formatPoints, formatSeconds, percentOrDash } from "./format";
 
-/** The small, explicit objects the client table receives; nothing else of the row leaves the server. */
-export function toTableRows(rows: AttemptResultRow[]): AttemptTableRow[] {
+/**
+ * The small, explicit objects the client table receives; nothing else of the
+ * row leaves the server. A submitted attempt links to its review under
+ * `basePath` when one is given.
+ */
+export function toTableRows(rows: AttemptResultRow[], basePath?: string): AttemptTableRow[] {
   return rows.map((row) => ({
     id: row.id,
+    reviewHref: basePath && row.submittedAt ? `${basePath}/${row.id}` : null,
     studentName: row.studentName,
     studentEmail: row.studentEmail,
     attemptNumber: row.attemptNumber,

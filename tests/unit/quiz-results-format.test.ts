@@ -52,7 +52,9 @@ describe("results formatting", () => {
         maxPoints: null,
         scorePercent: null,
       },
-    ]);
+    ], "/teacher/courses/c/quizzes/q/results");
+    expect(graded!.reviewHref).toBe("/teacher/courses/c/quizzes/q/results/a1");
+    expect(open!.reviewHref).toBeNull();
     expect(graded).toMatchObject({
       startedIso: "2026-03-02T09:00:00.000Z",
       submittedIso: "2026-03-02T09:06:00.000Z",

@@ -13,6 +13,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { db } from "@/db";
 import { requireArea } from "@/lib/auth/current-user";
 import { attemptsHref, parseAttemptsQuery } from "@/lib/quizzes/results-params";
+import { closeExpiredAttempts } from "@/lib/quizzes/taking/close-expired-attempts";
 import { loadQuizResults } from "@/lib/quizzes/results-queries";
 
 export const metadata: Metadata = { title: "Quiz results" };
@@ -30,8 +31,14 @@ export default async function QuizResultsPage({ params, searchParams }: Props) {
   const basePath = `/teacher/courses/${encodeURIComponent(courseId)}/quizzes/${encodeURIComponent(taskId)}/results`;
   const user = await requireArea("area.teacher", basePath);
   const query = parseAttemptsQuery(await searchParams);
-  const results = await loadQuizResults(db, user, { courseId, taskId }, query);
+  let results = await loadQuizResults(db, user, { courseId, taskId }, query);
   if (!results) notFound();
+  // Attempts whose time ran out are submitted (as of their deadline) before the teacher reads the
+  // figures, as the minute sweep would; only then, and only for this quiz's teacher or an admin.
+  if ((await closeExpiredAttempts(db, { taskId: results.quiz.taskId })).length > 0) {
+    results = await loadQuizResults(db, user, { courseId, taskId }, query);
+    if (!results) notFound();
+  }
   const { quiz, summary, questions, attempts } = results;
   // A page past the end (an old link, a narrower filter) starts again at the first.
   if (attempts.rows.length === 0 && query.page > 1) redirect(attemptsHref(basePath, { ...query, page: 1 }));
@@ -74,7 +81,7 @@ export default async function QuizResultsPage({ params, searchParams }: Props) {
             {filtered ? "No attempt matches this search." : "Nobody has taken this quiz yet."}
           </p>
         ) : (
-          <AttemptsTable rows={toTableRows(attempts.rows)} query={query} basePath={basePath} pageCount={attempts.pageCount} />
+          <AttemptsTable rows={toTableRows(attempts.rows, basePath)} query={query} basePath={basePath} pageCount={attempts.pageCount} />
         )}
         <Pagination
           page={attempts.page}

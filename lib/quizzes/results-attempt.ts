@@ -1,0 +1,75 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { DbOrTx } from "@/db";
+import { courses, learningTasks, quizAttempts, users } from "@/db/schema";
+import type { AttemptStatus } from "@/db/schema/enums";
+import { can, type Actor } from "@/lib/auth/policy";
+import { loadAttemptReview, type ReviewQuestion } from "./taking/attempt-review";
+
+export interface TeacherAttemptView {
+  courseId: string;
+  courseTitle: string;
+  quizTitle: string;
+  studentName: string;
+  studentEmail: string;
+  attemptNumber: number;
+  status: AttemptStatus;
+  startedAt: Date;
+  deadlineAt: Date | null;
+  submittedAt: Date | null;
+  scorePoints: number | null;
+  maxPoints: number | null;
+  scorePercent: number | null;
+  /** Answers and grades: only once the attempt is closed (an open one is still being written). */
+  questions: ReviewQuestion[] | null;
+}
+
+const uuid = z.uuid();
+
+/**
+ * One attempt as its course's teacher (or an admin) reads it, with every
+ * answer, its grade and the right answers. Anyone else, a wrong course or quiz
+ * in the address, or a malformed id: null (not found). Four statements.
+ */
+export async function loadAttemptForTeacher(
+  db: DbOrTx,
+  actor: Actor,
+  { courseId, taskId, attemptId }: { courseId: string; taskId: string; attemptId: string },
+): Promise<TeacherAttemptView | null> {
+  if (![courseId, taskId, attemptId].every((id) => uuid.safeParse(id).success)) return null;
+  const [row] = await db
+    .select({
+      attempt: quizAttempts,
+      courseTitle: courses.title,
+      teacherId: courses.teacherId,
+      quizTitle: learningTasks.title,
+      studentName: sql<string>`coalesce(${users.displayName}, ${users.username})`,
+      studentEmail: users.email,
+    })
+    .from(quizAttempts)
+    .innerJoin(learningTasks, eq(learningTasks.id, quizAttempts.taskId))
+    .innerJoin(courses, eq(courses.id, learningTasks.courseId))
+    .innerJoin(users, eq(users.id, quizAttempts.userId))
+    .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.taskId, taskId), eq(courses.id, courseId)));
+  if (!row || !can(actor, "attempt.view", { userId: row.attempt.userId, courseTeacherId: row.teacherId })) return null;
+  // The attempt's own student may read it too, but through the student's pages and the quiz's review rules.
+  if (actor.role === "student") return null;
+  const { attempt } = row;
+  return {
+    courseId,
+    courseTitle: row.courseTitle,
+    quizTitle: row.quizTitle,
+    studentName: row.studentName,
+    studentEmail: row.studentEmail,
+    attemptNumber: attempt.attemptNumber,
+    status: attempt.status,
+    startedAt: attempt.startedAt,
+    deadlineAt: attempt.deadlineAt,
+    submittedAt: attempt.submittedAt,
+    scorePoints: attempt.scorePoints,
+    maxPoints: attempt.maxPoints,
+    scorePercent: attempt.scorePercent,
+    questions: attempt.status === "in_progress" ? null : await loadAttemptReview(db, attempt),
+  };
+}
