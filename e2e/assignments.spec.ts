@@ -78,6 +78,7 @@ test("a teacher sets an assignment; a student hands in late; the teacher grades 
   await page.getByLabel("Search courses").fill(tag);
   await page.getByRole("button", { name: "Search", exact: true }).click();
   await page.getByRole("link", { name: courseTitle }).click();
+  await expect(page).toHaveURL(/\/courses\/pendulums-/);
   const coursePage = page.url();
   await page.getByRole("link", { name: "Create an account" }).click();
   const studentEmail = await registerStudent(page, uniqueId(`${testInfo.project.name}a`), studentName);

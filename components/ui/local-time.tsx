@@ -13,8 +13,8 @@ export function LocalTime({ value, className }: { value: Date | string; classNam
   const date = new Date(value);
   const text = useSyncExternalStore(
     subscribe,
-    () => format(date, undefined),
-    () => format(date, "UTC"),
+    () => formatLocalTime(date, undefined),
+    () => formatLocalTime(date, "UTC"),
   );
   return (
     <time dateTime={date.toISOString()} className={className}>
@@ -23,6 +23,15 @@ export function LocalTime({ value, className }: { value: Date | string; classNam
   );
 }
 
-function format(date: Date, timeZone: string | undefined): string {
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone, timeZoneName: "short" }).format(date);
+export function formatLocalTime(date: Date, timeZone: string | undefined): string {
+  // dateStyle and timeStyle cannot be combined with timeZoneName: the parts are spelled out.
+  return new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  }).format(date);
 }
