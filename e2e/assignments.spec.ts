@@ -1,14 +1,11 @@
-import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { addTextLesson, createCourseWithModule, enrolNewStudent, escapeRegExp as escape, moduleCard, publishCourse } from "./support/course";
 import { expect, SignInPage, signOut, test } from "./support/fixtures";
-import { registerStudent, uniqueId } from "./support/register";
+import { studentPassword, uniqueId } from "./support/register";
 
 const pdfBytes = Buffer.from(
   "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
 );
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const moduleCard = (page: Page, title: string) => page.getByRole("region", { name: new RegExp(`^Module \\d+: ${escape(title)}$`) });
 
 /** The first minute boundary at least 40 seconds away, as a datetime-local value in the browser's (this machine's) zone. */
 function soonDueDate(): { value: string; at: Date } {
@@ -27,23 +24,9 @@ test("a teacher sets an assignment; a student hands in late; the teacher grades 
 
   // The teacher creates a course with a lesson and an assignment due in under two minutes that takes late work at 10% a day.
   await signInAs("teacher");
-  await page.getByRole("link", { name: "New course" }).click();
-  await page.getByLabel("Title", { exact: true }).fill(courseTitle);
-  await page.getByLabel("Subject", { exact: true }).fill("Physics");
-  await page.getByLabel("Description", { exact: true }).fill("Timing swings.");
-  await page.getByRole("button", { name: "Create course" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Edit course");
-  await page.getByRole("link", { name: "Edit modules and lessons" }).click();
-  const addModule = page.getByRole("region", { name: "Add a module" });
-  await addModule.getByLabel("New module title").fill(moduleTitle);
-  await addModule.getByRole("button", { name: "Add module" }).click();
+  await createCourseWithModule(page, { title: courseTitle, subject: "Physics", description: "Timing swings.", moduleTitle });
+  await addTextLesson(page, moduleTitle, "Period of a pendulum", "T = 2π √(L/g)");
   const card = moduleCard(page, moduleTitle);
-  await card.getByRole("button", { name: `Add a lesson to ${moduleTitle}` }).click();
-  await card.getByLabel("Lesson title").fill("Period of a pendulum");
-  await card.getByLabel("Kind of lesson").selectOption("text");
-  await card.getByLabel("Lesson text (Markdown)", { exact: true }).fill("T = 2π √(L/g)");
-  await card.getByRole("button", { name: "Add lesson" }).click();
-  await expect(card.getByRole("button", { name: "Drag Period of a pendulum" })).toBeVisible();
 
   await card.getByRole("button", { name: `Add an assignment to ${moduleTitle}` }).click();
   // A form with nothing to hand in is refused next to the field.
@@ -67,23 +50,15 @@ test("a teacher sets an assignment; a student hands in late; the teacher grades 
   await row.getByRole("button", { name: `Publish ${assignmentTitle}` }).click();
   await expect(row.getByRole("button", { name: `Unpublish ${assignmentTitle}` })).toBeVisible();
 
-  await page.getByRole("link", { name: "Course settings" }).click();
-  await page.getByRole("button", { name: "Publish", exact: true }).click();
-  await expect(page.getByText("Published.", { exact: true })).toBeVisible();
-  const courseId = new URL(page.url()).pathname.split("/")[3]!;
-  await signOut(page);
+  const courseId = await publishCourse(page);
 
-  // A new student finds the course, enrols and opens the assignment from the player.
-  await page.goto("/courses");
-  await page.getByLabel("Search courses").fill(tag);
-  await page.getByRole("button", { name: "Search", exact: true }).click();
-  await page.getByRole("link", { name: courseTitle }).click();
-  await expect(page).toHaveURL(/\/courses\/pendulums-/);
-  const coursePage = page.url();
-  await page.getByRole("link", { name: "Create an account" }).click();
-  const studentEmail = await registerStudent(page, uniqueId(`${testInfo.project.name}a`), studentName);
-  await expect(page).toHaveURL(coursePage);
-  await page.getByRole("button", { name: "Enrol in this course" }).click();
+  // A new student finds the course, enrols and opens the assignment from the syllabus.
+  const { email: studentEmail } = await enrolNewStudent(page, {
+    courseTitle,
+    search: tag,
+    id: uniqueId(`${testInfo.project.name}a`),
+    name: studentName,
+  });
   await page.getByRole("link", { name: assignmentTitle }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(assignmentTitle);
   await expect(page.getByText("Late work is accepted with 10% taken off per day late.")).toBeVisible();
@@ -142,7 +117,7 @@ test("a teacher sets an assignment; a student hands in late; the teacher grades 
   // The student sees the grade and the feedback.
   const signIn = new SignInPage(page);
   await signIn.goto("/grades");
-  await signIn.signIn(studentEmail, "a-long-unusual-phrase");
+  await signIn.signIn(studentEmail, studentPassword);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("My grades");
   const grade = page.getByRole("listitem").filter({ hasText: assignmentTitle });
   await expect(grade).toContainText("7.2");

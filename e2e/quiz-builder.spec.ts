@@ -1,28 +1,11 @@
-import type { Locator, Page } from "@playwright/test";
+import type { Locator } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { createCourseWithModule, moduleCard } from "./support/course";
 import { expect, test } from "./support/fixtures";
 import { uniqueId } from "./support/register";
 
 // Each run (desktop, mobile) builds its quiz in a course of its own, so the
 // two never see each other's changes in the shared database.
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const moduleCard = (page: Page, title: string) => page.getByRole("region", { name: new RegExp(`^Module \\d+: ${escape(title)}$`) });
-
-async function createCourseWithModule(page: Page, title: string, moduleTitle: string) {
-  await page.getByRole("link", { name: "New course" }).click();
-  await page.getByLabel("Title", { exact: true }).fill(title);
-  await page.getByLabel("Subject", { exact: true }).fill("Mathematics");
-  await page.getByLabel("Description", { exact: true }).fill("Numbers and how to check them.");
-  await page.getByRole("button", { name: "Create course" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Edit course");
-  await page.getByRole("link", { name: "Edit modules and lessons" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Modules and lessons");
-  const form = page.getByRole("region", { name: "Add a module" });
-  await form.getByLabel("New module title").fill(moduleTitle);
-  await form.getByRole("button", { name: "Add module" }).click();
-  await expect(moduleCard(page, moduleTitle)).toBeVisible();
-}
 
 /** Opens the "new question" form of the quiz and chooses its kind, text and points. */
 async function startQuestion(quiz: Locator, kind: string, text: string, points: number) {
@@ -47,7 +30,7 @@ test("a teacher builds a timed quiz with every kind of question inline, fixes a 
   const quizTitle = `Number sense check ${tag}`;
 
   await signInAs("teacher");
-  await createCourseWithModule(page, `Quiz course ${tag}`, moduleTitle);
+  await createCourseWithModule(page, { title: `Quiz course ${tag}`, subject: "Mathematics", description: "Numbers and how to check them.", moduleTitle });
 
   // A new draft quiz in the module opens inline, with its address as a deep link.
   const card = moduleCard(page, moduleTitle);

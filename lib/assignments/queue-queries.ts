@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db";
 import { assignments, courses, learningTasks, submissions, users } from "@/db/schema";
 import type { SubmissionGradeStatus } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/policy";
+import { taughtCourses } from "@/lib/auth/taught-courses";
 import { queuePageSize, type QueueParams } from "./queue-schema";
 
 export interface QueueRow {
@@ -28,13 +29,6 @@ export interface GradingQueue {
   /** The actor's courses with assignments, and their assignments, for the filters. */
   courses: { id: string; title: string }[];
   assignments: { id: string; title: string; courseId: string }[];
-}
-
-/** The courses whose work the actor grades: its own, or every one for an admin. */
-function gradableCourses(actor: Actor): SQL | undefined {
-  if (actor.role === "admin") return undefined;
-  if (actor.role === "teacher") return eq(courses.teacherId, actor.id);
-  return sql`false`;
 }
 
 const statusFilter = (status: QueueParams["status"]): SQL | undefined => {
@@ -66,7 +60,7 @@ export async function loadGradingQueue(db: DbOrTx, actor: Actor, params: QueuePa
     : undefined;
   const where = and(
     eq(submissions.isCurrent, true),
-    gradableCourses(actor),
+    taughtCourses(actor),
     params.course ? eq(courses.id, params.course) : undefined,
     params.assignment ? eq(learningTasks.id, params.assignment) : undefined,
     statusFilter(params.status),
@@ -102,7 +96,7 @@ export async function loadGradingQueue(db: DbOrTx, actor: Actor, params: QueuePa
       .from(assignments)
       .innerJoin(learningTasks, eq(learningTasks.id, assignments.taskId))
       .innerJoin(courses, eq(courses.id, learningTasks.courseId))
-      .where(gradableCourses(actor))
+      .where(taughtCourses(actor))
       .orderBy(asc(courses.title), asc(learningTasks.position), asc(learningTasks.title)),
   ]);
 

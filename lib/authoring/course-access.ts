@@ -1,22 +1,12 @@
 import "server-only";
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { courses } from "@/db/schema";
 import { fail } from "@/lib/actions/result";
 import { can, type Actor } from "@/lib/auth/policy";
+import { taughtCourses } from "@/lib/auth/taught-courses";
 import { courseNotFoundMessage } from "./messages";
 
-
-/**
- * The ownership rule as SQL, for the WHERE of every authoring query: an admin
- * edits any course, a teacher only the courses it teaches, anyone else none.
- * It mirrors `course.update` in the policy module, which is asked as well.
- */
-export function editableCourses(actor: Actor): SQL | undefined {
-  if (actor.role === "admin") return undefined;
-  if (actor.role === "teacher") return eq(courses.teacherId, actor.id);
-  return sql`false`;
-}
 
 export interface EditableCourse {
   id: string;
@@ -42,7 +32,7 @@ export async function lockEditableCourse(tx: DbOrTx, actor: Actor, courseId: str
       teacherId: courses.teacherId,
     })
     .from(courses)
-    .where(and(eq(courses.id, courseId), editableCourses(actor)))
+    .where(and(eq(courses.id, courseId), taughtCourses(actor)))
     .for("update");
   if (!course || !can(actor, "course.update", course)) fail(courseNotFoundMessage);
   return course;

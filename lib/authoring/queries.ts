@@ -5,7 +5,7 @@ import type { DbOrTx } from "@/db";
 import { courses, lessons, modules, storedFiles } from "@/db/schema";
 import type { CourseStatus, LessonContentType } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/policy";
-import { editableCourses } from "./course-access";
+import { taughtCourses } from "@/lib/auth/taught-courses";
 
 export interface StructureLesson {
   id: string;
@@ -42,7 +42,7 @@ export async function loadCourseStructure(db: DbOrTx, actor: Actor, courseId: st
   const [course] = await db
     .select({ id: courses.id, slug: courses.slug, title: courses.title, status: courses.status })
     .from(courses)
-    .where(and(eq(courses.id, courseId), editableCourses(actor)));
+    .where(and(eq(courses.id, courseId), taughtCourses(actor)));
   if (!course) return null;
 
   const rows = await db

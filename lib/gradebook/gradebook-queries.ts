@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db";
 import { courses, enrollments, learningTasks, submissions, taskProgress, users } from "@/db/schema";
 import type { EnrollmentStatus, TaskProgressStatus, TaskType } from "@/db/schema/enums";
 import { can, type Actor } from "@/lib/auth/policy";
+import { taughtCourses } from "@/lib/auth/taught-courses";
 import { percentOf, roundPoints } from "@/lib/grading";
 import { gradebookPageSize, type GradebookParams } from "./gradebook-schema";
 
@@ -49,7 +50,7 @@ export async function loadGradebookCourse(db: DbOrTx, actor: Actor, courseId: st
   const [course] = await db
     .select({ id: courses.id, title: courses.title, slug: courses.slug, teacherId: courses.teacherId, status: courses.status, visibility: courses.visibility })
     .from(courses)
-    .where(and(eq(courses.id, courseId), actor.role === "admin" ? undefined : eq(courses.teacherId, actor.id)));
+    .where(and(eq(courses.id, courseId), taughtCourses(actor)));
   return course && can(actor, "gradebook.view", course) ? course : null;
 }
 

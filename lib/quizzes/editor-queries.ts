@@ -5,7 +5,7 @@ import type { DbOrTx } from "@/db";
 import { courses, learningTasks, quizAttempts, quizQuestions, quizzes } from "@/db/schema";
 import type { GradingMethod, ReviewPolicy, TaskStatus } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/policy";
-import { managedCourses } from "./authoring/access";
+import { taughtCourses } from "@/lib/auth/taught-courses";
 import { loadStoredQuestions, type StoredQuestion } from "./authoring/stored-questions";
 
 export interface StructureQuiz {
@@ -34,7 +34,7 @@ export async function loadCourseQuizzes(db: DbOrTx, actor: Actor, courseId: stri
     })
     .from(learningTasks)
     .innerJoin(courses, eq(courses.id, learningTasks.courseId))
-    .where(and(eq(learningTasks.courseId, courseId), eq(learningTasks.type, "quiz"), managedCourses(actor)))
+    .where(and(eq(learningTasks.courseId, courseId), eq(learningTasks.type, "quiz"), taughtCourses(actor)))
     .orderBy(asc(learningTasks.position), asc(learningTasks.createdAt), asc(learningTasks.id));
 }
 
@@ -94,7 +94,7 @@ export async function loadQuizEditor(db: DbOrTx, actor: Actor, courseId: string,
     .from(learningTasks)
     .innerJoin(quizzes, eq(quizzes.taskId, learningTasks.id))
     .innerJoin(courses, eq(courses.id, learningTasks.courseId))
-    .where(and(eq(learningTasks.id, taskId), eq(learningTasks.courseId, courseId), managedCourses(actor)));
+    .where(and(eq(learningTasks.id, taskId), eq(learningTasks.courseId, courseId), taughtCourses(actor)));
   if (!quiz) return null;
   return { ...quiz, questions: await loadStoredQuestions(db, quiz.id) };
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { courses, learningTasks, quizzes } from "@/db/schema";
 import type { GradingMethod, QuestionType, TaskStatus } from "@/db/schema/enums";
-import { editableCourses } from "@/lib/authoring/course-access";
+import { taughtCourses } from "@/lib/auth/taught-courses";
 import { can, type Actor } from "@/lib/auth/policy";
 import { rowsOf } from "@/lib/db/rows";
 import { attemptsPageSize, type AttemptSort, type AttemptState, type AttemptsQuery } from "./results-params";
@@ -121,7 +121,7 @@ export async function loadResultsQuiz(
     .from(quizzes)
     .innerJoin(learningTasks, eq(learningTasks.id, quizzes.taskId))
     .innerJoin(courses, eq(courses.id, learningTasks.courseId))
-    .where(and(eq(quizzes.taskId, taskId), eq(courses.id, courseId), editableCourses(actor)));
+    .where(and(eq(quizzes.taskId, taskId), eq(courses.id, courseId), taughtCourses(actor)));
   if (!row || !can(actor, "quiz.viewResults", { teacherId: row.teacherId, status: row.courseStatus, visibility: row.visibility })) {
     return null;
   }
@@ -340,7 +340,7 @@ export async function listCourseQuizzes(db: DbOrTx, actor: Actor, courseId: stri
     .from(learningTasks)
     .innerJoin(quizzes, eq(quizzes.taskId, learningTasks.id))
     .innerJoin(courses, eq(courses.id, learningTasks.courseId))
-    .where(and(eq(courses.id, courseId), editableCourses(actor)))
+    .where(and(eq(courses.id, courseId), taughtCourses(actor)))
     .orderBy(learningTasks.position, learningTasks.title, learningTasks.id);
   return rows.map((row) => ({
     ...row,

@@ -1,19 +1,13 @@
 import "server-only";
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { courses } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/policy";
+import { taughtCourses } from "@/lib/auth/taught-courses";
 
 // A malformed id is simply not found, never a database error.
 export const idParam = z.uuid();
-
-/** The courses the actor may change, as a WHERE condition: its own, or all for an admin. */
-export function coursesUpdatableBy(actor: Actor): SQL | undefined {
-  if (actor.role === "admin") return undefined;
-  if (actor.role === "teacher") return eq(courses.teacherId, actor.id);
-  return sql`false`;
-}
 
 /**
  * The course, when the actor may change it; null otherwise, whether it is
@@ -25,6 +19,6 @@ export async function loadCourseToUpdate(db: DbOrTx, actor: Actor, courseId: str
   const [course] = await db
     .select({ id: courses.id, teacherId: courses.teacherId, status: courses.status, visibility: courses.visibility })
     .from(courses)
-    .where(and(eq(courses.id, courseId), coursesUpdatableBy(actor)));
+    .where(and(eq(courses.id, courseId), taughtCourses(actor)));
   return course && can(actor, "course.update", course) ? course : null;
 }

@@ -3,7 +3,8 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { courses, storedFiles, type StoredFile } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/policy";
-import { coursesUpdatableBy, idParam } from "./owned-course";
+import { taughtCourses } from "@/lib/auth/taught-courses";
+import { idParam } from "./owned-course";
 
 /**
  * The uploaded file, when it was uploaded for this course and the actor may
@@ -16,6 +17,6 @@ export async function loadOwnedFile(db: DbOrTx, actor: Actor, fileId: string, co
     .select({ file: storedFiles, teacherId: courses.teacherId, status: courses.status, visibility: courses.visibility })
     .from(storedFiles)
     .innerJoin(courses, eq(courses.id, storedFiles.courseId))
-    .where(and(eq(storedFiles.id, fileId), eq(courses.id, courseId), coursesUpdatableBy(actor)));
+    .where(and(eq(storedFiles.id, fileId), eq(courses.id, courseId), taughtCourses(actor)));
   return row && can(actor, "course.update", row) ? row.file : null;
 }

@@ -6,6 +6,7 @@ import { assignments, courses, learningTasks, modules, submissions } from "@/db/
 import { fail } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { can, type Actor } from "@/lib/auth/policy";
+import { taughtCourses } from "@/lib/auth/taught-courses";
 import { publish } from "@/lib/events/publish";
 import { recomputeProgress } from "@/lib/progress/recompute-enrollment-progress";
 import type { assignmentTaskSchema, createAssignmentSchema, publishAssignmentSchema, updateAssignmentSchema } from "./schemas";
@@ -18,7 +19,7 @@ async function lockAssignmentCourse(tx: DbOrTx, actor: Actor, courseId: string) 
   const [course] = await tx
     .select({ id: courses.id, slug: courses.slug, status: courses.status, visibility: courses.visibility, teacherId: courses.teacherId })
     .from(courses)
-    .where(and(eq(courses.id, courseId), actor.role === "admin" ? undefined : eq(courses.teacherId, actor.id)))
+    .where(and(eq(courses.id, courseId), taughtCourses(actor)))
     .for("update");
   if (!course || !can(actor, "assignment.manage", course)) fail(assignmentCourseNotFoundMessage);
   return course;

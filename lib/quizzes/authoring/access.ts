@@ -1,21 +1,11 @@
 import "server-only";
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { courses, learningTasks, quizzes } from "@/db/schema";
 import { fail } from "@/lib/actions/result";
 import { can, type Actor } from "@/lib/auth/policy";
+import { taughtCourses } from "@/lib/auth/taught-courses";
 import { quizCourseNotFoundMessage, quizNotFoundMessage } from "./messages";
-
-/**
- * The ownership rule as SQL, for the WHERE of every builder query: an admin
- * manages any course's quizzes, a teacher only those of the courses it
- * teaches, anyone else none. `quiz.manage` in the policy module is asked too.
- */
-export function managedCourses(actor: Actor): SQL | undefined {
-  if (actor.role === "admin") return undefined;
-  if (actor.role === "teacher") return eq(courses.teacherId, actor.id);
-  return sql`false`;
-}
 
 export interface ManagedCourse {
   id: string;
@@ -41,7 +31,7 @@ export async function lockManagedCourse(tx: DbOrTx, actor: Actor, courseId: stri
       teacherId: courses.teacherId,
     })
     .from(courses)
-    .where(and(eq(courses.id, courseId), managedCourses(actor)))
+    .where(and(eq(courses.id, courseId), taughtCourses(actor)))
     .for("update");
   if (!course || !can(actor, "quiz.manage", course)) fail(quizCourseNotFoundMessage);
   return course;

@@ -3,13 +3,8 @@ import { unstable_rethrow } from "next/navigation";
 import { db } from "@/db";
 import { submissionUploadQuery, uploadSubmissionFile } from "@/lib/assignments/upload-submission-file";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { declaredLength, uploadAnswer } from "@/lib/storage/upload-request";
 
-const json = (status: number, body: object) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
-
-function declaredLength(headers: Headers): number | null {
-  const value = headers.get("content-length");
-  return value && /^\d+$/.test(value) ? Number(value) : null;
-}
 
 /**
  * POST /api/submissions/uploads?taskId=…&name=… with the file's raw bytes:
@@ -20,20 +15,20 @@ function declaredLength(headers: Headers): number | null {
 export async function POST(request: Request) {
   try {
     const user = await getCurrentUser();
-    if (!user) return json(401, { error: "Sign in to upload files." });
+    if (!user) return uploadAnswer(401, { error: "Sign in to upload files." });
     const query = submissionUploadQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
     const outcome = await uploadSubmissionFile(db, user, {
       ...query,
       body: request.body,
       declaredLength: declaredLength(request.headers),
     });
-    if (!outcome.ok) return json(outcome.status, { error: outcome.error });
+    if (!outcome.ok) return uploadAnswer(outcome.status, { error: outcome.error });
     const { id, originalName, sizeBytes, mimeType } = outcome.file;
-    return json(201, { id, name: originalName, sizeBytes, mimeType });
+    return uploadAnswer(201, { id, name: originalName, sizeBytes, mimeType });
   } catch (error) {
     unstable_rethrow(error);
     const reference = randomUUID().slice(0, 8);
     console.error(`[submission upload] error ${reference}`, error);
-    return json(500, { error: `Upload failed (reference ${reference}).` });
+    return uploadAnswer(500, { error: `Upload failed (reference ${reference}).` });
   }
 }
