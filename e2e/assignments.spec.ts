@@ -36,6 +36,7 @@ test("a teacher sets an assignment; a student hands in late; the teacher grades 
   await card.getByLabel("Files, at most").fill("0");
   await card.getByRole("button", { name: "Add assignment" }).click();
   await expect(card.getByText("Allow at least one file, or text entry, so students can hand something in.")).toBeVisible();
+  await card.getByLabel("Text written on the page").check();
   await card.getByLabel("Files, at most").fill("2");
   const due = soonDueDate();
   await card.getByLabel("Due date (optional)").fill(due.value);
