@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { applyResultErrors } from "@/components/ui/apply-result-errors";
@@ -51,6 +51,8 @@ export function GradeForm({
     resolver: zodResolver(gradeSubmissionSchema),
     defaultValues: { submissionId, revision, points: initial.points ?? "", feedback: initial.feedback, release: false },
   });
+  // The page re-renders with the stored revision after any save (this form's or a return); the next save names it.
+  useEffect(() => setValue("revision", revision), [revision, setValue]);
   const typedPoints = useWatch({ control, name: "points" });
   const typed = Number(typedPoints);
   const preview = Number.isFinite(typed) && String(typedPoints ?? "") !== "" ? applyLatePenalty(typed, penaltyPercent) : null;

@@ -3,6 +3,8 @@ import { expect, type Page } from "@playwright/test";
 
 /** Fails on any serious or critical WCAG 2.1 A/AA violation on the page as it is now. */
 export async function expectNoSeriousA11yViolations(page: Page) {
+  // Next streams a page's generated <title> after the first bytes: wait for it, as a reader's browser would.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")

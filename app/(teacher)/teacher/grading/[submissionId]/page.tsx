@@ -104,7 +104,6 @@ export default async function GradeSubmissionPage({ params }: { params: Promise<
           {work.isCurrent ? (
             <>
               <GradeForm
-                key={`grade-${work.revision}`}
                 submissionId={work.submissionId}
                 revision={work.revision}
                 maxPoints={work.assignment.maxPoints}
