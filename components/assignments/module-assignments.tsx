@@ -2,19 +2,63 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { ConfirmDelete } from "@/components/authoring/confirm-delete";
+import { useStructureEditor } from "@/components/authoring/editor-context";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { formatDate } from "@/components/ui/format";
 import { countOf } from "@/components/ui/plural";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { deleteAssignmentAction } from "@/lib/assignments/actions/delete-assignment-action";
+import { moveAssignmentAction } from "@/lib/assignments/actions/move-assignment-action";
 import { publishAssignmentAction } from "@/lib/assignments/actions/publish-assignment-action";
 import type { StructureAssignment } from "@/lib/assignments/editor-queries";
 import { AssignmentForm } from "./assignment-form";
 
 const kindLabel = { assignment: "Assignment", project: "Project" } as const;
+
+/** "Move to module": puts the assignment at the end of another module (or back in one, when its module was deleted). */
+function MoveToModule({
+  assignment,
+  pending,
+  onMove,
+}: {
+  assignment: StructureAssignment;
+  pending: boolean;
+  onMove: (moduleId: string, moduleTitle: string) => void;
+}) {
+  const { modules } = useStructureEditor();
+  const others = modules.filter((entry) => entry.id !== assignment.moduleId);
+  const [target, setTarget] = useState(others[0]?.id ?? "");
+  const selectId = useId();
+  if (others.length === 0) return null;
+  const targetTitle = others.find((entry) => entry.id === target)?.title ?? "";
+  return (
+    <div className="flex flex-wrap items-end gap-2">
+      <div>
+        <label htmlFor={selectId} className="mb-1 block text-sm font-medium">
+          Move to module
+        </label>
+        <select
+          id={selectId}
+          value={target}
+          onChange={(event) => setTarget(event.target.value)}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
+        >
+          {others.map((entry) => (
+            <option key={entry.id} value={entry.id}>
+              {entry.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Button type="button" variant="secondary" disabled={pending || !target} onClick={() => onMove(target, targetTitle)}>
+        Move<span className="sr-only"> {assignment.title} to {targetTitle}</span>
+      </Button>
+    </div>
+  );
+}
 
 function AssignmentRow({ courseId, assignment, announce }: { courseId: string; assignment: StructureAssignment; announce: (message: string) => void }) {
   const router = useRouter();
@@ -87,6 +131,15 @@ function AssignmentRow({ courseId, assignment, announce }: { courseId: string; a
         </div>
       </div>
       <FormAlert message={error} />
+      {editing || assignment.moduleId === null ? (
+        <MoveToModule
+          assignment={assignment}
+          pending={pending}
+          onMove={(moduleId, moduleTitle) =>
+            run(() => moveAssignmentAction({ courseId, taskId: assignment.id, toModuleId: moduleId }), `${assignment.title} moved to ${moduleTitle}.`)
+          }
+        />
+      ) : null}
       {editing ? (
         <div className="rounded-md bg-slate-50 p-3">
           <AssignmentForm
@@ -154,5 +207,32 @@ export function ModuleAssignments({
         </div>
       )}
     </div>
+  );
+}
+
+/** Assignments whose module was deleted: still the course's (and still required when published), shown so they can be placed again. */
+export function UnplacedAssignments({
+  courseId,
+  assignments,
+  announce,
+}: {
+  courseId: string;
+  assignments: StructureAssignment[];
+  announce: (message: string) => void;
+}) {
+  const unplaced = assignments.filter((assignment) => assignment.moduleId === null);
+  if (unplaced.length === 0) return null;
+  return (
+    <section aria-labelledby="unplaced-assignments-heading" className="rounded-card border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 id="unplaced-assignments-heading" className="mb-1 text-lg font-semibold">
+        Assignments outside any module
+      </h2>
+      <p className="mb-3 text-sm text-ink-muted">Their module was deleted. Use “Move to module” to place one again.</p>
+      <ol aria-label="Assignments outside any module" className="flex flex-col gap-2">
+        {unplaced.map((assignment) => (
+          <AssignmentRow key={assignment.id} courseId={courseId} assignment={assignment} announce={announce} />
+        ))}
+      </ol>
+    </section>
   );
 }

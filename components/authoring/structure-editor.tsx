@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useOptimistic, useState, useTransition } from "react";
-import { ModuleAssignments } from "@/components/assignments/module-assignments";
+import { ModuleAssignments, UnplacedAssignments } from "@/components/assignments/module-assignments";
 import { ModuleQuizzes, UnplacedQuizzes } from "@/components/quiz-builder/module-quizzes";
 import { QuizBuilderProvider, type QuizBuilderData } from "@/components/quiz-builder/quiz-builder-context";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -113,6 +113,7 @@ export function StructureEditor({
           )}
 
           <UnplacedQuizzes />
+          <UnplacedAssignments courseId={courseId} assignments={assignments} announce={setStatus} />
 
           <section aria-labelledby="add-module-heading" className="rounded-card border border-slate-200 bg-white p-4 shadow-sm">
             <h2 id="add-module-heading" className="mb-3 text-lg font-semibold">

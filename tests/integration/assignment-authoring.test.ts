@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { assignments, auditLog, learningTasks } from "@/db/schema";
+import { assignments, auditLog, learningTasks, modules } from "@/db/schema";
 import { executeAction } from "@/lib/actions/action";
 import {
   authorizeAssignmentManage,
   createAssignment,
   deleteAssignment,
+  moveAssignment,
   setAssignmentPublished,
   updateAssignment,
 } from "@/lib/assignments/authoring/assignment-editing";
@@ -131,5 +132,20 @@ describe("authoring assignments", () => {
     expect(error.userMessage).toMatch(/cannot be deleted/);
     const left = await testDb().select().from(learningTasks).where(eq(learningTasks.courseId, course.id));
     expect(left.map((task) => [task.title, task.position])).toEqual([["Used", 0]]);
+  });
+
+  it("keeps an assignment whose module was deleted, and moves it back into a module at the end", async () => {
+    const { teacher, course } = await courseWithStudent();
+    const { taskId } = await create(teacher, course.id, course.moduleIds[0]!);
+    await create(teacher, course.id, course.moduleIds[1]!, { title: "Already there" });
+    await testDb().delete(modules).where(eq(modules.id, course.moduleIds[0]!));
+    const [orphan] = await testDb().select().from(learningTasks).where(eq(learningTasks.id, taskId));
+    expect(orphan!.moduleId).toBeNull();
+    await inTx((tx) => moveAssignment(tx, teacher, { courseId: course.id, taskId, toModuleId: course.moduleIds[1]! }));
+    const [moved] = await testDb().select().from(learningTasks).where(eq(learningTasks.id, taskId));
+    expect(moved).toMatchObject({ moduleId: course.moduleIds[1], position: 1 });
+    const other = await courseWithStudent();
+    const error = await refusal(inTx((tx) => moveAssignment(tx, teacher, { courseId: course.id, taskId, toModuleId: other.course.moduleIds[0]! })));
+    expect(error.userMessage).toMatch(/no longer in the course/);
   });
 });

@@ -9,7 +9,13 @@ import { can, type Actor } from "@/lib/auth/policy";
 import { taughtCourses } from "@/lib/auth/taught-courses";
 import { publish } from "@/lib/events/publish";
 import { recomputeProgress } from "@/lib/progress/recompute-enrollment-progress";
-import type { assignmentTaskSchema, createAssignmentSchema, publishAssignmentSchema, updateAssignmentSchema } from "./schemas";
+import type {
+  assignmentTaskSchema,
+  createAssignmentSchema,
+  moveAssignmentSchema,
+  publishAssignmentSchema,
+  updateAssignmentSchema,
+} from "./schemas";
 
 export const assignmentCourseNotFoundMessage = "This course does not exist or you do not teach it.";
 export const assignmentNotFoundInCourseMessage = "This assignment is no longer in the course. Reload the page.";
@@ -54,25 +60,38 @@ const settingsOf = (input: z.output<typeof createAssignmentSchema> | z.output<ty
   latePenaltyPercent: input.acceptLate && input.latePenaltyType !== "none" ? input.latePenaltyPercent : 0,
 });
 
-/** A draft assignment (or project) at the end of a module: its task row and its settings row together. */
-export async function createAssignment(tx: DbOrTx, actor: Actor, input: z.output<typeof createAssignmentSchema>) {
-  const course = await lockAssignmentCourse(tx, actor, input.courseId);
+async function requireCourseModule(tx: DbOrTx, courseId: string, moduleId: string): Promise<string> {
   const [module] = await tx
     .select({ id: modules.id })
     .from(modules)
-    .where(and(eq(modules.id, input.moduleId), eq(modules.courseId, course.id)));
+    .where(and(eq(modules.id, moduleId), eq(modules.courseId, courseId)));
   if (!module) fail("This module is no longer in the course. Reload the page.");
+  return module.id;
+}
+
+/** Positions 0..n-1 for a module's tasks, in their current order, in one statement. */
+async function renumberModuleTasks(tx: DbOrTx, moduleId: string): Promise<void> {
+  await tx.execute(sql`
+    UPDATE learning_tasks AS t SET position = v.position
+    FROM (SELECT id, (row_number() OVER (ORDER BY position, created_at, id) - 1)::int AS position FROM learning_tasks WHERE module_id = ${moduleId}) AS v
+    WHERE t.id = v.id AND t.position <> v.position`);
+}
+
+/** A draft assignment (or project) at the end of a module: its task row and its settings row together. */
+export async function createAssignment(tx: DbOrTx, actor: Actor, input: z.output<typeof createAssignmentSchema>) {
+  const course = await lockAssignmentCourse(tx, actor, input.courseId);
+  const moduleId = await requireCourseModule(tx, course.id, input.moduleId);
   const [task] = await tx
     .insert(learningTasks)
     .values({
       courseId: course.id,
-      moduleId: module.id,
+      moduleId,
       type: input.type,
       title: input.title,
       status: "draft",
       dueAt: input.dueAt,
       maxPoints: input.maxPoints,
-      position: nextTaskPosition(module.id),
+      position: nextTaskPosition(moduleId),
     })
     .returning({ id: learningTasks.id });
   await tx.insert(assignments).values({ taskId: task!.id, ...settingsOf(input) });
@@ -158,13 +177,23 @@ export async function deleteAssignment(tx: DbOrTx, actor: Actor, input: z.output
     fail(`Students have handed in work for "${task.title}", so it cannot be deleted. Unpublish it to hide it instead.`);
   }
   await tx.delete(learningTasks).where(eq(learningTasks.id, task.id));
-  if (task.moduleId) {
-    await tx.execute(sql`
-      UPDATE learning_tasks AS t SET position = v.position
-      FROM (SELECT id, (row_number() OVER (ORDER BY position, created_at, id) - 1)::int AS position FROM learning_tasks WHERE module_id = ${task.moduleId}) AS v
-      WHERE t.id = v.id AND t.position <> v.position`);
-  }
+  if (task.moduleId) await renumberModuleTasks(tx, task.moduleId);
   if (task.status === "published") await recomputeProgress(tx, { courseId: course.id });
   await recordAudit(tx, { actorId: actor.id, action: "assignment.deleted", entityType: "learning_task", entityId: task.id, before: { title: task.title, courseId: course.id } });
   return { courseId: course.id, slug: course.slug, taskId: task.id };
+}
+
+/**
+ * Puts an assignment at the end of another module: the way back for one whose
+ * module was deleted (it then belongs to the course alone), or a plain move.
+ */
+export async function moveAssignment(tx: DbOrTx, actor: Actor, input: z.output<typeof moveAssignmentSchema>) {
+  const course = await lockAssignmentCourse(tx, actor, input.courseId);
+  const { task } = await findCourseAssignment(tx, course.id, input.taskId);
+  const moduleId = await requireCourseModule(tx, course.id, input.toModuleId);
+  if (task.moduleId !== moduleId) {
+    await tx.update(learningTasks).set({ moduleId, position: nextTaskPosition(moduleId), updatedAt: new Date() }).where(eq(learningTasks.id, task.id));
+    if (task.moduleId) await renumberModuleTasks(tx, task.moduleId);
+  }
+  return { courseId: course.id, slug: course.slug, taskId: task.id, moduleId };
 }

@@ -84,5 +84,6 @@ export const updateAssignmentSchema = z
 
 export const assignmentTaskSchema = z.object({ courseId: z.uuid("Choose a course."), taskId: z.uuid("Choose an assignment.") });
 export const publishAssignmentSchema = assignmentTaskSchema.extend({ publish: z.boolean() });
+export const moveAssignmentSchema = assignmentTaskSchema.extend({ toModuleId: z.uuid("Choose a module.") });
 
 export type AssignmentFormInput = z.input<typeof assignmentFieldsSchema>;
