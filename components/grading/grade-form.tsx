@@ -45,14 +45,20 @@ export function GradeForm({
     handleSubmit,
     setError,
     setValue,
+    reset,
     control,
     formState: { errors, isSubmitting },
   } = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(gradeSubmissionSchema),
     defaultValues: { submissionId, revision, points: initial.points ?? "", feedback: initial.feedback, release: false },
   });
-  // The page re-renders with the stored revision after any save (this form's or a return); the next save names it.
-  useEffect(() => setValue("revision", revision), [revision, setValue]);
+  // The page re-renders with the stored grade after any save (this form's, a return, another grader's
+  // seen on reload): the form follows it, so the next save names the revision it was based on.
+  const storedPoints = initial.points;
+  const storedFeedback = initial.feedback;
+  useEffect(() => {
+    reset({ submissionId, revision, points: storedPoints ?? "", feedback: storedFeedback, release: false });
+  }, [reset, submissionId, revision, storedPoints, storedFeedback]);
   const typedPoints = useWatch({ control, name: "points" });
   const typed = Number(typedPoints);
   const preview = Number.isFinite(typed) && String(typedPoints ?? "") !== "" ? applyLatePenalty(typed, penaltyPercent) : null;
