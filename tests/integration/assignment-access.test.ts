@@ -63,7 +63,9 @@ describe("who reads a hand-in", () => {
 
   it("opens the grading page to the course's teacher and admins only", async () => {
     const { student, teacher, submissionId } = await handedInWithFile();
-    expect((await loadSubmissionForGrading(testDb(), teacher, submissionId))?.versions).toHaveLength(1);
+    const { result: work, count } = await countQueries(() => loadSubmissionForGrading(testDb(), teacher, submissionId));
+    expect(count).toBe(3);
+    expect(work?.versions).toHaveLength(1);
     expect(await loadSubmissionForGrading(testDb(), await createActor("admin"), submissionId)).not.toBeNull();
     expect(await loadSubmissionForGrading(testDb(), await createActor("teacher"), submissionId)).toBeNull();
     expect(await loadSubmissionForGrading(testDb(), student, submissionId)).toBeNull();
