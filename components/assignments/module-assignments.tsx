@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { ConfirmDelete } from "@/components/authoring/confirm-delete";
-import { useStructureEditor } from "@/components/authoring/editor-context";
+import { MoveToModule } from "@/components/authoring/move-to-module";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { formatDate } from "@/components/ui/format";
@@ -17,48 +17,6 @@ import type { StructureAssignment } from "@/lib/assignments/editor-queries";
 import { AssignmentForm } from "./assignment-form";
 
 const kindLabel = { assignment: "Assignment", project: "Project" } as const;
-
-/** "Move to module": puts the assignment at the end of another module (or back in one, when its module was deleted). */
-function MoveToModule({
-  assignment,
-  pending,
-  onMove,
-}: {
-  assignment: StructureAssignment;
-  pending: boolean;
-  onMove: (moduleId: string, moduleTitle: string) => void;
-}) {
-  const { modules } = useStructureEditor();
-  const others = modules.filter((entry) => entry.id !== assignment.moduleId);
-  const [target, setTarget] = useState(others[0]?.id ?? "");
-  const selectId = useId();
-  if (others.length === 0) return null;
-  const targetTitle = others.find((entry) => entry.id === target)?.title ?? "";
-  return (
-    <div className="flex flex-wrap items-end gap-2">
-      <div>
-        <label htmlFor={selectId} className="mb-1 block text-sm font-medium">
-          Move to module
-        </label>
-        <select
-          id={selectId}
-          value={target}
-          onChange={(event) => setTarget(event.target.value)}
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
-        >
-          {others.map((entry) => (
-            <option key={entry.id} value={entry.id}>
-              {entry.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <Button type="button" variant="secondary" disabled={pending || !target} onClick={() => onMove(target, targetTitle)}>
-        Move<span className="sr-only"> {assignment.title} to {targetTitle}</span>
-      </Button>
-    </div>
-  );
-}
 
 function AssignmentRow({ courseId, assignment, announce }: { courseId: string; assignment: StructureAssignment; announce: (message: string) => void }) {
   const router = useRouter();
@@ -133,8 +91,9 @@ function AssignmentRow({ courseId, assignment, announce }: { courseId: string; a
       <FormAlert message={error} />
       {editing || assignment.moduleId === null ? (
         <MoveToModule
-          assignment={assignment}
-          pending={pending}
+          itemTitle={assignment.title}
+          currentModuleId={assignment.moduleId}
+          disabled={pending}
           onMove={(moduleId, moduleTitle) =>
             run(() => moveAssignmentAction({ courseId, taskId: assignment.id, toModuleId: moduleId }), `${assignment.title} moved to ${moduleTitle}.`)
           }

@@ -2,8 +2,9 @@
 
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useStructureEditor } from "@/components/authoring/editor-context";
+import { MoveToModule } from "@/components/authoring/move-to-module";
 import { ConfirmDelete } from "@/components/authoring/confirm-delete";
 import { FormAlert } from "@/components/ui/form-alert";
 import { formatDate } from "@/components/ui/format";
@@ -24,7 +25,7 @@ import { useQuizAction } from "./use-quiz-action";
  * action; the page re-renders from the database with the quiz still open.
  */
 export function QuizEditor({ quiz }: { quiz: QuizEditorData }) {
-  const { modules, announce: announceToEditor } = useStructureEditor();
+  const { announce: announceToEditor } = useStructureEditor();
   const pathname = usePathname();
   const router = useRouter();
   const [status, setStatus] = useState("");
@@ -34,9 +35,6 @@ export function QuizEditor({ quiz }: { quiz: QuizEditorData }) {
   };
   const action = useQuizAction(announce);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const moveId = useId();
-  const others = modules.filter((entry) => entry.id !== quiz.moduleId);
-  const [target, setTarget] = useState(others[0]?.id ?? "");
 
   // Opening a quiz moves focus to it, so keyboard and screen reader users start there.
   useEffect(() => headingRef.current?.focus(), [quiz.id]);
@@ -47,7 +45,6 @@ export function QuizEditor({ quiz }: { quiz: QuizEditorData }) {
       () => publishQuizAction({ courseId: quiz.courseId, taskId: quiz.id, publish: !published }),
       () => (published ? "Quiz unpublished: students no longer see it." : "Quiz published: students can take it."),
     );
-  const targetTitle = others.find((entry) => entry.id === target)?.title ?? "";
 
   return (
     <section aria-labelledby={`quiz-${quiz.id}-heading`} className="flex flex-col gap-5 rounded-md border border-brand-500/40 bg-slate-50 p-3 sm:p-4">
@@ -106,40 +103,18 @@ export function QuizEditor({ quiz }: { quiz: QuizEditorData }) {
       <QuestionList quiz={quiz} action={action} announce={announce} />
 
       <div className="flex flex-wrap items-end gap-3 border-t border-slate-200 pt-3">
-        {others.length > 0 ? (
-          <div className="flex flex-wrap items-end gap-2">
-            <div>
-              <label htmlFor={moveId} className="mb-1 block text-sm font-medium">
-                Move quiz to module
-              </label>
-              <select
-                id={moveId}
-                value={target}
-                onChange={(event) => setTarget(event.target.value)}
-                className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
-              >
-                {others.map((entry) => (
-                  <option key={entry.id} value={entry.id}>
-                    {entry.title}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button
-              type="button"
-              disabled={action.pending || !target}
-              onClick={() =>
-                action.run(
-                  () => moveQuizAction({ courseId: quiz.courseId, taskId: quiz.id, toModuleId: target }),
-                  () => `Quiz moved to the end of ${targetTitle}.`,
-                )
-              }
-              className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
-            >
-              Move<span className="sr-only"> quiz {quiz.title} to {targetTitle}</span>
-            </button>
-          </div>
-        ) : null}
+        <MoveToModule
+          label="Move quiz to module"
+          itemTitle={`quiz ${quiz.title}`}
+          currentModuleId={quiz.moduleId}
+          disabled={action.pending}
+          onMove={(target, targetTitle) =>
+            action.run(
+              () => moveQuizAction({ courseId: quiz.courseId, taskId: quiz.id, toModuleId: target }),
+              () => `Quiz moved to the end of ${targetTitle}.`,
+            )
+          }
+        />
         <ConfirmDelete
           title={`quiz ${quiz.title}`}
           question={
