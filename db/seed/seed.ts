@@ -7,7 +7,9 @@ import type { Database } from "../index";
 import { courses, enrollments, lessonCompletions, lessons, modules, users } from "../schema";
 import { demoAccounts, demoPassword } from "./demo-accounts";
 import { demoCourses } from "./demo-courses";
+import { demoAssignments } from "./demo-assignments";
 import { demoQuizzes } from "./demo-quizzes";
+import { seedAssignment } from "./seed-assignment";
 import { seedQuiz } from "./seed-quiz";
 
 export interface SeedReport {
@@ -121,6 +123,10 @@ export async function seedDemoData(db: Database): Promise<SeedReport> {
       // After the enrolments: the demo attempts are graded into their students' progress.
       for (const quiz of demoQuizzes.filter((entry) => entry.courseSlug === course.slug)) {
         await seedQuiz(tx, quiz, { courseId: created.id, moduleId: moduleIds[quiz.moduleIndex]!, idByEmail });
+      }
+      // Then the assignments, handed in and (some) graded like real ones.
+      for (const assignment of demoAssignments.filter((entry) => entry.courseSlug === course.slug)) {
+        await seedAssignment(tx, assignment, { courseId: created.id, moduleId: moduleIds[assignment.moduleIndex]!, teacherId, idByEmail });
       }
     }
     return { usersCreated: insertedUsers.length, coursesCreated };

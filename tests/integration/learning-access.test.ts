@@ -12,7 +12,7 @@ import { countQueries, testDb } from "./helpers";
 
 // Who sees which course and whose progress, on the demo data:
 // student (A): mechanics 3/6, chemistry 5/5; student3 (B): mechanics 1/6, cell-biology 3/3;
-// student2: mechanics 6/6, algebra 1/6 (five lessons and a quiz); teacher teaches mechanics, algebra, thermodynamics (draft);
+// student2: mechanics 6/6, algebra 1/7 (five lessons, a quiz and an assignment); teacher teaches mechanics, algebra, thermodynamics (draft);
 // teacher2 teaches chemistry, cell-biology, calculus-study-group (private, key LIMITS-2026).
 const actors: Record<string, Actor> = {};
 
@@ -170,10 +170,10 @@ describe("course page visibility", () => {
         enrollmentStatus: "active",
         canViewContent: true,
         canEnroll: false,
-        progress: { completed: 1, required: 6 },
+        progress: { completed: 1, required: 7 },
       });
       const player = await loadPlayerCourse(testDb(), actors.student2!, "algebra-essentials");
-      expect(player).toMatchObject({ course: { isLearner: true }, progress: { completed: 1, required: 6 } });
+      expect(player).toMatchObject({ course: { isLearner: true }, progress: { completed: 1, required: 7 } });
       expect((await listMyEnrollments(testDb(), actors.student2!)).map((row) => row.slug)).toContain("algebra-essentials");
 
       // Its teacher and an admin still see it.

@@ -148,12 +148,25 @@ describe("seedDemoData", () => {
     expect(Number(spot("student4@jeevi.example").progress)).toBe(0);
     expect(Number(spot("student5@jeevi.example").progress)).toBe(66.67);
 
-    // The algebra quiz: student8 answered everything right (5 lessons + the quiz: completed),
-    // student9 scored 2 of 6 points, which still completes the quiz item (graded).
+    // Algebra has five lessons, a quiz and an assignment. The quiz: student8 answered everything
+    // right, student9 scored 2 of 6 points, which still completes the quiz item (graded). The
+    // assignment: student8's hand-in has a released grade (7 of 7 items: completed), student9's
+    // waits for grading (2 lessons + the quiz: 3 of 7).
     const algebra = (email: string) => rows.find((row) => row.email === email && row.slug === "algebra-essentials")!;
     expect(algebra("student8@jeevi.example")).toMatchObject({ status: "completed", done: expect.anything() });
     expect(Number(algebra("student8@jeevi.example").progress)).toBe(100);
-    expect(Number(algebra("student9@jeevi.example").progress)).toBe(50);
+    expect(Number(algebra("student9@jeevi.example").progress)).toBe(42.86);
+    const handIns = rowsOf<{ email: string; version: number; grade_status: string; points: string | number | null; progress: string }>(
+      await testDb().execute(sql`
+        SELECT u.email, s.version, s.grade_status, s.points, p.status AS progress
+        FROM submissions s JOIN users u ON u.id = s.user_id
+        JOIN task_progress p ON p.task_id = s.task_id AND p.user_id = s.user_id
+        ORDER BY u.email`),
+    );
+    expect(handIns.map((row) => [row.email, row.version, row.grade_status, row.points === null ? null : Number(row.points), row.progress])).toEqual([
+      ["student8@jeevi.example", 1, "released", 9, "graded"],
+      ["student9@jeevi.example", 1, "ungraded", null, "submitted"],
+    ]);
     const scores = rowsOf<{ email: string; score: string | number; percent: string | number; status: string; points: string | number }>(
       await testDb().execute(sql`
         SELECT u.email, a.score_points AS score, a.score_percent AS percent, p.status, p.points_earned AS points
