@@ -6,6 +6,7 @@ export * from "./enrollments";
 export * from "./tasks";
 export * from "./quizzes";
 export * from "./assignments";
+export * from "./notifications";
 export * from "./audit";
 export * from "./events";
 export * from "./relations";

@@ -1,0 +1,62 @@
+import "server-only";
+import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { notifications } from "@/db/schema";
+import type { Actor } from "@/lib/auth/policy";
+
+export const notificationsPageSize = 20;
+
+export interface NotificationItem {
+  id: number;
+  type: string;
+  title: string;
+  message: string;
+  link: string;
+  read: boolean;
+  createdAt: Date;
+}
+
+/** The actor's own notifications, newest first, a page at a time, with the page count. One statement. */
+export async function listNotifications(db: DbOrTx, actor: Actor, page = 1) {
+  const rows = await db
+    .select({
+      id: notifications.id,
+      type: notifications.type,
+      title: notifications.title,
+      message: notifications.message,
+      link: notifications.link,
+      readAt: notifications.readAt,
+      createdAt: notifications.createdAt,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(notifications)
+    .where(eq(notifications.userId, actor.id))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(notificationsPageSize)
+    .offset((Math.max(1, page) - 1) * notificationsPageSize);
+  const total = rows[0]?.total ?? 0;
+  return {
+    items: rows.map(({ readAt, total: _total, ...row }): NotificationItem => ({ ...row, read: readAt !== null })),
+    total,
+    pageCount: Math.max(1, Math.ceil(total / notificationsPageSize)),
+  };
+}
+
+/** How many of the actor's notifications are unread, for the header's badge. One statement. */
+export async function unreadCount(db: DbOrTx, actor: Actor): Promise<number> {
+  const [row] = await db
+    .select({ unread: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt)));
+  return row?.unread ?? 0;
+}
+
+/** Marks the given notifications (or, with none given, all) of the actor as read; another user's ids change nothing. */
+export async function markRead(db: DbOrTx, actor: Actor, ids?: number[], now = new Date()): Promise<number> {
+  const updated = await db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt), ids ? inArray(notifications.id, ids) : undefined))
+    .returning({ id: notifications.id });
+  return updated.length;
+}
