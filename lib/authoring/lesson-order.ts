@@ -1,25 +1,14 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx } from "@/db";
-import { modules } from "@/db/schema";
 import { fail } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/policy";
-import { lockEditableCourse, markCourseEdited } from "./course-access";
+import { lockEditableCourse, markCourseEdited, requireCourseModule } from "./course-access";
 import { findCourseLesson } from "./lessons";
-import { moduleNotFoundMessage, staleOrderMessage } from "./messages";
+import { staleOrderMessage } from "./messages";
 import { isPermutationOf, shiftedOrder, transferItem } from "./ordering";
 import { lessonIdsInOrder, writeLessonOrder } from "./positions";
 import type { moveLessonSchema, reorderLessonsSchema, shiftLessonSchema } from "./schemas";
-
-async function requireCourseModule(tx: DbOrTx, courseId: string, moduleId: string) {
-  const [row] = await tx
-    .select({ id: modules.id })
-    .from(modules)
-    .where(and(eq(modules.id, moduleId), eq(modules.courseId, courseId)));
-  if (!row) fail(moduleNotFoundMessage);
-  return row.id;
-}
 
 /** Puts a module's lessons in the given order: exactly its lessons, or refused as outdated. */
 export async function reorderLessons(tx: DbOrTx, actor: Actor, input: z.output<typeof reorderLessonsSchema>) {

@@ -2,11 +2,12 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx } from "@/db";
-import { assignments, courses, learningTasks, modules, submissions } from "@/db/schema";
+import { assignments, learningTasks, submissions } from "@/db/schema";
 import { fail } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { can, type Actor } from "@/lib/auth/policy";
-import { taughtCourses } from "@/lib/auth/taught-courses";
+import { type Actor } from "@/lib/auth/policy";
+import { lockTaughtCourse, requireCourseModule } from "@/lib/authoring/course-access";
+import { nextTaskPosition, renumberModuleTasks } from "@/lib/authoring/task-positions";
 import { publish } from "@/lib/events/publish";
 import { recomputeProgress } from "@/lib/progress/recompute-enrollment-progress";
 import type {
@@ -18,18 +19,12 @@ import type {
 } from "./schemas";
 
 export const assignmentCourseNotFoundMessage = "This course does not exist or you do not teach it.";
+export const assignmentModuleNotFoundMessage = "This module is no longer in the course. Reload the page.";
 export const assignmentNotFoundInCourseMessage = "This assignment is no longer in the course. Reload the page.";
 
 /** Locks the course (the same lock every structure edit takes) when the actor may manage its assignments; else not found. */
-async function lockAssignmentCourse(tx: DbOrTx, actor: Actor, courseId: string) {
-  const [course] = await tx
-    .select({ id: courses.id, slug: courses.slug, status: courses.status, visibility: courses.visibility, teacherId: courses.teacherId })
-    .from(courses)
-    .where(and(eq(courses.id, courseId), taughtCourses(actor)))
-    .for("update");
-  if (!course || !can(actor, "assignment.manage", course)) fail(assignmentCourseNotFoundMessage);
-  return course;
-}
+const lockAssignmentCourse = (tx: DbOrTx, actor: Actor, courseId: string) =>
+  lockTaughtCourse(tx, actor, courseId, { action: "assignment.manage", notFoundMessage: assignmentCourseNotFoundMessage });
 
 /** The `authorize` step of every assignment-editing action. */
 export async function authorizeAssignmentManage(actor: Actor, input: { courseId: string }, tx: DbOrTx): Promise<boolean> {
@@ -47,8 +42,6 @@ async function findCourseAssignment(tx: DbOrTx, courseId: string, taskId: string
   return row;
 }
 
-const nextTaskPosition = (moduleId: string) => sql`(SELECT count(*)::int FROM ${learningTasks} WHERE ${learningTasks.moduleId} = ${moduleId})`;
-
 const settingsOf = (input: z.output<typeof createAssignmentSchema> | z.output<typeof updateAssignmentSchema>) => ({
   instructions: input.instructions,
   allowedFileTypes: input.maxFiles > 0 ? input.allowedFileTypes : [],
@@ -60,27 +53,10 @@ const settingsOf = (input: z.output<typeof createAssignmentSchema> | z.output<ty
   latePenaltyPercent: input.acceptLate && input.latePenaltyType !== "none" ? input.latePenaltyPercent : 0,
 });
 
-async function requireCourseModule(tx: DbOrTx, courseId: string, moduleId: string): Promise<string> {
-  const [module] = await tx
-    .select({ id: modules.id })
-    .from(modules)
-    .where(and(eq(modules.id, moduleId), eq(modules.courseId, courseId)));
-  if (!module) fail("This module is no longer in the course. Reload the page.");
-  return module.id;
-}
-
-/** Positions 0..n-1 for a module's tasks, in their current order, in one statement. */
-async function renumberModuleTasks(tx: DbOrTx, moduleId: string): Promise<void> {
-  await tx.execute(sql`
-    UPDATE learning_tasks AS t SET position = v.position
-    FROM (SELECT id, (row_number() OVER (ORDER BY position, created_at, id) - 1)::int AS position FROM learning_tasks WHERE module_id = ${moduleId}) AS v
-    WHERE t.id = v.id AND t.position <> v.position`);
-}
-
 /** A draft assignment (or project) at the end of a module: its task row and its settings row together. */
 export async function createAssignment(tx: DbOrTx, actor: Actor, input: z.output<typeof createAssignmentSchema>) {
   const course = await lockAssignmentCourse(tx, actor, input.courseId);
-  const moduleId = await requireCourseModule(tx, course.id, input.moduleId);
+  const moduleId = await requireCourseModule(tx, course.id, input.moduleId, assignmentModuleNotFoundMessage);
   const [task] = await tx
     .insert(learningTasks)
     .values({
@@ -190,7 +166,7 @@ export async function deleteAssignment(tx: DbOrTx, actor: Actor, input: z.output
 export async function moveAssignment(tx: DbOrTx, actor: Actor, input: z.output<typeof moveAssignmentSchema>) {
   const course = await lockAssignmentCourse(tx, actor, input.courseId);
   const { task } = await findCourseAssignment(tx, course.id, input.taskId);
-  const moduleId = await requireCourseModule(tx, course.id, input.toModuleId);
+  const moduleId = await requireCourseModule(tx, course.id, input.toModuleId, assignmentModuleNotFoundMessage);
   if (task.moduleId !== moduleId) {
     await tx.update(learningTasks).set({ moduleId, position: nextTaskPosition(moduleId), updatedAt: new Date() }).where(eq(learningTasks.id, task.id));
     if (task.moduleId) await renumberModuleTasks(tx, task.moduleId);

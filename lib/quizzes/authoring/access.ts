@@ -1,41 +1,21 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { courses, learningTasks, quizzes } from "@/db/schema";
+import { learningTasks, quizzes } from "@/db/schema";
 import { fail } from "@/lib/actions/result";
-import { can, type Actor } from "@/lib/auth/policy";
-import { taughtCourses } from "@/lib/auth/taught-courses";
+import { type Actor } from "@/lib/auth/policy";
+import { lockTaughtCourse, type EditableCourse } from "@/lib/authoring/course-access";
 import { quizCourseNotFoundMessage, quizNotFoundMessage } from "./messages";
 
-export interface ManagedCourse {
-  id: string;
-  slug: string;
-  status: "draft" | "published" | "archived";
-  visibility: "public" | "private";
-  teacherId: string;
-}
+export type ManagedCourse = EditableCourse;
 
 /**
  * Locks the course row (FOR UPDATE) when the actor may manage its quizzes,
- * else fails as not found. Every builder change takes this lock first, the
- * same lock the structure editor takes, so positions and versions written by
- * two editors at once never interleave.
+ * else fails as not found: the same lock the structure editor takes, so
+ * positions and versions written by two editors at once never interleave.
  */
-export async function lockManagedCourse(tx: DbOrTx, actor: Actor, courseId: string): Promise<ManagedCourse> {
-  const [course] = await tx
-    .select({
-      id: courses.id,
-      slug: courses.slug,
-      status: courses.status,
-      visibility: courses.visibility,
-      teacherId: courses.teacherId,
-    })
-    .from(courses)
-    .where(and(eq(courses.id, courseId), taughtCourses(actor)))
-    .for("update");
-  if (!course || !can(actor, "quiz.manage", course)) fail(quizCourseNotFoundMessage);
-  return course;
-}
+export const lockManagedCourse = (tx: DbOrTx, actor: Actor, courseId: string): Promise<ManagedCourse> =>
+  lockTaughtCourse(tx, actor, courseId, { action: "quiz.manage", notFoundMessage: quizCourseNotFoundMessage });
 
 /** The `authorize` step of every builder action: fails as not found for anyone but the course's teacher or an admin. */
 export async function authorizeQuizManage(actor: Actor, input: { courseId: string }, tx: DbOrTx): Promise<boolean> {

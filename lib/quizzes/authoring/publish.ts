@@ -1,4 +1,5 @@
 import "server-only";
+import { markCourseEdited } from "@/lib/authoring/course-access";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx } from "@/db";
@@ -9,7 +10,7 @@ import { publish } from "@/lib/events/publish";
 import { recomputeProgress } from "@/lib/progress/recompute-enrollment-progress";
 import { findCourseQuiz, lockManagedCourse } from "./access";
 import { noQuestionsToPublishMessage } from "./messages";
-import { markQuizCourseEdited } from "./quiz-totals";
+
 import { questionSchema, type publishQuizSchema } from "./schemas";
 import { loadStoredQuestions, questionFormValues } from "./stored-questions";
 
@@ -44,7 +45,7 @@ export async function setQuizPublished(tx: DbOrTx, actor: Actor, input: z.output
     if (input.publish && course.status === "published") {
       await publish(tx, { type: "task.published", aggregateId: quiz.id, payload: { taskId: quiz.id, courseId: course.id, taskType: "quiz" } }, actor.id);
     }
-    await markQuizCourseEdited(tx, course.id);
+    await markCourseEdited(tx, course.id);
   }
   return { courseId: course.id, slug: course.slug, taskId: quiz.id, status };
 }

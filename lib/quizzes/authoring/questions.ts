@@ -1,4 +1,5 @@
 import "server-only";
+import { markCourseEdited } from "@/lib/authoring/course-access";
 import { and, eq, notInArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx } from "@/db";
@@ -8,7 +9,7 @@ import type { Actor } from "@/lib/auth/policy";
 import { isPermutationOf } from "@/lib/authoring/ordering";
 import { findCourseQuiz, lockManagedCourse } from "./access";
 import { lastQuestionMessage, questionNotFoundMessage, staleChoiceMessage, staleQuestionOrderMessage } from "./messages";
-import { bumpContentVersion, markQuizCourseEdited, syncMaxPoints } from "./quiz-totals";
+import { bumpContentVersion, syncMaxPoints } from "./quiz-totals";
 import type { deleteQuestionSchema, NormalizedQuestion, reorderQuestionsSchema, saveQuestionSchema } from "./schemas";
 import { questionScoreChanged } from "./score-changes";
 import { loadStoredQuestions } from "./stored-questions";
@@ -106,7 +107,7 @@ export async function saveQuestion(tx: DbOrTx, actor: Actor, input: z.output<typ
 
   await syncMaxPoints(tx, quiz.id);
   if (scoreChanged) await bumpContentVersion(tx, quiz.id);
-  await markQuizCourseEdited(tx, course.id);
+  await markCourseEdited(tx, course.id);
   return { courseId: course.id, slug: course.slug, taskId: quiz.id, questionId, scoreChanged };
 }
 
@@ -125,7 +126,7 @@ export async function deleteQuestion(tx: DbOrTx, actor: Actor, input: z.output<t
   );
   await syncMaxPoints(tx, quiz.id);
   await bumpContentVersion(tx, quiz.id);
-  await markQuizCourseEdited(tx, course.id);
+  await markCourseEdited(tx, course.id);
   return { courseId: course.id, slug: course.slug, taskId: quiz.id, questionId: input.questionId };
 }
 
@@ -135,7 +136,7 @@ export async function reorderQuestions(tx: DbOrTx, actor: Actor, input: z.output
   const quiz = await findCourseQuiz(tx, course.id, input.taskId);
   if (!isPermutationOf(await questionIdsInOrder(tx, quiz.id), input.questionIds)) fail(staleQuestionOrderMessage);
   await writeQuestionOrder(tx, quiz.id, input.questionIds);
-  await markQuizCourseEdited(tx, course.id);
+  await markCourseEdited(tx, course.id);
   return { courseId: course.id, slug: course.slug, taskId: quiz.id, questionIds: input.questionIds };
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { courses, learningTasks, quizQuestions, quizzes } from "@/db/schema";
+import { learningTasks, quizQuestions, quizzes } from "@/db/schema";
 
 /** The task's max points follow its questions: their sum, or none while it has no question. */
 export async function syncMaxPoints(tx: DbOrTx, taskId: string): Promise<void> {
@@ -24,9 +24,4 @@ export async function bumpContentVersion(tx: DbOrTx, taskId: string): Promise<vo
     .update(quizzes)
     .set({ contentVersion: sql`${quizzes.contentVersion} + 1`, updatedAt: new Date() })
     .where(eq(quizzes.taskId, taskId));
-}
-
-/** Keeps the course's "updated" date (teaching dashboard) in step with its quizzes. */
-export async function markQuizCourseEdited(tx: DbOrTx, courseId: string): Promise<void> {
-  await tx.update(courses).set({ updatedAt: new Date() }).where(eq(courses.id, courseId));
 }

@@ -1,11 +1,12 @@
 import "server-only";
+import { markCourseEdited } from "@/lib/authoring/course-access";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { learningTasks, quizzes } from "@/db/schema";
 import type { Actor } from "@/lib/auth/policy";
 import { findCourseQuiz, lockManagedCourse } from "./access";
-import { bumpContentVersion, markQuizCourseEdited } from "./quiz-totals";
+import { bumpContentVersion } from "./quiz-totals";
 import type { updateQuizSettingsSchema } from "./schemas";
 
 /**
@@ -35,6 +36,6 @@ export async function updateQuizSettings(tx: DbOrTx, actor: Actor, input: z.outp
     .where(eq(quizzes.taskId, quiz.id));
   const scoreChanged = quiz.gradingMethod !== input.gradingMethod || quiz.partialCredit !== input.partialCredit;
   if (scoreChanged) await bumpContentVersion(tx, quiz.id);
-  await markQuizCourseEdited(tx, course.id);
+  await markCourseEdited(tx, course.id);
   return { courseId: course.id, slug: course.slug, taskId: quiz.id, scoreChanged };
 }
