@@ -1,27 +1,11 @@
-import type { Locator } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { createCourseWithModule, moduleCard } from "./support/course";
 import { expect, test } from "./support/fixtures";
+import { addQuestion, startQuestion } from "./support/quiz-builder";
 import { uniqueId } from "./support/register";
 
 // Each run (desktop, mobile) builds its quiz in a course of its own, so the
 // two never see each other's changes in the shared database.
-
-/** Opens the "new question" form of the quiz and chooses its kind, text and points. */
-async function startQuestion(quiz: Locator, kind: string, text: string, points: number) {
-  await quiz.getByRole("button", { name: "Add a question" }).click();
-  const form = quiz.getByRole("form", { name: "New question" });
-  await form.getByLabel("Kind of question").selectOption(kind);
-  await form.getByLabel("Question", { exact: true }).fill(text);
-  await form.getByLabel("Points").fill(String(points));
-  return form;
-}
-
-async function addQuestion(quiz: Locator, form: Locator, number: number, text: string) {
-  await form.getByRole("button", { name: "Add question" }).click();
-  await expect(form).toHaveCount(0);
-  await expect(quiz.getByRole("list", { name: "Questions" }).getByText(`Question ${number}: ${text}`)).toBeVisible();
-}
 
 test("a teacher builds a timed quiz with every kind of question inline, fixes a bad question and publishes it", async ({ page, signInAs }, testInfo) => {
   test.setTimeout(180_000);

@@ -1,28 +1,13 @@
-import type { Locator } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { addTextLesson, createCourseWithModule, enrolNewStudent, moduleCard, publishCourse } from "./support/course";
 import { expect, SignInPage, signOut, test } from "./support/fixtures";
+import { addQuestion, startQuestion } from "./support/quiz-builder";
 import { studentPassword, uniqueId } from "./support/register";
 
 // The whole quiz journey on one course of its own: the teacher builds and
 // publishes a timed quiz with every kind of question; a new student takes it,
 // reloads halfway, submits, reads the review and starts again; the teacher
 // corrects a question and re-grades; the student's score follows.
-
-async function question(quiz: Locator, kind: string, text: string, points: number) {
-  await quiz.getByRole("button", { name: "Add a question" }).click();
-  const form = quiz.getByRole("form", { name: "New question" });
-  await form.getByLabel("Kind of question").selectOption(kind);
-  await form.getByLabel("Question", { exact: true }).fill(text);
-  await form.getByLabel("Points").fill(String(points));
-  return form;
-}
-
-async function save(quiz: Locator, form: Locator, number: number, text: string) {
-  await form.getByRole("button", { name: "Add question" }).click();
-  await expect(form).toHaveCount(0);
-  await expect(quiz.getByRole("list", { name: "Questions" }).getByText(`Question ${number}: ${text}`)).toBeVisible();
-}
 
 test("a teacher builds and publishes a timed quiz; a student takes it, reloads, submits, reviews and retries; a re-grade follows a correction", async ({
   page,
@@ -52,29 +37,29 @@ test("a teacher builds and publishes a timed quiz; a student takes it, reloads, 
   await settings.getByRole("button", { name: "Save settings" }).click();
   await expect(quiz.getByRole("status").filter({ hasText: "Quiz settings saved." })).toBeAttached();
 
-  let form = await question(quiz, "single_choice", "Which city is the capital of France?", 1);
+  let form = await startQuestion(quiz, "single_choice", "Which city is the capital of France?", 1);
   await form.getByLabel("Choice 1", { exact: true }).fill("Paris");
   await form.getByLabel("Choice 2", { exact: true }).fill("Lyon");
   await form.getByLabel("Correct: Choice 1").check();
-  await save(quiz, form, 1, "Which city is the capital of France?");
-  form = await question(quiz, "multiple_choice", "Which of these are prime?", 2);
+  await addQuestion(quiz, form, 1, "Which city is the capital of France?");
+  form = await startQuestion(quiz, "multiple_choice", "Which of these are prime?", 2);
   await form.getByLabel("Choice 1", { exact: true }).fill("Seven");
   await form.getByLabel("Choice 2", { exact: true }).fill("Nine");
   await form.getByRole("button", { name: "Add a choice to question 2" }).click();
   await form.getByLabel("Choice 3", { exact: true }).fill("Eleven");
   await form.getByLabel("Correct: Choice 1").check();
   await form.getByLabel("Correct: Choice 3").check();
-  await save(quiz, form, 2, "Which of these are prime?");
-  form = await question(quiz, "true_false", "Water boils at 100 °C at sea level.", 1);
+  await addQuestion(quiz, form, 2, "Which of these are prime?");
+  form = await startQuestion(quiz, "true_false", "Water boils at 100 °C at sea level.", 1);
   await form.getByLabel("True", { exact: true }).check();
-  await save(quiz, form, 3, "Water boils at 100 °C at sea level.");
-  form = await question(quiz, "short_answer", "Name the largest planet.", 1);
+  await addQuestion(quiz, form, 3, "Water boils at 100 °C at sea level.");
+  form = await startQuestion(quiz, "short_answer", "Name the largest planet.", 1);
   await form.getByLabel("Accepted answer 1").fill("Jupiter");
-  await save(quiz, form, 4, "Name the largest planet.");
-  form = await question(quiz, "numeric", "How many legs does a spider have?", 1);
+  await addQuestion(quiz, form, 4, "Name the largest planet.");
+  form = await startQuestion(quiz, "numeric", "How many legs does a spider have?", 1);
   await form.getByLabel("Correct value").fill("8");
   await form.getByLabel("Tolerance (±)").fill("0");
-  await save(quiz, form, 5, "How many legs does a spider have?");
+  await addQuestion(quiz, form, 5, "How many legs does a spider have?");
   await expect(quiz.getByText("5 questions · 6 points")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await quiz.getByRole("button", { name: "Publish quiz" }).click();
