@@ -1,4 +1,5 @@
 import "server-only";
+import { personName } from "@/lib/users/person-search";
 import { eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
@@ -49,7 +50,7 @@ export async function loadSubmissionForGrading(db: DbOrTx, actor: Actor, submiss
       assignment: assignments,
       task: { id: learningTasks.id, title: learningTasks.title, maxPoints: learningTasks.maxPoints, dueAt: learningTasks.dueAt },
       course: { id: courses.id, title: courses.title, teacherId: courses.teacherId, status: courses.status, visibility: courses.visibility },
-      studentName: sql<string>`coalesce(${users.displayName}, ${users.username})`,
+      studentName: personName,
       graderName: sql<string | null>`coalesce(${grader.displayName}, ${grader.username})`,
     })
     .from(submissions)

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { assignments, courses, learningTasks, submissions, users } from "@/db/schema";
 import type { SubmissionGradeStatus } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/policy";
 import { taughtCourses } from "@/lib/auth/taught-courses";
+import { matchesPerson, personName } from "@/lib/users/person-search";
 import { queuePageSize, type QueueParams } from "./queue-schema";
 
 export interface QueueRow {
@@ -46,32 +47,26 @@ const statusFilter = (status: QueueParams["status"]): SQL | undefined => {
   }
 };
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
-
 /**
  * The current version of every hand-in across the actor's courses, filtered,
  * sorted by submission time and paged on the server. Two statements: the page
  * with its total (a window count), and the filter choices.
  */
 export async function loadGradingQueue(db: DbOrTx, actor: Actor, params: QueueParams): Promise<GradingQueue> {
-  const studentName = sql<string>`coalesce(${users.displayName}, ${users.username})`;
-  const search = params.q
-    ? or(ilike(users.displayName, `%${escapeLike(params.q)}%`), ilike(users.username, `%${escapeLike(params.q)}%`), ilike(users.email, `%${escapeLike(params.q)}%`))
-    : undefined;
   const where = and(
     eq(submissions.isCurrent, true),
     taughtCourses(actor),
     params.course ? eq(courses.id, params.course) : undefined,
     params.assignment ? eq(learningTasks.id, params.assignment) : undefined,
     statusFilter(params.status),
-    search,
+    matchesPerson(params.q),
   );
   const offset = (params.page - 1) * queuePageSize;
   const [page, choices] = await Promise.all([
     db
       .select({
         submissionId: submissions.id,
-        studentName,
+        studentName: personName,
         courseTitle: courses.title,
         assignmentTitle: learningTasks.title,
         version: submissions.version,

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, eq, gt, ilike, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { courses, enrollments, learningTasks, submissions, taskProgress, users } from "@/db/schema";
 import type { EnrollmentStatus, TaskProgressStatus, TaskType } from "@/db/schema/enums";
 import { can, type Actor } from "@/lib/auth/policy";
 import { taughtCourses } from "@/lib/auth/taught-courses";
+import { matchesPerson, personName } from "@/lib/users/person-search";
 import { percentOf, roundPoints } from "@/lib/grading";
 import { gradebookPageSize, type GradebookParams } from "./gradebook-schema";
 
@@ -63,12 +64,10 @@ export function loadGradebookTasks(db: DbOrTx, courseId: string): Promise<Gradeb
     .orderBy(asc(learningTasks.position), asc(learningTasks.createdAt), asc(learningTasks.id));
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
-export const studentName = sql<string>`coalesce(${users.displayName}, ${users.username})`;
+const studentName = personName;
 
 /** Students of the course (dropped ones left out), by name then id, which keyset paging relies on. */
 export function studentsOfCourse(db: DbOrTx, courseId: string, { q = "", after, limit, offset }: { q?: string; after?: { name: string; id: string }; limit: number; offset?: number }) {
-  const search = q ? or(ilike(users.displayName, `%${escapeLike(q)}%`), ilike(users.username, `%${escapeLike(q)}%`), ilike(users.email, `%${escapeLike(q)}%`)) : undefined;
   const keyset: SQL | undefined = after ? or(gt(studentName, after.name), and(eq(studentName, after.name), gt(users.id, after.id))) : undefined;
   return db
     .select({
@@ -80,7 +79,7 @@ export function studentsOfCourse(db: DbOrTx, courseId: string, { q = "", after, 
     })
     .from(enrollments)
     .innerJoin(users, eq(users.id, enrollments.userId))
-    .where(and(eq(enrollments.courseId, courseId), ne(enrollments.status, "dropped"), search, keyset))
+    .where(and(eq(enrollments.courseId, courseId), ne(enrollments.status, "dropped"), matchesPerson(q), keyset))
     .orderBy(asc(studentName), asc(users.id))
     .limit(limit)
     .offset(offset ?? 0);

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { personName } from "@/lib/users/person-search";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { courses, learningTasks, quizAttempts, users } from "@/db/schema";
@@ -44,7 +45,7 @@ export async function loadAttemptForTeacher(
       courseTitle: courses.title,
       teacherId: courses.teacherId,
       quizTitle: learningTasks.title,
-      studentName: sql<string>`coalesce(${users.displayName}, ${users.username})`,
+      studentName: personName,
       studentEmail: users.email,
     })
     .from(quizAttempts)

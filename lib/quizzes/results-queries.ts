@@ -1,4 +1,5 @@
 import "server-only";
+import { escapeLike } from "@/lib/users/person-search";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
@@ -235,8 +236,6 @@ const sortColumns: Record<AttemptSort, SQL> = {
   duration: sql`r.duration`,
   score: sql`r."scorePercent"`,
 };
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (match) => `\\${match}`);
 
 /**
  * One page of a quiz's attempts with the student's name, sorted, filtered by
