@@ -7,6 +7,8 @@ export * from "./tasks";
 export * from "./quizzes";
 export * from "./assignments";
 export * from "./notifications";
+export * from "./announcements";
+export * from "./discussions";
 export * from "./audit";
 export * from "./events";
 export * from "./relations";

@@ -26,6 +26,10 @@ export interface SubmissionResource {
   courseTeacherId: string;
 }
 
+export interface PostResource {
+  authorId: string | null;
+}
+
 export interface UserResource {
   id: string;
   role: UserRole;
@@ -57,6 +61,11 @@ interface Policies {
   "submission.view": SubmissionResource;
   "submission.grade": CourseResource;
   "gradebook.view": CourseResource;
+  "announcement.post": CourseResource;
+  "discussion.read": CourseResource;
+  "discussion.post": CourseResource;
+  "discussion.moderate": CourseResource;
+  "post.edit": PostResource;
   "user.list": null;
   "user.changeRole": UserResource;
   "user.setActive": UserResource;
@@ -117,6 +126,22 @@ const rules: { [A in PolicyAction]: (actor: Actor | null, resource: Policies[A])
     (actor?.role === "teacher" && actor.id === submission.courseTeacherId),
   "submission.grade": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
   "gradebook.view": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
+  // Announcements go from the course's teacher (or an admin) to its students.
+  "announcement.post": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
+  // A course's discussions belong to its members: enrolled (or finished)
+  // students, its teacher and admins. An archived course's threads stay
+  // readable but take no new posts.
+  "discussion.read": (actor, course) =>
+    isAdmin(actor) ||
+    ownsCourse(actor, course) ||
+    (actor?.role === "student" && course.status !== "draft" && isEnrolled(course)),
+  "discussion.post": (actor, course) =>
+    isAdmin(actor) ||
+    ownsCourse(actor, course) ||
+    (actor?.role === "student" && course.status === "published" && isEnrolled(course)),
+  "discussion.moderate": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
+  // Only its author edits or deletes a post as its own; moderators remove.
+  "post.edit": (actor, post) => actor !== null && post.authorId !== null && actor.id === post.authorId,
   "user.list": (actor) => isAdmin(actor),
   // An admin cannot demote or deactivate itself: the site must keep an admin
   // who can undo mistakes.

@@ -18,7 +18,13 @@ export type DomainEvent =
       type: "grade.released";
       aggregateId: string;
       payload: { submissionId: string; taskId: string; courseId: string; userId: string; points: number; maxPoints: number | null };
-    };
+    }
+  // A teacher or admin posted an announcement: the course's students are told.
+  | { type: "announcement.posted"; aggregateId: string; payload: { announcementId: string; courseId: string } }
+  // A reply in a discussion thread: the thread's followers are told (never its author).
+  | { type: "discussion.replied"; aggregateId: string; payload: { postId: string; threadId: string; courseId: string } }
+  // The scheduler found a published task due within 24 hours: students who have not finished it are told.
+  | { type: "task.due_soon"; aggregateId: string; payload: { taskId: string; courseId: string; dueAt: string } };
 
 export type DomainEventType = DomainEvent["type"];
 

@@ -1,69 +1,126 @@
 import { sql } from "drizzle-orm";
 import type { DomainEventRow } from "@/db/schema";
 import type { EventHandler, EventHandlers } from "@/lib/events/process-events";
+import { deliver } from "./deliver";
 
-// Domain events turned into in-app notifications, set-wise: one INSERT ...
-// SELECT over the course's enrolments, however many students it has. The
-// actor is never told of its own action, and (user, event) is unique, so an
-// event handled twice after a retry notifies nobody twice.
+// Domain events turned into notifications. Each handler only says who hears of
+// the event and what they read; `deliver` applies the rules every notification
+// shares (no self-notification, preferences, in-app and email) in one
+// statement over the whole set of recipients.
 
 type Payload = Record<string, unknown>;
 const payloadOf = (event: DomainEventRow) => event.payload as Payload;
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 
-/** A new quiz or assignment in a course: its active and finished students. */
-const taskPublished: EventHandler = async (event, tx) => {
-  const payload = payloadOf(event);
-  await tx.execute(sql`
-    INSERT INTO notifications (user_id, type, title, message, link, event_id)
-    SELECT e.user_id, ${event.type},
-      'New ' || CASE t.type WHEN 'quiz' THEN 'quiz' WHEN 'project' THEN 'project' ELSE 'assignment' END || ': ' || t.title,
-      c.title,
-      '/learn/' || c.slug || CASE t.type WHEN 'quiz' THEN '/quiz/' ELSE '/assignment/' END || t.id,
-      ${event.id}
-    FROM learning_tasks t
-    JOIN courses c ON c.id = t.course_id
-    JOIN enrollments e ON e.course_id = c.id AND e.status IN ('active', 'completed')
-    WHERE t.id = ${text(payload.taskId)}::uuid AND t.status = 'published'
-      AND e.user_id IS DISTINCT FROM ${event.actorId}::uuid
-    ON CONFLICT (user_id, event_id) DO NOTHING`);
-};
+/** Students who hear about a course's news: active and finished enrolments. */
+const courseStudents = sql`e.status IN ('active', 'completed')`;
 
-/** A lesson added to a published course: its active and finished students. */
-const lessonPublished: EventHandler = async (event, tx) => {
-  const payload = payloadOf(event);
-  await tx.execute(sql`
-    INSERT INTO notifications (user_id, type, title, message, link, event_id)
-    SELECT e.user_id, ${event.type}, 'New lesson: ' || l.title, c.title, '/learn/' || c.slug || '/' || l.id, ${event.id}
-    FROM lessons l
-    JOIN modules m ON m.id = l.module_id
-    JOIN courses c ON c.id = m.course_id
-    JOIN enrollments e ON e.course_id = c.id AND e.status IN ('active', 'completed')
-    WHERE l.id = ${text(payload.lessonId)}::uuid
-      AND e.user_id IS DISTINCT FROM ${event.actorId}::uuid
-    ON CONFLICT (user_id, event_id) DO NOTHING`);
-};
+const taskPath = sql`'/learn/' || c.slug || CASE t.type WHEN 'quiz' THEN '/quiz/' ELSE '/assignment/' END || t.id`;
+const taskNoun = sql`CASE t.type WHEN 'quiz' THEN 'quiz' WHEN 'project' THEN 'project' ELSE 'assignment' END`;
+
+/** A new quiz or assignment in a course: its students. */
+const taskPublished: EventHandler = (event, tx) =>
+  deliver(
+    tx,
+    event,
+    sql`SELECT e.user_id, 'New ' || ${taskNoun} || ': ' || t.title AS title, c.title AS message, ${taskPath} AS link
+      FROM learning_tasks t
+      JOIN courses c ON c.id = t.course_id
+      JOIN enrollments e ON e.course_id = c.id AND ${courseStudents}
+      WHERE t.id = ${text(payloadOf(event).taskId)}::uuid AND t.status = 'published'`,
+  );
+
+/** A lesson added to a published course: its students. */
+const lessonPublished: EventHandler = (event, tx) =>
+  deliver(
+    tx,
+    event,
+    sql`SELECT e.user_id, 'New lesson: ' || l.title AS title, c.title AS message, '/learn/' || c.slug || '/' || l.id AS link
+      FROM lessons l
+      JOIN modules m ON m.id = l.module_id
+      JOIN courses c ON c.id = m.course_id
+      JOIN enrollments e ON e.course_id = c.id AND ${courseStudents}
+      WHERE l.id = ${text(payloadOf(event).lessonId)}::uuid`,
+  );
 
 /** A released grade: the student whose work it is. */
-const gradeReleased: EventHandler = async (event, tx) => {
+const gradeReleased: EventHandler = (event, tx) =>
+  deliver(
+    tx,
+    event,
+    sql`SELECT s.user_id, 'Grade released: ' || t.title AS title,
+        trim(to_char(s.points, 'FM999990.99'), '.') || ' / ' || coalesce(t.max_points::text, '—') || ' points · ' || c.title AS message,
+        '/learn/' || c.slug || '/assignment/' || t.id AS link
+      FROM submissions s
+      JOIN learning_tasks t ON t.id = s.task_id
+      JOIN courses c ON c.id = t.course_id
+      WHERE s.id = ${text(payloadOf(event).submissionId)}::uuid AND s.grade_status = 'released'`,
+  );
+
+/** An announcement: every student of its course. */
+const announcementPosted: EventHandler = (event, tx) =>
+  deliver(
+    tx,
+    event,
+    sql`SELECT e.user_id, 'Announcement: ' || a.title AS title, c.title AS message,
+        '/learn/' || c.slug || '/announcements/' || a.id AS link
+      FROM announcements a
+      JOIN courses c ON c.id = a.course_id
+      JOIN enrollments e ON e.course_id = c.id AND ${courseStudents}
+      WHERE a.id = ${text(payloadOf(event).announcementId)}::uuid`,
+  );
+
+/**
+ * A reply in a thread: its followers who may still read it (an enrolled
+ * student, the course's teacher or an admin), never for a removed thread or post.
+ */
+const discussionReplied: EventHandler = (event, tx) =>
+  deliver(
+    tx,
+    event,
+    sql`SELECT f.user_id, 'New reply: ' || th.title AS title,
+        coalesce(nullif(trim(coalesce(au.display_name, '')), ''), au.username, 'Someone') || ' replied · ' || c.title AS message,
+        '/learn/' || c.slug || '/discussions/' || th.id || '#post-' || p.id AS link
+      FROM discussion_posts p
+      JOIN discussion_threads th ON th.id = p.thread_id AND th.removed_at IS NULL
+      JOIN courses c ON c.id = th.course_id
+      JOIN thread_follows f ON f.thread_id = th.id
+      JOIN users fu ON fu.id = f.user_id
+      LEFT JOIN users au ON au.id = p.author_id
+      WHERE p.id = ${text(payloadOf(event).postId)}::uuid AND p.deleted_at IS NULL
+        AND (fu.role = 'admin' OR c.teacher_id = fu.id
+          OR EXISTS (SELECT 1 FROM enrollments e WHERE e.course_id = c.id AND e.user_id = fu.id AND ${courseStudents}))`,
+  );
+
+/**
+ * A task due within 24 hours: active students who have not finished it (no
+ * submitted attempt or hand-in yet), and only while the due date is the one
+ * the reminder was for.
+ */
+const taskDueSoon: EventHandler = (event, tx) => {
   const payload = payloadOf(event);
-  await tx.execute(sql`
-    INSERT INTO notifications (user_id, type, title, message, link, event_id)
-    SELECT s.user_id, ${event.type}, 'Grade released: ' || t.title,
-      trim(to_char(s.points, 'FM999990.99'), '.') || ' / ' || coalesce(t.max_points::text, '—') || ' points · ' || c.title,
-      '/learn/' || c.slug || '/assignment/' || t.id,
-      ${event.id}
-    FROM submissions s
-    JOIN learning_tasks t ON t.id = s.task_id
-    JOIN courses c ON c.id = t.course_id
-    WHERE s.id = ${text(payload.submissionId)}::uuid AND s.grade_status = 'released'
-      AND s.user_id IS DISTINCT FROM ${event.actorId}::uuid
-    ON CONFLICT (user_id, event_id) DO NOTHING`);
+  return deliver(
+    tx,
+    event,
+    sql`SELECT e.user_id, 'Due soon: ' || t.title AS title,
+        'Due ' || to_char(t.due_at AT TIME ZONE 'UTC', 'Dy DD Mon HH24:MI') || ' UTC · ' || c.title AS message,
+        ${taskPath} AS link
+      FROM learning_tasks t
+      JOIN courses c ON c.id = t.course_id AND c.status = 'published'
+      JOIN enrollments e ON e.course_id = c.id AND e.status = 'active'
+      LEFT JOIN task_progress tp ON tp.task_id = t.id AND tp.user_id = e.user_id
+      WHERE t.id = ${text(payload.taskId)}::uuid AND t.status = 'published'
+        AND t.due_at = ${text(payload.dueAt)}::timestamptz
+        AND coalesce(tp.status::text, 'not_started') NOT IN ('submitted', 'completed', 'graded')`,
+  );
 };
 
-/** The handlers to give `processPendingEvents` (the worker comes with the notifications issue). */
+/** The handlers the worker gives `processPendingEvents`. */
 export const notificationHandlers: EventHandlers = {
   "task.published": [taskPublished],
   "lesson.published": [lessonPublished],
   "grade.released": [gradeReleased],
+  "announcement.posted": [announcementPosted],
+  "discussion.replied": [discussionReplied],
+  "task.due_soon": [taskDueSoon],
 };

@@ -48,6 +48,11 @@ const coveredActions = {
   "submission.view": true,
   "submission.grade": true,
   "gradebook.view": true,
+  "announcement.post": true,
+  "discussion.read": true,
+  "discussion.post": true,
+  "discussion.moderate": true,
+  "post.edit": true,
   "user.list": true,
   "user.changeRole": true,
   "user.setActive": true,
@@ -102,7 +107,11 @@ describe("course actions", () => {
     | "assignment.manage"
     | "assignment.submit"
     | "submission.grade"
-    | "gradebook.view";
+    | "gradebook.view"
+    | "announcement.post"
+    | "discussion.read"
+    | "discussion.post"
+    | "discussion.moderate";
   const statuses: CourseStatus[] = ["draft", "published", "archived"];
   const visibilities: CourseVisibility[] = ["public", "private"];
   // Students are checked with each state of their own enrolment in the course;
@@ -232,6 +241,40 @@ describe("course actions", () => {
       "other teacher": { draft: "-", published: "-", archived: "-" },
       admin: { draft: Y, published: Y, archived: Y },
     },
+    "announcement.post": {
+      guest: { draft: "-", published: "-", archived: "-" },
+      student: { draft: "-----", published: "-----", archived: "-----" },
+      "demoted former teacher": { draft: "-", published: "-", archived: "-" },
+      "owning teacher": { draft: Y, published: Y, archived: Y },
+      "other teacher": { draft: "-", published: "-", archived: "-" },
+      admin: { draft: Y, published: Y, archived: Y },
+    },
+    "discussion.read": {
+      guest: { draft: "-", published: "-", archived: "-" },
+      // Members only: an archived course's threads stay readable to its students.
+      student: { draft: "-----", published: "-YY--", archived: "-YY--" },
+      "demoted former teacher": { draft: "-", published: "-", archived: "-" },
+      "owning teacher": { draft: Y, published: Y, archived: Y },
+      "other teacher": { draft: "-", published: "-", archived: "-" },
+      admin: { draft: Y, published: Y, archived: Y },
+    },
+    "discussion.post": {
+      guest: { draft: "-", published: "-", archived: "-" },
+      // ...but take no new posts from students.
+      student: { draft: "-----", published: "-YY--", archived: "-----" },
+      "demoted former teacher": { draft: "-", published: "-", archived: "-" },
+      "owning teacher": { draft: Y, published: Y, archived: Y },
+      "other teacher": { draft: "-", published: "-", archived: "-" },
+      admin: { draft: Y, published: Y, archived: Y },
+    },
+    "discussion.moderate": {
+      guest: { draft: "-", published: "-", archived: "-" },
+      student: { draft: "-----", published: "-----", archived: "-----" },
+      "demoted former teacher": { draft: "-", published: "-", archived: "-" },
+      "owning teacher": { draft: Y, published: Y, archived: Y },
+      "other teacher": { draft: "-", published: "-", archived: "-" },
+      admin: { draft: Y, published: Y, archived: Y },
+    },
   };
 
   const cases: [CourseAction, string, Actor | null, CourseResource, boolean][] = [];
@@ -253,8 +296,8 @@ describe("course actions", () => {
   }
 
   it("covers every combination", () => {
-    // 13 actions × (5 single-state actors + 1 student × 5 states) × 3 statuses × 2 visibilities
-    expect(cases).toHaveLength(13 * (5 + 5) * 3 * 2);
+    // 17 actions × (5 single-state actors + 1 student × 5 states) × 3 statuses × 2 visibilities
+    expect(cases).toHaveLength(17 * (5 + 5) * 3 * 2);
   });
 
   it.each(cases)("%s → %s", (action, _label, who, resource, expected) => {
@@ -300,6 +343,24 @@ describe("enrollment.viewProgress", () => {
     ["an admin", admin, true],
   ] as const)("%s → %s", (_label, who, expected) => {
     expect(can(who, "enrollment.viewProgress", enrollment)).toBe(expected);
+  });
+});
+
+describe("post.edit", () => {
+  const post = { authorId: ids.student };
+  it.each([
+    ["guest", guest, false],
+    ["the post's author", student, true],
+    ["another student", otherStudent, false],
+    ["the course's teacher (moderates, but does not edit)", teacher, false],
+    ["an admin (moderates, but does not edit)", admin, false],
+  ] as const)("%s → %s", (_label, who, expected) => {
+    expect(can(who, "post.edit", post)).toBe(expected);
+  });
+
+  it("a post whose author was deleted is nobody's to edit", () => {
+    expect(can(student, "post.edit", { authorId: null })).toBe(false);
+    expect(can(admin, "post.edit", { authorId: null })).toBe(false);
   });
 });
 
@@ -386,5 +447,5 @@ describe("account.signOutEverywhere", () => {
 });
 
 it("lists every policy action", () => {
-  expect(Object.keys(coveredActions)).toHaveLength(25);
+  expect(Object.keys(coveredActions)).toHaveLength(30);
 });
