@@ -22,7 +22,7 @@ export function NotificationList({ items }: { items: NotificationItem[] }) {
               {item.read ? null : (
                 <span className="rounded-full bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-800">Unread</span>
               )}
-              {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- opening marks it read: a route, never prefetched */}
+              {/* A plain anchor, not next/link: opening marks it read, so it must never be prefetched. */}
               <a href={`/notifications/${item.id}/open`} className={`break-words underline hover:text-brand-800 ${item.read ? "font-medium" : "font-bold"}`}>
                 {item.title}
               </a>

@@ -46,8 +46,10 @@ export class NotificationHub {
     return () => void this.streams.delete(stream);
   }
 
-  get connectedCount(): number {
-    return this.streams.size;
+  /** Resolves once the LISTEN is in place (for tests and start-up checks). */
+  async ready(): Promise<void> {
+    this.ensureListening();
+    await this.listening;
   }
 
   /** Handles one NOTIFY payload (public so tests can drive it without a database signal). */
