@@ -44,9 +44,10 @@ export function MarkReadButton({ id, title }: { id: number; title: string }) {
         type="button"
         disabled={pending}
         onClick={() => run(() => markNotificationReadAction({ id }))}
+        aria-label={`Mark as read: ${title}`}
         className="rounded-md px-2 py-1 text-sm font-medium text-brand-800 underline hover:bg-slate-100 disabled:cursor-not-allowed"
       >
-        Mark as read<span className="sr-only">: {title}</span>
+        Mark as read
       </button>
       {error ? (
         <p role="alert" className="text-sm text-red-700">
