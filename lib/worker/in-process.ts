@@ -4,7 +4,7 @@ import { startWorker, type RunningWorker } from "./start-worker";
 const workerState = globalThis as unknown as { __jeeviWorker?: Promise<RunningWorker> };
 
 /** WORKER=off: this web server leaves background work to a separate `npm run worker`. */
-export const inProcessWorkerEnabled = (env: NodeJS.ProcessEnv = process.env) => !/^(off|false|0|no)$/i.test(env.WORKER?.trim() ?? "");
+export const inProcessWorkerEnabled = (env: Record<string, string | undefined> = process.env) => !/^(off|false|0|no)$/i.test(env.WORKER?.trim() ?? "");
 
 /**
  * Starts the worker inside the web server (a small school runs one process),
