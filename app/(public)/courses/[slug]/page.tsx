@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LatestAnnouncements } from "@/components/announcements/latest-announcements";
 import { Markdown } from "@/components/content/markdown";
 import { DropButton } from "@/components/course/drop-button";
 import { EnrollForm } from "@/components/course/enroll-form";
@@ -51,6 +52,8 @@ export default async function CoursePage({ params }: Props) {
             </p>
           ) : null}
         </header>
+
+        {user && data.canViewContent ? <LatestAnnouncements actor={user} course={course} /> : null}
 
         <section aria-labelledby="about">
           <h2 id="about" className="mb-2 text-xl font-semibold">
