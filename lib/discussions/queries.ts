@@ -134,6 +134,8 @@ export interface ThreadPost {
   /** Null once deleted or removed: the text is never sent again. */
   body: string | null;
   removed: boolean;
+  /** Written by the reader. */
+  own: boolean;
   createdAt: Date;
   editedAt: Date | null;
   permissions: PostPermissions;
@@ -258,6 +260,7 @@ export async function loadThread(
     posts: rows.map(({ total: _total, authorId, ...post }) => ({
       ...post,
       removed: Boolean(post.removed),
+      own: authorId !== null && authorId === actor.id,
       permissions: postPermissions(context, { authorId, removed: Boolean(post.removed) }),
     })),
     page,
