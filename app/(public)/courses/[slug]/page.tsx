@@ -97,6 +97,11 @@ export default async function CoursePage({ params }: Props) {
         <div className="flex flex-col gap-4 rounded-card border border-slate-200 bg-white p-5 shadow-sm">
           <EnrolmentPanel data={data} signedIn={user !== null} />
         </div>
+        {user && data.canViewContent ? (
+          <Link href={`/learn/${course.slug}/discussions`} className="mt-4 block text-center font-semibold text-brand-700 underline">
+            Discussions
+          </Link>
+        ) : null}
       </aside>
     </article>
   );

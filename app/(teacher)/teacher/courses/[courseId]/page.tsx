@@ -65,6 +65,12 @@ export default async function EditCoursePage({ params, searchParams }: Props) {
           >
             View course page
           </Link>
+          <Link
+            href={`/learn/${course.slug}/discussions`}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
+          >
+            Discussions
+          </Link>
         </nav>
         {justCreated ? (
           <p role="status" className="rounded-md border border-success-700/30 bg-success-50 px-4 py-3 text-sm text-success-700">
