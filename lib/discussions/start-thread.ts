@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
+import type { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { discussionPosts, discussionThreads, lessons, modules, threadFollows } from "@/db/schema";
 import { fail } from "@/lib/actions/result";
 import { can, type Actor } from "@/lib/auth/policy";
 import { discussionNotFoundMessage, loadCourseForDiscussion } from "./access";
 import type { startThreadSchema } from "./schemas";
-import type { z } from "zod";
 
 export interface StartedThread {
   threadId: string;
