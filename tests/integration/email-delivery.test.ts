@@ -87,6 +87,20 @@ describe("sending queued email", () => {
     expect(await notificationsOf(student.id)).toHaveLength(1);
   });
 
+  it("never sends one email twice when two workers run at once", async () => {
+    const students = await Promise.all(Array.from({ length: 12 }, () => createStudent()));
+    await notify(students.map((student) => student.id));
+    const { transport, sent } = recordingTransport();
+    const rounds = await Promise.all([
+      sendPendingEmails(testDb(), start, transport, 5),
+      sendPendingEmails(testDb(), start, transport, 5),
+      sendPendingEmails(testDb(), start, transport, 5),
+    ]);
+    expect(rounds.reduce((a, b) => a + b, 0)).toBe(12);
+    expect(new Set(sent.map((mail) => mail.to)).size).toBe(12);
+    expect(sent).toHaveLength(12);
+  });
+
   it("sends nothing to a deactivated account or to someone who turned that email off after it was queued", async () => {
     const [deactivated, optedOut] = await Promise.all([createStudent(), createStudent()]);
     await notify([deactivated.id, optedOut.id]);
