@@ -11,6 +11,7 @@ const e2eSecret = "e2e-only-secret-not-for-production-0123456789";
 async function newStudent(page: Page, projectName: string) {
   await page.goto("/register");
   await registerStudent(page, uniqueId(projectName));
+  await expect(page).toHaveURL(/\/dashboard$/);
   const session = (await (await page.request.get("/api/auth/session")).json()) as { user: { id: string } };
   return session.user.id;
 }
