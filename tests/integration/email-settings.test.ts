@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { emailDeliveries } from "@/db/schema";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { GET as getOutboxFile } from "@/app/(admin)/admin/outbox/[file]/route";
 import { saveNotificationPreferencesAction } from "@/lib/email/actions/save-preferences-action";
 import { readOutboxFile } from "@/lib/email/outbox-file";
 import { listOutbox } from "@/lib/email/outbox-queries";
@@ -95,5 +96,29 @@ describe("the admin outbox", () => {
       expect(await readOutboxFile(crafted, outbox)).toBeNull();
     }
     expect(await readOutboxFile("20300110T120000000Z-ffffffffffff.eml", outbox)).toBeNull();
+  });
+
+  it("serves a sent .eml file to admins only, as text or as a download", async () => {
+    const name = "20300111T080000000Z-abcdefabcdef.eml";
+    fs.writeFileSync(path.join(outbox, name), "Subject: Grade released\n\nHello\n");
+    const open = (file: string, query = "") =>
+      getOutboxFile(new Request(`https://school.example/admin/outbox/${file}${query}`), { params: Promise.resolve({ file }) });
+
+    vi.mocked(getCurrentUser).mockResolvedValueOnce(await createActor("admin"));
+    const shown = await open(name);
+    expect(shown.status).toBe(200);
+    expect(shown.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
+    expect(await shown.text()).toContain("Subject: Grade released");
+
+    vi.mocked(getCurrentUser).mockResolvedValueOnce(await createActor("admin"));
+    const downloaded = await open(name, "?download=1");
+    expect(downloaded.headers.get("Content-Type")).toBe("message/rfc822");
+    expect(downloaded.headers.get("Content-Disposition")).toBe(`attachment; filename="${name}"`);
+
+    vi.mocked(getCurrentUser).mockResolvedValueOnce(await createActor("admin"));
+    expect((await open("..%2F..%2Fauth-secret")).status).toBe(404);
+    vi.mocked(getCurrentUser).mockResolvedValueOnce(await createActor("teacher"));
+    expect((await open(name)).status).toBe(404);
+    expect((await open(name)).status).toBe(404);
   });
 });
