@@ -39,6 +39,11 @@ async function sendDigestOf(db: Database, userId: string, now: Date, windowStart
         FOR UPDATE OF s SKIP LOCKED`),
     );
     if (!user) return 0;
+    // Items of a type the user has since turned email off for (an unsubscribe link) stay out, with the reason.
+    await tx.execute(sql`
+      UPDATE email_deliveries d SET status = 'failed', last_error = 'Not sent: the recipient turned off email for this kind of notification.'
+      FROM notification_preferences p
+      WHERE d.user_id = ${userId} AND d.status = 'digest' AND p.user_id = d.user_id AND p.type = d.type AND NOT p.email`);
     const items = rowsOf<{ id: number; title: string; message: string; link: string }>(
       await tx.execute(sql`
         SELECT id, title, message, link FROM email_deliveries

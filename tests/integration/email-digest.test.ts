@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { emailDeliveries, notificationSettings } from "@/db/schema";
 import { sendDigests } from "@/lib/email/send-digests";
 import { sendPendingEmails } from "@/lib/email/send-pending";
-import { createStudent, deliveriesOf, minutes, notificationsOf, notify, recordingTransport, setDigest } from "./email-fixtures";
+import { createStudent, deliveriesOf, minutes, notificationsOf, notify, recordingTransport, setDigest, setPreference } from "./email-fixtures";
 import { testDb } from "./helpers";
 
 // DIGEST_HOUR is not set: the digest goes out from 07:00 UTC.
@@ -23,6 +23,9 @@ describe("the daily digest", () => {
     await notify([student.id, classmate.id], "grade.released", "Grade released: Lab report", "/learn/physics/assignment/1");
     await notify([student.id], "announcement.posted", "Announcement: Field trip", "/learn/physics/announcements/2");
     await notify([student.id], "lesson.published", "New lesson: Optics", "/learn/physics/3");
+    await notify([student.id], "task.due_soon", "Due soon: Quiz 1", "/learn/physics/quiz/8");
+    // Turned off after it was queued (say, from an unsubscribe link): left out of the digest.
+    await setPreference(student.id, "task.due_soon", true, false);
     const { transport, sent } = recordingTransport();
 
     // Single emails never include digest items.
@@ -44,11 +47,13 @@ describe("the daily digest", () => {
       expect(digest!.html).toContain(`https://school.example${link}`);
     }
     expect(digest!.headers).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
-    const rows = await deliveriesOf(student.id);
+    expect(digest!.text).not.toContain("Quiz 1");
+    const rows = (await deliveriesOf(student.id)).filter((row) => row.type !== "task.due_soon");
     expect(rows.map((row) => row.status)).toEqual(["sent", "sent", "sent"]);
+    expect((await deliveriesOf(student.id)).find((row) => row.type === "task.due_soon")).toMatchObject({ status: "failed", lastError: expect.stringMatching(/turned off/) });
     expect(new Set(rows.map((row) => row.messageId))).toEqual(new Set([rows[0]!.messageId]));
     expect((await settingsOf(student.id))!.lastDigestAt!.getTime()).toBe(day(10, 7, 5).getTime());
-    expect(await notificationsOf(student.id)).toHaveLength(3);
+    expect(await notificationsOf(student.id)).toHaveLength(4);
 
     // More news the same day waits for tomorrow's digest.
     await notify([student.id], "grade.released", "Grade released: Essay", "/learn/physics/assignment/4");
