@@ -27,6 +27,7 @@ export function navLinksFor(role: UserRole | null): NavLink[] {
         { href: "/admin", label: "Administration" },
         { href: "/teacher", label: "All courses" },
         { href: "/teacher/grading", label: "Grading" },
+        { href: "/admin/outbox", label: "Outbox" },
       ];
   }
 }

@@ -8,8 +8,10 @@ import { courses, enrollments, lessonCompletions, lessons, modules, users } from
 import { demoAccounts, demoPassword } from "./demo-accounts";
 import { demoCourses } from "./demo-courses";
 import { demoAssignments } from "./demo-assignments";
+import { demoAnnouncements, demoThreads } from "./demo-community";
 import { demoQuizzes } from "./demo-quizzes";
 import { seedAssignment } from "./seed-assignment";
+import { seedAnnouncement, seedThread } from "./seed-community";
 import { seedQuiz } from "./seed-quiz";
 
 export interface SeedReport {
@@ -127,6 +129,13 @@ export async function seedDemoData(db: Database): Promise<SeedReport> {
       // Then the assignments, handed in and (some) graded like real ones.
       for (const assignment of demoAssignments.filter((entry) => entry.courseSlug === course.slug)) {
         await seedAssignment(tx, assignment, { courseId: created.id, moduleId: moduleIds[assignment.moduleIndex]!, teacherId, idByEmail });
+      }
+      // Last, the course's community: an announcement and a discussion with replies.
+      for (const announcement of demoAnnouncements.filter((entry) => entry.courseSlug === course.slug)) {
+        await seedAnnouncement(tx, announcement, { courseId: created.id, teacherId });
+      }
+      for (const thread of demoThreads.filter((entry) => entry.courseSlug === course.slug)) {
+        await seedThread(tx, thread, { courseId: created.id, lessonIds, idByEmail });
       }
     }
     return { usersCreated: insertedUsers.length, coursesCreated };

@@ -2,3 +2,18 @@
 export function siteName(): string {
   return process.env.SITE_NAME?.trim() || "Jeevi Academy";
 }
+
+/**
+ * The site's public address, for links that leave the site (email). SITE_URL
+ * (or AUTH_URL, which next-auth reads) wins; a local install answers on
+ * localhost at its port.
+ */
+export function siteUrl(): string {
+  const configured = process.env.SITE_URL?.trim() || process.env.AUTH_URL?.trim();
+  return (configured || `http://localhost:${process.env.PORT || 3000}`).replace(/\/+$/, "");
+}
+
+/** An absolute URL for a path inside the site. */
+export function absoluteUrl(pathname: string): string {
+  return `${siteUrl()}${pathname.startsWith("/") ? pathname : `/${pathname}`}`;
+}

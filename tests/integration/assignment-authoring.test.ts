@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { assignments, auditLog, learningTasks, modules } from "@/db/schema";
+import { assignments, auditLog, courses, learningTasks, modules } from "@/db/schema";
 import { executeAction } from "@/lib/actions/action";
 import {
   authorizeAssignmentManage,
@@ -61,6 +61,15 @@ describe("authoring assignments", () => {
     const [settings] = await testDb().select().from(assignments).where(eq(assignments.taskId, first.taskId));
     expect(settings).toMatchObject({ allowedFileTypes: ["pdf"], latePenaltyType: "percent_per_day", latePenaltyPercent: 10 });
     expect((await testDb().select().from(auditLog).where(eq(auditLog.entityId, second.taskId)))[0]!.action).toBe("assignment.created");
+  });
+
+  it("touches the course's updated date, as lesson and quiz edits do", async () => {
+    const { teacher, course } = await courseWithStudent();
+    const long = new Date("2020-01-01T00:00:00Z");
+    const updatedAt = async () => (await testDb().select({ at: courses.updatedAt }).from(courses).where(eq(courses.id, course.id)))[0]!.at;
+    await testDb().update(courses).set({ updatedAt: long }).where(eq(courses.id, course.id));
+    await create(teacher, course.id, course.moduleIds[0]!);
+    expect((await updatedAt()).getTime()).toBeGreaterThan(long.getTime());
   });
 
   it("refuses a form that lets students hand in nothing, or files of no type, next to the field", async () => {

@@ -1,9 +1,12 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, TransactionRollbackError } from "drizzle-orm";
+import type { Database } from "@/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { courses, enrollments, lessonCompletions, lessons, modules, users } from "@/db/schema";
 import { demoPassword } from "@/db/seed/demo-accounts";
 import { isDatabaseEmpty, seedDemoData, type SeedReport } from "@/db/seed/seed";
 import { verifyPassword } from "@/lib/auth/password";
+import { processPendingEvents } from "@/lib/events/process-events";
+import { notificationHandlers } from "@/lib/notifications/fan-out";
 import { rowsOf } from "@/lib/db/rows";
 import { progressPercent } from "@/lib/progress/progress";
 import { recomputeEnrollmentProgress } from "@/lib/progress/recompute-enrollment-progress";
@@ -188,6 +191,37 @@ describe("seedDemoData", () => {
     }
     const after = await testDb().select().from(enrollments).orderBy(enrollments.id);
     expect(after.map(({ updatedAt: _u, ...rest }) => rest)).toEqual(before.map(({ updatedAt: _u, ...rest }) => rest));
+  });
+
+  it("posts the demo announcement and discussion, whose events tell the right people once the worker runs", async () => {
+    expect(countsAfterFirstRun).toMatchObject({ announcements: 1, discussion_threads: 1, discussion_posts: 3 });
+    const follows = rowsOf<{ email: string }>(
+      await testDb().execute(sql`SELECT u.email FROM thread_follows f JOIN users u ON u.id = f.user_id ORDER BY u.email`),
+    ).map((row) => row.email);
+    // The thread's author and both repliers follow it.
+    expect(follows).toEqual(["student2@jeevi.example", "student@jeevi.example", "teacher@jeevi.example"]);
+
+    // A scratch copy of the outbox: processing it here must not change the counts the idempotency tests compare.
+    await testDb().transaction(async (tx) => {
+      await processPendingEvents(tx as unknown as Database, notificationHandlers);
+      const told = rowsOf<{ email: string; title: string }>(
+        await tx.execute(sql`SELECT u.email, n.title FROM notifications n JOIN users u ON u.id = n.user_id ORDER BY u.email, n.title`),
+      );
+      const mechanicsStudents = ["student2@jeevi.example", "student3@jeevi.example", "student4@jeevi.example", "student5@jeevi.example", "student@jeevi.example"];
+      expect(told.filter((row) => row.title.startsWith("Announcement:")).map((row) => row.email).sort()).toEqual(mechanicsStudents.sort());
+      // Followers when the worker runs: student@'s reply tells student2 and the teacher (who has
+      // replied since), the teacher's reply tells both students; nobody hears of their own post.
+      expect(told.filter((row) => row.title.startsWith("New reply:")).map((row) => row.email)).toEqual([
+        "student2@jeevi.example",
+        "student2@jeevi.example",
+        "student@jeevi.example",
+        "teacher@jeevi.example",
+      ]);
+      expect(told.filter((row) => row.email === "teacher@jeevi.example")).toHaveLength(1);
+      tx.rollback();
+    }).catch((error: unknown) => {
+      if (!(error instanceof TransactionRollbackError)) throw error;
+    });
   });
 
   it("only enrols students, and only in published courses", async () => {

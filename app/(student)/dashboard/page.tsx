@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DashboardAnnouncements } from "@/components/announcements/dashboard-announcements";
 import { itemHref } from "@/components/course/item-link";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -34,6 +35,7 @@ export default async function StudentDashboardPage() {
         </section>
       ) : (
         <>
+          <DashboardAnnouncements actor={user} />
           <EnrollmentSection title="In progress" rows={inProgress} empty="Nothing in progress: every course you took is complete." />
           {completed.length > 0 ? <EnrollmentSection title="Completed" rows={completed} /> : null}
         </>

@@ -6,7 +6,7 @@ import { assignments, learningTasks, submissions } from "@/db/schema";
 import { fail } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { type Actor } from "@/lib/auth/policy";
-import { lockTaughtCourse, requireCourseModule } from "@/lib/authoring/course-access";
+import { lockTaughtCourse, markCourseEdited, requireCourseModule } from "@/lib/authoring/course-access";
 import { nextTaskPosition, renumberModuleTasks } from "@/lib/authoring/task-positions";
 import { publish } from "@/lib/events/publish";
 import { recomputeProgress } from "@/lib/progress/recompute-enrollment-progress";
@@ -72,6 +72,7 @@ export async function createAssignment(tx: DbOrTx, actor: Actor, input: z.output
     .returning({ id: learningTasks.id });
   await tx.insert(assignments).values({ taskId: task!.id, ...settingsOf(input) });
   await recordAudit(tx, { actorId: actor.id, action: "assignment.created", entityType: "learning_task", entityId: task!.id, after: { title: input.title, courseId: course.id } });
+  await markCourseEdited(tx, course.id);
   return { courseId: course.id, slug: course.slug, taskId: task!.id };
 }
 
@@ -110,6 +111,7 @@ export async function updateAssignment(tx: DbOrTx, actor: Actor, input: z.output
     before: { title: task.title, dueAt: task.dueAt, maxPoints: task.maxPoints, ...pickSettings(assignment) },
     after: { title: input.title, dueAt: input.dueAt, maxPoints: input.maxPoints, ...settings },
   });
+  await markCourseEdited(tx, course.id);
   return { courseId: course.id, slug: course.slug, taskId: task.id };
 }
 
@@ -141,6 +143,7 @@ export async function setAssignmentPublished(tx: DbOrTx, actor: Actor, input: z.
     }
     await recordAudit(tx, { actorId: actor.id, action: input.publish ? "assignment.published" : "assignment.unpublished", entityType: "learning_task", entityId: task.id });
   }
+  await markCourseEdited(tx, course.id);
   return { courseId: course.id, slug: course.slug, taskId: task.id, status };
 }
 
@@ -156,6 +159,7 @@ export async function deleteAssignment(tx: DbOrTx, actor: Actor, input: z.output
   if (task.moduleId) await renumberModuleTasks(tx, task.moduleId);
   if (task.status === "published") await recomputeProgress(tx, { courseId: course.id });
   await recordAudit(tx, { actorId: actor.id, action: "assignment.deleted", entityType: "learning_task", entityId: task.id, before: { title: task.title, courseId: course.id } });
+  await markCourseEdited(tx, course.id);
   return { courseId: course.id, slug: course.slug, taskId: task.id };
 }
 
@@ -171,5 +175,6 @@ export async function moveAssignment(tx: DbOrTx, actor: Actor, input: z.output<t
     await tx.update(learningTasks).set({ moduleId, position: nextTaskPosition(moduleId), updatedAt: new Date() }).where(eq(learningTasks.id, task.id));
     if (task.moduleId) await renumberModuleTasks(tx, task.moduleId);
   }
+  await markCourseEdited(tx, course.id);
   return { courseId: course.id, slug: course.slug, taskId: task.id, moduleId };
 }

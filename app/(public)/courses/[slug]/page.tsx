@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LatestAnnouncements } from "@/components/announcements/latest-announcements";
 import { Markdown } from "@/components/content/markdown";
 import { DropButton } from "@/components/course/drop-button";
 import { EnrollForm } from "@/components/course/enroll-form";
@@ -52,6 +53,8 @@ export default async function CoursePage({ params }: Props) {
           ) : null}
         </header>
 
+        {user && data.canViewContent ? <LatestAnnouncements actor={user} course={course} /> : null}
+
         <section aria-labelledby="about">
           <h2 id="about" className="mb-2 text-xl font-semibold">
             About this course
@@ -94,6 +97,11 @@ export default async function CoursePage({ params }: Props) {
         <div className="flex flex-col gap-4 rounded-card border border-slate-200 bg-white p-5 shadow-sm">
           <EnrolmentPanel data={data} signedIn={user !== null} />
         </div>
+        {user && data.canViewContent ? (
+          <Link href={`/learn/${course.slug}/discussions`} className="mt-4 block text-center font-semibold text-brand-700 underline">
+            Discussions
+          </Link>
+        ) : null}
       </aside>
     </article>
   );

@@ -83,6 +83,9 @@ export default async function LessonPage(props: Props) {
 
         <footer className="flex flex-col gap-4 border-t border-slate-200 pt-4">
           {course.isLearner ? <MarkCompleteButton key={lesson.id} lessonId={lesson.id} initiallyDone={lesson.isDone} /> : null}
+          <Link href={`/learn/${course.slug}/discussions?lesson=${lesson.id}`} className="self-start font-semibold text-brand-700 underline">
+            Discuss this lesson
+          </Link>
           <nav aria-label="Lesson navigation" className="flex flex-wrap justify-between gap-3">
             {lesson.previous ? (
               <Link href={`/learn/${course.slug}/${lesson.previous.id}`} className="rounded-md border border-slate-300 px-4 py-2">

@@ -54,10 +54,22 @@ export default async function EditCoursePage({ params, searchParams }: Props) {
             Gradebook
           </Link>
           <Link
+            href={`/teacher/courses/${course.id}/announcements`}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
+          >
+            Announcements
+          </Link>
+          <Link
             href={`/courses/${course.slug}`}
             className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
           >
             View course page
+          </Link>
+          <Link
+            href={`/learn/${course.slug}/discussions`}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
+          >
+            Discussions
           </Link>
         </nav>
         {justCreated ? (

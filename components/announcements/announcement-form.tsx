@@ -1,0 +1,81 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { MarkdownField } from "@/components/authoring/markdown-field";
+import { applyResultErrors } from "@/components/ui/apply-result-errors";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { TextField } from "@/components/ui/text-field";
+import { editAnnouncementAction } from "@/lib/announcements/actions/edit-announcement-action";
+import { postAnnouncementAction } from "@/lib/announcements/actions/post-announcement-action";
+import { announcementFieldsSchema, type AnnouncementInput, type AnnouncementValues } from "@/lib/announcements/schemas";
+
+type Target = { courseId: string } | { announcementId: string; title: string; body: string };
+
+/**
+ * Posts a new announcement (with `courseId`) or edits one (with
+ * `announcementId`). Posting returns at once: the students are told by the
+ * worker, so the form clears and says so.
+ */
+export function AnnouncementForm({ target, onDone, onCancel }: { target: Target; onDone?: () => void; onCancel?: () => void }) {
+  const editing = "announcementId" in target;
+  const [formError, setFormError] = useState<string | null>(null);
+  const [posted, setPosted] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    getValues,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<AnnouncementInput, unknown, AnnouncementValues>({
+    resolver: zodResolver(announcementFieldsSchema),
+    defaultValues: editing ? { title: target.title, body: target.body } : { title: "", body: "" },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    setPosted(false);
+    const result = editing
+      ? await editAnnouncementAction({ announcementId: target.announcementId, ...values })
+      : await postAnnouncementAction({ courseId: target.courseId, ...values });
+    if (!result.ok) {
+      setFormError(applyResultErrors(result, setError));
+      return;
+    }
+    if (!editing) {
+      reset({ title: "", body: "" });
+      setPosted(true);
+    }
+    onDone?.();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <FormAlert message={formError} />
+      <TextField label={editing ? "Title" : "Announcement title"} maxLength={200} error={errors.title?.message} {...register("title")} />
+      <MarkdownField
+        label={editing ? "Message (Markdown)" : "Announcement message (Markdown)"}
+        hint="Markdown: **bold**, _italic_, # headings, - lists, [links](https://…)."
+        error={errors.body?.message}
+        getSource={() => getValues("body") ?? ""}
+        {...register("body")}
+      />
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? (editing ? "Saving…" : "Posting…") : editing ? "Save announcement" : "Post announcement"}
+        </Button>
+        {onCancel ? (
+          <Button type="button" variant="secondary" onClick={onCancel}>
+            Cancel
+          </Button>
+        ) : null}
+        <p role="status" className="text-sm font-semibold text-success-700">
+          {posted ? "Posted: students will be notified." : ""}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,117 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { z } from "zod";
+import type { DbOrTx } from "@/db";
+import { announcements, courses } from "@/db/schema";
+import type { userAction } from "@/lib/actions/action";
+import { fail } from "@/lib/actions/result";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { can, type Actor } from "@/lib/auth/policy";
+import { taughtCourses } from "@/lib/auth/taught-courses";
+import { publish } from "@/lib/events/publish";
+import { announcementIdSchema, editAnnouncementSchema, postAnnouncementSchema } from "./schemas";
+
+// The announcement actions' configurations (name, schema, authorize, run)
+// without their `after`: the action files add revalidation, and the tests run
+// these very configurations through executeAction.
+
+type Command<S extends z.ZodType, T> = Omit<Parameters<typeof userAction<S, T>>[0], "after">;
+const command = <S extends z.ZodType, T>(config: Command<S, T>) => config;
+
+export const courseNotFoundMessage = "This course does not exist or you do not teach it.";
+export const announcementNotFoundMessage = "This announcement no longer exists. Reload the page.";
+
+export interface AnnouncementChange {
+  announcementId: string;
+  courseId: string;
+  slug: string;
+}
+
+/** The course when the actor may post to it (its teacher or an admin), else fails as not found. */
+async function postableCourse(tx: DbOrTx, actor: Actor, courseId: string) {
+  const [course] = await tx
+    .select({ id: courses.id, slug: courses.slug, status: courses.status, visibility: courses.visibility, teacherId: courses.teacherId })
+    .from(courses)
+    .where(and(eq(courses.id, courseId), taughtCourses(actor)));
+  if (!course || !can(actor, "announcement.post", course)) fail(courseNotFoundMessage);
+  return course;
+}
+
+/**
+ * The announcement (locked, so an edit and a delete run one after the other)
+ * when the actor wrote it or may post to its course; else fails as not found.
+ */
+async function changeableAnnouncement(tx: DbOrTx, actor: Actor, announcementId: string) {
+  const [row] = await tx
+    .select({
+      id: announcements.id,
+      title: announcements.title,
+      authorId: announcements.authorId,
+      courseId: courses.id,
+      slug: courses.slug,
+      status: courses.status,
+      visibility: courses.visibility,
+      teacherId: courses.teacherId,
+    })
+    .from(announcements)
+    .innerJoin(courses, eq(courses.id, announcements.courseId))
+    .where(eq(announcements.id, announcementId))
+    .for("update", { of: announcements });
+  if (!row || !(can(actor, "post.edit", row) || can(actor, "announcement.post", row))) fail(announcementNotFoundMessage);
+  return row;
+}
+
+// Posts an announcement; the worker tells the course's students, off the request.
+export const postAnnouncement = command({
+  name: "announcement.post",
+  schema: postAnnouncementSchema,
+  authorize: async (user, input, tx) => Boolean(await postableCourse(tx, user, input.courseId)),
+  run: async (input, { user, tx }): Promise<AnnouncementChange> => {
+    const course = await postableCourse(tx, user, input.courseId);
+    const [row] = await tx
+      .insert(announcements)
+      .values({ courseId: course.id, authorId: user.id, title: input.title, body: input.body })
+      .returning({ id: announcements.id });
+    const announcementId = row!.id;
+    // In the same transaction as the row: the students hear of it exactly when it exists.
+    await publish(tx, { type: "announcement.posted", aggregateId: announcementId, payload: { announcementId, courseId: course.id } }, user.id);
+    return { announcementId, courseId: course.id, slug: course.slug };
+  },
+});
+
+// Corrects an announcement; the students were told once, when it was posted.
+export const editAnnouncement = command({
+  name: "announcement.edit",
+  schema: editAnnouncementSchema,
+  authorize: async (user, input, tx) => Boolean(await changeableAnnouncement(tx, user, input.announcementId)),
+  run: async (input, { tx }): Promise<AnnouncementChange> => {
+    const [row] = await tx
+      .update(announcements)
+      .set({ title: input.title, body: input.body, updatedAt: new Date() })
+      .where(eq(announcements.id, input.announcementId))
+      .returning({ courseId: announcements.courseId });
+    if (!row) fail(announcementNotFoundMessage);
+    const [course] = await tx.select({ slug: courses.slug }).from(courses).where(eq(courses.id, row.courseId));
+    return { announcementId: input.announcementId, courseId: row.courseId, slug: course!.slug };
+  },
+});
+
+// Removes an announcement, audited like every deletion.
+export const deleteAnnouncement = command({
+  name: "announcement.delete",
+  schema: announcementIdSchema,
+  authorize: async (user, input, tx) => Boolean(await changeableAnnouncement(tx, user, input.announcementId)),
+  run: async (input, { user, tx }): Promise<AnnouncementChange> => {
+    const [row] = await tx.delete(announcements).where(eq(announcements.id, input.announcementId)).returning();
+    if (!row) fail(announcementNotFoundMessage);
+    const [course] = await tx.select({ slug: courses.slug }).from(courses).where(eq(courses.id, row.courseId));
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "announcement.deleted",
+      entityType: "announcement",
+      entityId: row.id,
+      before: { title: row.title, courseId: row.courseId, authorId: row.authorId, createdAt: row.createdAt },
+    });
+    return { announcementId: row.id, courseId: row.courseId, slug: course!.slug };
+  },
+});

@@ -1,0 +1,38 @@
+// Pure rules of the discussion pages, shared by the queries and unit-tested.
+
+export interface PostPermissions {
+  canEdit: boolean;
+  canDelete: boolean;
+}
+
+export interface ThreadContext {
+  actorId: string;
+  canPost: boolean;
+  canModerate: boolean;
+  locked: boolean;
+  removed: boolean;
+}
+
+/**
+ * What the reader may do with one post: mirrors the services (edit-post,
+ * delete-post). Its author edits while it may post and the thread is open (a
+ * moderator may edit its own in a locked thread); its author deletes it at any
+ * time, a moderator removes anyone's. A removed post is final.
+ */
+export function postPermissions(thread: ThreadContext, post: { authorId: string | null; removed: boolean }): PostPermissions {
+  if (post.removed || thread.removed) return { canEdit: false, canDelete: false };
+  const own = post.authorId !== null && post.authorId === thread.actorId;
+  return {
+    canEdit: own && thread.canPost && (!thread.locked || thread.canModerate),
+    canDelete: own || thread.canModerate,
+  };
+}
+
+export const pageCountOf = (total: number, perPage: number) => Math.max(1, Math.ceil(total / perPage));
+
+/** A page number from the address: a positive integer, else the first page. */
+export function pageParam(value: string | string[] | undefined): number {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (!text || !/^\d{1,6}$/.test(text)) return 1;
+  return Math.max(1, Number(text));
+}
