@@ -1,7 +1,10 @@
 import Link from "next/link";
+import { NotificationBadge } from "@/components/notifications/notification-badge";
+import { db } from "@/db";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { roleLabels } from "@/lib/auth/roles";
 import { displayNameOf } from "@/lib/auth/session-user";
+import { unreadCount } from "@/lib/notifications/queries";
 import { siteName } from "@/lib/site/config";
 import { navLinksFor } from "./nav-links";
 import { SignOutButtons } from "./sign-out-buttons";
@@ -10,6 +13,12 @@ export async function SiteHeader() {
   const user = await getCurrentUser();
   const links = navLinksFor(user?.role ?? null);
   const name = siteName();
+  const unread = user ? await unreadCount(db, user) : 0;
+  const settingsLink = (
+    <Link href="/settings/notifications" className="mb-3 block rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100">
+      Notification settings
+    </Link>
+  );
 
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -30,7 +39,14 @@ export async function SiteHeader() {
           </ul>
         </nav>
 
-        <div className="ml-auto hidden items-center gap-2 md:flex">
+        {/* The bell shows at every width; the menus beside it differ. */}
+        {user ? (
+          <div className="ml-auto">
+            <NotificationBadge initialUnread={unread} />
+          </div>
+        ) : null}
+
+        <div className={`${user ? "" : "ml-auto "}hidden items-center gap-2 md:flex`}>
           {user ? (
             <details className="relative">
               <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100">
@@ -46,6 +62,7 @@ export async function SiteHeader() {
                 <p className="text-sm font-medium">{displayNameOf(user)}</p>
                 <p className="truncate text-sm text-ink-muted">{user.email}</p>
                 <p className="mb-3 text-xs text-ink-muted">{roleLabels[user.role]}</p>
+                {settingsLink}
                 <SignOutButtons />
               </div>
             </details>
@@ -64,7 +81,7 @@ export async function SiteHeader() {
           )}
         </div>
 
-        <details className="relative ml-auto md:hidden">
+        <details className={`relative ${user ? "" : "ml-auto "}md:hidden`}>
           <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-2 text-sm font-medium">
             Menu
           </summary>
@@ -84,6 +101,7 @@ export async function SiteHeader() {
               <>
                 <p className="text-sm font-medium">{displayNameOf(user)}</p>
                 <p className="mb-3 truncate text-sm text-ink-muted">{user.email}</p>
+                {settingsLink}
                 <SignOutButtons />
               </>
             ) : (

@@ -1,0 +1,27 @@
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { notifications } from "@/db/schema";
+import type { Actor } from "@/lib/auth/policy";
+import { markRead } from "./queries";
+import { signalNotifications } from "./realtime/signal";
+
+// Marking read changes the unread count: the signal (sent on commit) lets the
+// user's other tabs and devices update their badge and list.
+
+/** Marks the actor's given notifications, or all of them, as read; another user's ids change nothing. */
+export async function markNotificationsRead(tx: DbOrTx, actor: Actor, ids?: number[]): Promise<number> {
+  const marked = await markRead(tx, actor, ids);
+  if (marked > 0) await signalNotifications(tx, { users: [actor.id] });
+  return marked;
+}
+
+/** Opening one: marks it read and answers with its link, or null when it is not the actor's. */
+export async function openNotification(tx: DbOrTx, actor: Actor, id: number): Promise<string | null> {
+  const [row] = await tx
+    .select({ link: notifications.link })
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.userId, actor.id)));
+  if (!row) return null;
+  await markNotificationsRead(tx, actor, [id]);
+  return row.link;
+}

@@ -1,0 +1,104 @@
+import "server-only";
+import { getDatabaseHandle, type DatabaseHandle } from "@/db";
+import { listen } from "./listen";
+import { decodeSignal, notificationsChannel, type NotificationSignal } from "./signal";
+import { unreadCountsFor } from "./unread-counts";
+
+/** What a connected browser is told: its unread count, and whether something new arrived. */
+export interface UnreadUpdate {
+  unread: number;
+  fresh: boolean;
+}
+
+interface Stream {
+  userId: string;
+  last: number;
+  send(update: UnreadUpdate): void;
+}
+
+/** Folds the signals that arrived while a read was running into one. */
+export function mergeSignals(signals: NotificationSignal[]): NotificationSignal | null {
+  if (signals.length === 0) return null;
+  if (signals.some((signal) => "all" in signal)) return { all: true };
+  if (signals.every((signal) => "users" in signal)) return { users: [...new Set(signals.flatMap((signal) => signal.users))] };
+  if (signals.every((signal) => "events" in signal)) return { events: [...new Set(signals.flatMap((signal) => signal.events))] };
+  return { all: true };
+}
+
+/**
+ * One per server process: a single LISTEN on the notifications channel,
+ * fanned out to the event streams of the users connected here. Each signal
+ * (or burst of them) costs one query over the connected users it concerns.
+ */
+export class NotificationHub {
+  private readonly streams = new Set<Stream>();
+  private listening: Promise<unknown> | null = null;
+  private pending: NotificationSignal[] = [];
+  private flushing: Promise<void> | null = null;
+
+  constructor(private readonly handle: () => DatabaseHandle) {}
+
+  /** Registers a stream; returns the function that removes it. */
+  subscribe(userId: string, unread: number, send: (update: UnreadUpdate) => void): () => void {
+    this.ensureListening();
+    const stream: Stream = { userId, last: unread, send };
+    this.streams.add(stream);
+    return () => void this.streams.delete(stream);
+  }
+
+  /** Resolves once the LISTEN is in place (for tests and start-up checks). */
+  async ready(): Promise<void> {
+    this.ensureListening();
+    await this.listening;
+  }
+
+  /** Handles one NOTIFY payload (public so tests can drive it without a database signal). */
+  receive(payload: string): Promise<void> {
+    this.pending.push(decodeSignal(payload));
+    this.flushing ??= this.flush();
+    return this.flushing;
+  }
+
+  private ensureListening() {
+    this.listening ??= listen(this.handle(), notificationsChannel, (payload) => void this.receive(payload)).catch((error) => {
+      console.error("[notifications] could not LISTEN; browsers fall back to polling", error);
+      // The next stream to connect tries again.
+      this.listening = null;
+    });
+  }
+
+  // Runs until no signal is pending; `flushing` is cleared in the same tick the
+  // loop sees an empty queue, so a signal arriving later starts a new run.
+  private async flush() {
+    for (;;) {
+      const signal = mergeSignals(this.pending.splice(0));
+      if (!signal) {
+        this.flushing = null;
+        return;
+      }
+      const connected = [...new Set([...this.streams].map((stream) => stream.userId))];
+      const concerned = "users" in signal ? connected.filter((id) => signal.users.includes(id)) : connected;
+      try {
+        const counts = await unreadCountsFor(this.handle().db, concerned, signal);
+        for (const stream of this.streams) {
+          const unread = counts.get(stream.userId);
+          if (unread === undefined) continue;
+          const fresh = "events" in signal || unread > stream.last;
+          if (!fresh && unread === stream.last) continue;
+          stream.last = unread;
+          stream.send({ unread, fresh });
+        }
+      } catch (error) {
+        console.error("[notifications] could not read unread counts", error);
+      }
+    }
+  }
+}
+
+const hubStore = globalThis as unknown as { __jeeviNotificationHub?: NotificationHub };
+
+/** The process's hub, shared by every copy of this module the bundler makes. */
+export function notificationHub(): NotificationHub {
+  hubStore.__jeeviNotificationHub ??= new NotificationHub(getDatabaseHandle);
+  return hubStore.__jeeviNotificationHub;
+}

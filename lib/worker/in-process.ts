@@ -1,0 +1,24 @@
+import { getDatabaseHandle } from "@/db";
+import { startWorker, type RunningWorker } from "./start-worker";
+
+const workerState = globalThis as unknown as { __jeeviWorker?: Promise<RunningWorker> };
+
+/** WORKER=off: this web server leaves background work to a separate `npm run worker`. */
+export const inProcessWorkerEnabled = (env: Record<string, string | undefined> = process.env) => !/^(off|false|0|no)$/i.test(env.WORKER?.trim() ?? "");
+
+/**
+ * Starts the worker inside the web server (a small school runs one process),
+ * once per process whatever the number of module copies, unless WORKER=off.
+ */
+export function startInProcessWorker(): boolean {
+  if (!inProcessWorkerEnabled() || workerState.__jeeviWorker) return false;
+  workerState.__jeeviWorker = startWorker(getDatabaseHandle);
+  workerState.__jeeviWorker.catch((error) => console.error("[worker] did not start", error));
+  return true;
+}
+
+export async function stopInProcessWorker(): Promise<void> {
+  const running = workerState.__jeeviWorker;
+  workerState.__jeeviWorker = undefined;
+  await (await running)?.stop();
+}

@@ -1,0 +1,32 @@
+import type { DatabaseHandle } from "@/db";
+import { eventsChannel } from "@/lib/events/publish";
+import { listen } from "@/lib/notifications/realtime/listen";
+import type { WorkerJob } from "./job";
+import { workerJobs } from "./jobs";
+import { notificationEventsJob } from "./notification-events-job";
+import { startRunner } from "./runner";
+
+export interface RunningWorker {
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the jobs, and wakes the event job the moment an event is published
+ * (publish() NOTIFYs on commit); if LISTEN is unavailable the job still polls
+ * every couple of seconds.
+ */
+export async function startWorker(getHandle: () => DatabaseHandle, jobs: WorkerJob[] = workerJobs): Promise<RunningWorker> {
+  const runner = startRunner(() => getHandle().db, jobs);
+  let unlisten: (() => Promise<void>) | null = null;
+  try {
+    unlisten = await listen(getHandle(), eventsChannel, () => runner.wake(notificationEventsJob.name));
+  } catch (error) {
+    console.error("[worker] could not LISTEN for new events; polling only", error);
+  }
+  return {
+    async stop() {
+      await unlisten?.().catch(() => {});
+      await runner.stop();
+    },
+  };
+}
