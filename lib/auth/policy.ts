@@ -71,6 +71,7 @@ interface Policies {
   "user.setActive": UserResource;
   "auditLog.view": null;
   "account.signOutEverywhere": UserResource;
+  "account.manageNotifications": UserResource;
 }
 
 export type PolicyAction = keyof Policies;
@@ -149,6 +150,8 @@ const rules: { [A in PolicyAction]: (actor: Actor | null, resource: Policies[A])
   "user.setActive": (actor, user) => isAdmin(actor) && actor?.id !== user.id,
   "auditLog.view": (actor) => isAdmin(actor),
   "account.signOutEverywhere": (actor, user) => actor !== null && actor.id === user.id,
+  // Notification preferences are one's own, whatever one's role: nobody (not even an admin) sets another's.
+  "account.manageNotifications": (actor, user) => actor !== null && actor.id === user.id,
 };
 
 export function can<A extends PolicyAction>(

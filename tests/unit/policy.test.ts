@@ -58,6 +58,7 @@ const coveredActions = {
   "user.setActive": true,
   "auditLog.view": true,
   "account.signOutEverywhere": true,
+  "account.manageNotifications": true,
 } as const satisfies Record<PolicyAction, true>;
 
 describe("actions without a resource", () => {
@@ -432,7 +433,7 @@ describe("user administration", () => {
   });
 });
 
-describe("account.signOutEverywhere", () => {
+describe.each(["account.signOutEverywhere", "account.manageNotifications"] as const)("%s", (action) => {
   it.each([
     ["student on itself", student, ids.student, true],
     ["teacher on itself", teacher, ids.teacher, true],
@@ -442,10 +443,10 @@ describe("account.signOutEverywhere", () => {
     ["admin on another", admin, ids.student, false],
     ["guest", guest, ids.student, false],
   ] as const)("%s → %s", (_label, who, targetId, expected) => {
-    expect(can(who, "account.signOutEverywhere", { id: targetId, role: "student" })).toBe(expected);
+    expect(can(who, action, { id: targetId, role: "student" })).toBe(expected);
   });
 });
 
 it("lists every policy action", () => {
-  expect(Object.keys(coveredActions)).toHaveLength(30);
+  expect(Object.keys(coveredActions)).toHaveLength(31);
 });

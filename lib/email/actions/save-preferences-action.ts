@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/actions/action";
+import { can } from "@/lib/auth/policy";
 import { notificationPreferencesSchema } from "../preferences-schema";
 import { saveNotificationPreferences } from "../save-preferences";
 
@@ -11,7 +12,7 @@ import { saveNotificationPreferences } from "../save-preferences";
 export const saveNotificationPreferencesAction = userAction({
   name: "saveNotificationPreferences",
   schema: notificationPreferencesSchema,
-  authorize: () => true,
+  authorize: (user) => can(user, "account.manageNotifications", user),
   run: async (input, { user, tx }) => {
     await saveNotificationPreferences(tx, user, input);
     return input;
