@@ -24,7 +24,9 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup.ts"],
-          testTimeout: 30_000,
+          // A safety net, not a speed check: tests that build classes of thousands
+          // share two cores with the other worker, so a loaded machine needs room.
+          testTimeout: 90_000,
           hookTimeout: 120_000,
           // Each file owns a whole database; two workers suit a 2-core machine.
           maxWorkers: 2,

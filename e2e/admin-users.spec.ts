@@ -13,6 +13,12 @@ async function registerNewStudent(page: Page, id: string) {
   await expect(page).toHaveURL(/\/dashboard$/);
 }
 
+async function findUser(page: Page, text: string) {
+  await page.getByLabel("Find a user").fill(text);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: `Users matching “${text}”` })).toBeVisible();
+}
+
 async function adminPage(browser: Browser, contextOptions: Parameters<Browser["newContext"]>[0]) {
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
@@ -32,6 +38,8 @@ test("an admin's role change and deactivation apply on the user's next request",
   await registerNewStudent(page, id);
 
   const admin = await adminPage(browser, { viewport, userAgent: userAgent ?? undefined });
+  // Other specs register students too: find this one rather than hope it is among the newest.
+  await findUser(admin, `promoted_${id}`);
   const row = admin.getByRole("row", { name: new RegExp(`Promoted ${id}`) });
   await row.getByLabel(`Role of Promoted ${id}`).selectOption("teacher");
   await expect(row.getByRole("cell", { name: "Teacher", exact: true })).toBeVisible();
@@ -56,6 +64,7 @@ test("an admin's role change and deactivation apply on the user's next request",
 
 test("an admin cannot change its own role from the dashboard", async ({ page, signInAs }) => {
   await signInAs("admin");
+  await findUser(page, "admin@jeevi.example");
   const ownRow = page.getByRole("row", { name: /admin@jeevi\.example/ });
   await expect(ownRow.getByText("This is you")).toBeVisible();
   await expect(ownRow.getByRole("combobox")).toHaveCount(0);

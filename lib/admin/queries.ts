@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db";
 import { auditLog, users } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/policy";
 import { rowsOf } from "@/lib/db/rows";
+import { matchesPerson } from "@/lib/users/person-search";
 
 export interface SiteCounts {
   students: number;
@@ -76,8 +77,11 @@ export interface AdminUserRow {
   lastSignInAt: Date | null;
 }
 
-/** The newest accounts, for the admin dashboard's user panel. One statement, no hashes. */
-export async function listNewestUsers(db: DbOrTx, actor: Actor, limit = 20): Promise<AdminUserRow[]> {
+/**
+ * The newest accounts, for the admin dashboard's user panel, optionally only
+ * those whose name, username or email contains `search`. One statement, no hashes.
+ */
+export async function listNewestUsers(db: DbOrTx, actor: Actor, { search = "", limit = 20 }: { search?: string; limit?: number } = {}): Promise<AdminUserRow[]> {
   if (!can(actor, "user.list")) return [];
   return db
     .select({
@@ -91,6 +95,7 @@ export async function listNewestUsers(db: DbOrTx, actor: Actor, limit = 20): Pro
       lastSignInAt: users.lastSignInAt,
     })
     .from(users)
+    .where(matchesPerson(search))
     .orderBy(desc(users.createdAt), users.username)
     .limit(limit);
 }

@@ -87,6 +87,12 @@ describe("admin dashboard", () => {
     const auditQuery = await countQueries(() => listRecentAudit(testDb(), actors.admin!));
     expect(auditQuery.count).toBe(1);
     expect(await listNewestUsers(testDb(), actors.student!)).toEqual([]);
+
+    // A search narrows the list by name, username or email, literally (LIKE wildcards match themselves).
+    const found = await countQueries(() => listNewestUsers(testDb(), actors.admin!, { search: "ADMIN@jeevi" }));
+    expect(found.count).toBe(1);
+    expect(found.result.map((row) => row.email)).toEqual(["admin@jeevi.example"]);
+    expect(await listNewestUsers(testDb(), actors.admin!, { search: "%" })).toEqual([]);
     expect(await listRecentAudit(testDb(), actors.teacher!)).toEqual([]);
   });
 });

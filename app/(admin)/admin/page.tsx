@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { UserRowControls } from "@/components/admin/user-row-controls";
+import { Button } from "@/components/ui/button";
 import { TableContainer } from "@/components/ui/table-container";
+import { TextField } from "@/components/ui/text-field";
 import { formatDate } from "@/components/ui/format";
 import { StatCard } from "@/components/ui/stat-card";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -11,11 +14,15 @@ import { roleLabels } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Administration" };
 
-export default async function AdminDashboardPage() {
+const userSearchSchema = z.string().trim().max(100).catch("");
+
+export default async function AdminDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireArea("area.admin", "/admin");
+  const raw = (await searchParams).q;
+  const search = userSearchSchema.parse(Array.isArray(raw) ? raw[0] : (raw ?? ""));
   const [counts, newestUsers, audit] = await Promise.all([
     getSiteCounts(db, user),
-    listNewestUsers(db, user),
+    listNewestUsers(db, user, { search }),
     listRecentAudit(db, user),
   ]);
 
@@ -47,8 +54,15 @@ export default async function AdminDashboardPage() {
 
       <section aria-labelledby="newest-users">
         <h2 id="newest-users" className="mb-3 text-lg font-semibold">
-          Newest users
+          {search ? `Users matching “${search}”` : "Newest users"}
         </h2>
+        <form method="get" action="/admin" role="search" aria-label="Users" className="mb-3 flex flex-wrap items-end gap-2">
+          <TextField label="Find a user" name="q" type="search" defaultValue={search} maxLength={100} placeholder="Name, username or email" />
+          <Button type="submit" variant="secondary">
+            Search
+          </Button>
+        </form>
+        {newestUsers.length === 0 ? <p className="mb-3 text-ink-muted">No user matches “{search}”.</p> : null}
         <TableContainer label="Newest users">
           <table className="w-full min-w-[44rem] text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-ink-muted">
