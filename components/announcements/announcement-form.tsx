@@ -1,16 +1,14 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { MarkdownField } from "@/components/authoring/markdown-field";
-import { applyResultErrors } from "@/components/ui/apply-result-errors";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { editAnnouncementAction } from "@/lib/announcements/actions/edit-announcement-action";
 import { postAnnouncementAction } from "@/lib/announcements/actions/post-announcement-action";
-import { announcementFieldsSchema, type AnnouncementInput, type AnnouncementValues } from "@/lib/announcements/schemas";
+import { announcementFieldsSchema, type AnnouncementValues } from "@/lib/announcements/schemas";
 
 type Target = { courseId: string } | { announcementId: string; title: string; body: string };
 
@@ -21,35 +19,30 @@ type Target = { courseId: string } | { announcementId: string; title: string; bo
  */
 export function AnnouncementForm({ target, onDone, onCancel }: { target: Target; onDone?: () => void; onCancel?: () => void }) {
   const editing = "announcementId" in target;
-  const [formError, setFormError] = useState<string | null>(null);
   const [posted, setPosted] = useState(false);
   const {
     register,
-    handleSubmit,
-    setError,
     getValues,
     reset,
+    formError,
+    onSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<AnnouncementInput, unknown, AnnouncementValues>({
-    resolver: zodResolver(announcementFieldsSchema),
+  } = useActionForm({
+    schema: announcementFieldsSchema,
+    action: (values: AnnouncementValues) => {
+      setPosted(false);
+      return editing
+        ? editAnnouncementAction({ announcementId: target.announcementId, ...values })
+        : postAnnouncementAction({ courseId: target.courseId, ...values });
+    },
     defaultValues: editing ? { title: target.title, body: target.body } : { title: "", body: "" },
-  });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    setPosted(false);
-    const result = editing
-      ? await editAnnouncementAction({ announcementId: target.announcementId, ...values })
-      : await postAnnouncementAction({ courseId: target.courseId, ...values });
-    if (!result.ok) {
-      setFormError(applyResultErrors(result, setError));
-      return;
-    }
-    if (!editing) {
-      reset({ title: "", body: "" });
-      setPosted(true);
-    }
-    onDone?.();
+    onSuccess: () => {
+      if (!editing) {
+        reset({ title: "", body: "" });
+        setPosted(true);
+      }
+      onDone?.();
+    },
   });
 
   return (

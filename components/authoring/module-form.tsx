@@ -1,13 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { applyResultErrors } from "@/components/ui/apply-result-errors";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { addModuleAction } from "@/lib/authoring/actions/add-module-action";
 import { editModuleAction } from "@/lib/authoring/actions/edit-module-action";
 import { moduleSchema, type ModuleInput } from "@/lib/authoring/schemas";
@@ -24,30 +21,22 @@ export function ModuleForm({
   onCancel?: () => void;
 }) {
   const { courseId, announce } = useStructureEditor();
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
-    handleSubmit,
-    setError,
     reset,
+    formError,
+    onSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<ModuleInput>({
-    resolver: zodResolver(moduleSchema),
+  } = useActionForm({
+    schema: moduleSchema,
+    action: (values: ModuleInput) =>
+      module ? editModuleAction({ courseId, moduleId: module.id, ...values }) : addModuleAction({ courseId, ...values }),
     defaultValues: { title: module?.title ?? "", description: module?.description ?? "" },
-  });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const result = module
-      ? await editModuleAction({ courseId, moduleId: module.id, ...values })
-      : await addModuleAction({ courseId, ...values });
-    if (!result.ok) {
-      setFormError(applyResultErrors(result, setError));
-      return;
-    }
-    announce(module ? `Module renamed to ${values.title.trim()}.` : `Module ${values.title.trim()} added.`);
-    if (!module) reset();
-    onDone?.();
+    onSuccess: (_data, values) => {
+      announce(module ? `Module renamed to ${values.title.trim()}.` : `Module ${values.title.trim()} added.`);
+      if (!module) reset();
+      onDone?.();
+    },
   });
 
   const action = module ? "Save module" : "Add module";

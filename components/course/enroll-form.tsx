@@ -1,36 +1,27 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { applyResultErrors } from "@/components/ui/apply-result-errors";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { enrollAction } from "@/lib/enrollments/actions/enroll-action";
 import { enrollSchema, type EnrollInput } from "@/lib/enrollments/schemas";
 
 export function EnrollForm({ courseId, needsKey }: { courseId: string; needsKey: boolean }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
-    handleSubmit,
-    setError,
+    formError,
+    onSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<EnrollInput>({ resolver: zodResolver(enrollSchema), defaultValues: { courseId, enrollmentKey: "" } });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await enrollAction(values);
-    if (!result.ok) {
-      const message = applyResultErrors(result, setError);
-      // A key error already shows next to its field.
-      if (!result.fieldErrors.enrollmentKey) setFormError(message);
-      return;
-    }
-    router.refresh();
+  } = useActionForm({
+    schema: enrollSchema,
+    action: (values: EnrollInput) => enrollAction(values),
+    defaultValues: { courseId, enrollmentKey: "" },
+    onSuccess: () => router.refresh(),
+    // A key error already shows next to its field.
+    showFormError: (fieldErrors) => !fieldErrors.enrollmentKey,
   });
 
   return (

@@ -1,16 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
-import { applyResultErrors } from "@/components/ui/apply-result-errors";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { startThreadAction } from "@/lib/discussions/actions/start-thread-action";
 import { startThreadSchema } from "@/lib/discussions/schemas";
 
@@ -25,25 +21,16 @@ interface Props {
 /** A thread's title, its lesson (optional) and its opening post; opens the new thread. */
 export function NewThreadForm({ courseId, courseSlug, lessons, lessonId }: Props) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
-    handleSubmit,
-    setError,
+    formError,
+    onSubmit,
     formState: { errors, isSubmitting, isSubmitSuccessful },
-  } = useForm<z.input<typeof startThreadSchema>, unknown, z.output<typeof startThreadSchema>>({
-    resolver: zodResolver(startThreadSchema),
+  } = useActionForm({
+    schema: startThreadSchema,
+    action: startThreadAction,
     defaultValues: { courseId, lessonId: lessonId ?? "", title: "", body: "" },
-  });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await startThreadAction(values);
-    if (!result.ok) {
-      setFormError(applyResultErrors(result, setError));
-      return;
-    }
-    router.push(`/learn/${courseSlug}/discussions/${result.data.threadId}`);
+    onSuccess: ({ threadId }) => router.push(`/learn/${courseSlug}/discussions/${threadId}`),
   });
 
   const pending = isSubmitting || isSubmitSuccessful;

@@ -1,14 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type ReactNode } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
-import { applyResultErrors } from "@/components/ui/apply-result-errors";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextAreaField } from "@/components/ui/text-area-field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { deletePostAction } from "@/lib/discussions/actions/delete-post-action";
 import { editPostAction } from "@/lib/discussions/actions/edit-post-action";
 import { editPostSchema } from "@/lib/discussions/schemas";
@@ -89,26 +86,19 @@ export function PostActions({ postId, body, own, permissions, children }: Props)
 
 function EditPostForm({ postId, body, onDone }: { postId: string; body: string; onDone: () => void }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
-    handleSubmit,
-    setError,
+    formError,
+    onSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<z.input<typeof editPostSchema>, unknown, z.output<typeof editPostSchema>>({
-    resolver: zodResolver(editPostSchema),
+  } = useActionForm({
+    schema: editPostSchema,
+    action: editPostAction,
     defaultValues: { postId, body },
-  });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await editPostAction(values);
-    if (!result.ok) {
-      setFormError(applyResultErrors(result, setError));
-      return;
-    }
-    onDone();
-    router.refresh();
+    onSuccess: () => {
+      onDone();
+      router.refresh();
+    },
   });
 
   return (

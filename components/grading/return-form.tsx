@@ -1,14 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
-import { applyResultErrors } from "@/components/ui/apply-result-errors";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextAreaField } from "@/components/ui/text-area-field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { returnSubmissionAction } from "@/lib/assignments/actions/return-submission-action";
 import { returnSubmissionSchema } from "@/lib/assignments/schemas";
 
@@ -16,15 +13,19 @@ import { returnSubmissionSchema } from "@/lib/assignments/schemas";
 export function ReturnForm({ submissionId, revision }: { submissionId: string; revision: number }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
-    handleSubmit,
-    setError,
+    formError,
+    onSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<z.input<typeof returnSubmissionSchema>, unknown, z.output<typeof returnSubmissionSchema>>({
-    resolver: zodResolver(returnSubmissionSchema),
+  } = useActionForm({
+    schema: returnSubmissionSchema,
+    action: returnSubmissionAction,
     defaultValues: { submissionId, revision, feedback: "" },
+    onSuccess: () => {
+      setOpen(false);
+      router.refresh();
+    },
   });
   if (!open) {
     return (
@@ -33,16 +34,6 @@ export function ReturnForm({ submissionId, revision }: { submissionId: string; r
       </Button>
     );
   }
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await returnSubmissionAction(values);
-    if (!result.ok) {
-      setFormError(applyResultErrors(result, setError));
-      return;
-    }
-    setOpen(false);
-    router.refresh();
-  });
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3 rounded-card border border-slate-200 bg-white p-4">
       <FormAlert message={formError} />

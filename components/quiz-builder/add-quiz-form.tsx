@@ -1,14 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { usePathname, useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { z } from "zod";
-import { applyResultErrors } from "@/components/ui/apply-result-errors";
+import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createQuizAction } from "@/lib/quizzes/actions/create-quiz-action";
 import { createQuizSchema } from "@/lib/quizzes/authoring/schemas";
 
@@ -31,24 +28,20 @@ export function AddQuizForm({
 }) {
   const router = useRouter();
   const pathname = usePathname();
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
-    handleSubmit,
-    setError,
+    formError,
+    onSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<TitleInput>({ resolver: zodResolver(titleSchema), defaultValues: { title: "" } });
-
-  const onSubmit = handleSubmit(async ({ title }) => {
-    setFormError(null);
-    const result = await createQuizAction({ courseId, moduleId, title });
-    if (!result.ok) {
-      setFormError(applyResultErrors(result, setError));
-      return;
-    }
-    announce(`Quiz ${title.trim()} added as a draft.`);
-    onDone();
-    router.push(`${pathname}?quiz=${result.data.taskId}`, { scroll: false });
+  } = useActionForm({
+    schema: titleSchema,
+    action: ({ title }: TitleInput) => createQuizAction({ courseId, moduleId, title }),
+    defaultValues: { title: "" },
+    onSuccess: ({ taskId }, { title }) => {
+      announce(`Quiz ${title.trim()} added as a draft.`);
+      onDone();
+      router.push(`${pathname}?quiz=${taskId}`, { scroll: false });
+    },
   });
 
   return (

@@ -1,38 +1,34 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { applyResultErrors } from "@/components/ui/apply-result-errors";
 import { Button } from "@/components/ui/button";
 import { FieldMessages } from "@/components/ui/field-messages";
 import { FormAlert } from "@/components/ui/form-alert";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { saveNotificationPreferencesAction } from "@/lib/email/actions/save-preferences-action";
 import { channelLabels, notificationChannels, notificationPreferencesSchema, type NotificationPreferencesInput } from "@/lib/email/preferences-schema";
 import { notificationTypes } from "@/lib/notifications/types";
 
 /** One radio group per kind of notification, and the daily digest; the server checks the same schema. */
 export function NotificationPreferencesForm({ initial, digestHour }: { initial: NotificationPreferencesInput; digestHour: number }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const {
     register,
-    handleSubmit,
-    setError,
     reset,
+    formError,
+    onSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<NotificationPreferencesInput>({ resolver: zodResolver(notificationPreferencesSchema), defaultValues: initial });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    setSaved(false);
-    const result = await saveNotificationPreferencesAction(values);
-    if (!result.ok) {
-      setFormError(applyResultErrors(result, setError));
-      return;
-    }
-    reset(result.data);
-    setSaved(true);
+  } = useActionForm({
+    schema: notificationPreferencesSchema,
+    action: (values: NotificationPreferencesInput) => {
+      setSaved(false);
+      return saveNotificationPreferencesAction(values);
+    },
+    defaultValues: initial,
+    onSuccess: (data) => {
+      reset(data);
+      setSaved(true);
+    },
   });
 
   return (

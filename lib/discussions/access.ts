@@ -37,7 +37,8 @@ export function memberOfCourse(actor: Actor): SQL {
   return sql`(${teacher} OR ${student})`;
 }
 
-const courseColumns = {
+/** The course's columns the policy decides on, with the actor's enrolment (from a join on it). */
+export const discussionCourseColumns = {
   id: courses.id,
   slug: courses.slug,
   title: courses.title,
@@ -52,7 +53,7 @@ const actorEnrollment = (actor: Actor) => and(eq(enrollments.courseId, courses.i
 /** A course the actor may read the discussions of, by id; null otherwise. */
 export async function loadCourseForDiscussion(db: DbOrTx, actor: Actor, courseId: string): Promise<DiscussionCourse | null> {
   const [row] = await db
-    .select(courseColumns)
+    .select(discussionCourseColumns)
     .from(courses)
     .leftJoin(enrollments, actorEnrollment(actor))
     .where(and(eq(courses.id, courseId), memberOfCourse(actor)));
@@ -86,7 +87,7 @@ export async function loadThreadForActor(
   { lock = false }: { lock?: boolean } = {},
 ): Promise<ThreadInCourse | null> {
   const [row] = await db
-    .select({ thread: threadColumns, course: courseColumns })
+    .select({ thread: threadColumns, course: discussionCourseColumns })
     .from(discussionThreads)
     .innerJoin(courses, eq(courses.id, discussionThreads.courseId))
     .leftJoin(enrollments, actorEnrollment(actor))

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { courses, discussionPosts, discussionThreads, enrollments, lessons, threadFollows, users } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/policy";
-import { memberOfCourse } from "./access";
+import { discussionCourseColumns, memberOfCourse } from "./access";
 import { pageCountOf, postPermissions, type PostPermissions } from "./rules";
 
 export const threadsPerPage = 20;
@@ -32,13 +32,7 @@ const authorName = sql<string>`coalesce(${users.displayName}, ${users.username},
 export async function loadDiscussionCourse(db: DbOrTx, actor: Actor, slug: string): Promise<DiscussionCourseView | null> {
   const [row] = await db
     .select({
-      id: courses.id,
-      slug: courses.slug,
-      title: courses.title,
-      teacherId: courses.teacherId,
-      status: courses.status,
-      visibility: courses.visibility,
-      enrollmentStatus: enrollments.status,
+      ...discussionCourseColumns,
       lessons: sql<DiscussionCourseView["lessons"]>`coalesce((
         SELECT json_agg(json_build_object('id', l.id, 'title', l.title, 'moduleTitle', m.title) ORDER BY m.position, l.position)
         FROM lessons l JOIN modules m ON m.id = l.module_id WHERE m.course_id = ${courses.id}), '[]'::json)`,
@@ -185,15 +179,7 @@ export async function loadThread(
       },
       lessonId: lessons.id,
       lessonTitle: lessons.title,
-      course: {
-        id: courses.id,
-        slug: courses.slug,
-        title: courses.title,
-        teacherId: courses.teacherId,
-        status: courses.status,
-        visibility: courses.visibility,
-        enrollmentStatus: enrollments.status,
-      },
+      course: discussionCourseColumns,
       following: sql<boolean>`exists (SELECT 1 FROM ${threadFollows} WHERE ${threadFollows.threadId} = ${discussionThreads.id} AND ${threadFollows.userId} = ${actor.id})`,
     })
     .from(discussionThreads)
