@@ -5,6 +5,7 @@ import { announcements, courses, enrollments, users } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/policy";
 import { taughtCourses } from "@/lib/auth/taught-courses";
 import { personName } from "@/lib/users/person-search";
+import { pageCountOf } from "@/lib/pagination";
 import { courseReadableBy } from "./access";
 import { announcementPageSize } from "./schemas";
 
@@ -95,7 +96,7 @@ export async function listCourseAnnouncements(
     .innerJoin(courses, eq(courses.id, announcements.courseId))
     .where(where);
   const total = counted?.total ?? 0;
-  return { items, total, page, pageCount: Math.max(1, Math.ceil(total / announcementPageSize)) };
+  return { items, total, page, pageCount: pageCountOf(total, announcementPageSize) };
 }
 
 /** One announcement of the course with this slug, when the actor may read that course; else null. One statement. */

@@ -25,7 +25,4 @@ export const postAnnouncementSchema = announcementFieldsSchema.extend({ courseId
 export const editAnnouncementSchema = announcementFieldsSchema.extend({ announcementId: z.uuid("This announcement does not exist.") });
 export const announcementIdSchema = z.object({ announcementId: z.uuid("This announcement does not exist.") });
 
-/** `?page=` of an announcement list: anything unreadable is the first page. */
-export const announcementPageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
-
 export const announcementPageSize = 10;

@@ -6,6 +6,7 @@ import type { SubmissionGradeStatus } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/policy";
 import { taughtCourses } from "@/lib/auth/taught-courses";
 import { matchesPerson, personName } from "@/lib/users/person-search";
+import { pageCountOf } from "@/lib/pagination";
 import { queuePageSize, type QueueParams } from "./queue-schema";
 
 export interface QueueRow {
@@ -102,7 +103,7 @@ export async function loadGradingQueue(db: DbOrTx, actor: Actor, params: QueuePa
     rows: page.map(({ total: _total, ...row }) => row),
     total,
     page: params.page,
-    pageCount: Math.max(1, Math.ceil(total / queuePageSize)),
+    pageCount: pageCountOf(total, queuePageSize),
     courses: [...courseChoices].map(([id, title]) => ({ id, title })),
     assignments: choices.map((choice) => ({ id: choice.taskId, title: choice.taskTitle, courseId: choice.courseId })),
   };

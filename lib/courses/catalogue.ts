@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { courses, users } from "@/db/schema";
+import { pageCountOf } from "@/lib/pagination";
 import { cataloguePageSize, type CatalogueSearch } from "./catalogue-schema";
 import { lessonCount, studentCount, teacherName } from "./queries";
 import { prefixTsquery } from "./search-terms";
@@ -95,7 +96,7 @@ export async function searchCatalogue(db: DbOrTx, params: CatalogueSearch): Prom
     courses: rows.map(({ description, total: _total, ...card }) => ({ ...card, summary: summarize(description) })),
     total,
     page,
-    pageCount: Math.max(1, Math.ceil(total / cataloguePageSize)),
+    pageCount: pageCountOf(total, cataloguePageSize),
     pageSize: cataloguePageSize,
   };
 }

@@ -4,7 +4,8 @@ import type { DbOrTx } from "@/db";
 import { courses, discussionPosts, discussionThreads, enrollments, lessons, threadFollows, users } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/policy";
 import { discussionCourseColumns, memberOfCourse } from "./access";
-import { pageCountOf, postPermissions, type PostPermissions } from "./rules";
+import { pageCountOf } from "@/lib/pagination";
+import { postPermissions, type PostPermissions } from "./rules";
 
 export const threadsPerPage = 20;
 export const postsPerPage = 25;

@@ -27,12 +27,3 @@ export function postPermissions(thread: ThreadContext, post: { authorId: string 
     canDelete: own || thread.canModerate,
   };
 }
-
-export const pageCountOf = (total: number, perPage: number) => Math.max(1, Math.ceil(total / perPage));
-
-/** A page number from the address: a positive integer, else the first page. */
-export function pageParam(value: string | string[] | undefined): number {
-  const text = Array.isArray(value) ? value[0] : value;
-  if (!text || !/^\d{1,6}$/.test(text)) return 1;
-  return Math.max(1, Number(text));
-}

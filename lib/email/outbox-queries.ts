@@ -3,6 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { emailDeliveries, users } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/policy";
+import { pageCountOf } from "@/lib/pagination";
 
 export const outboxPageSize = 25;
 export const outboxStatuses = ["pending", "digest", "sent", "failed"] as const;
@@ -51,6 +52,6 @@ export async function listOutbox(db: DbOrTx, actor: Actor, filter: { status?: Ou
     items: rows.map(({ total: _total, ...row }): OutboxRow => row),
     total,
     page,
-    pageCount: Math.max(1, Math.ceil(total / outboxPageSize)),
+    pageCount: pageCountOf(total, outboxPageSize),
   };
 }

@@ -7,6 +7,7 @@ import { can, type Actor } from "@/lib/auth/policy";
 import { taughtCourses } from "@/lib/auth/taught-courses";
 import { matchesPerson, personName } from "@/lib/users/person-search";
 import { percentOf, roundPoints } from "@/lib/grading";
+import { pageCountOf } from "@/lib/pagination";
 import { gradebookPageSize, type GradebookParams } from "./gradebook-schema";
 
 export interface GradebookTask {
@@ -147,6 +148,6 @@ export async function loadGradebook(db: DbOrTx, actor: Actor, courseId: string, 
     students: assembleStudents(page, tasks, cells),
     total,
     page: params.page,
-    pageCount: Math.max(1, Math.ceil(total / gradebookPageSize)),
+    pageCount: pageCountOf(total, gradebookPageSize),
   };
 }

@@ -3,6 +3,7 @@ import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { notifications } from "@/db/schema";
 import type { Actor } from "@/lib/auth/policy";
+import { pageCountOf } from "@/lib/pagination";
 
 export const notificationsPageSize = 20;
 
@@ -38,7 +39,7 @@ export async function listNotifications(db: DbOrTx, actor: Actor, page = 1) {
   return {
     items: rows.map(({ readAt, total: _total, ...row }): NotificationItem => ({ ...row, read: readAt !== null })),
     total,
-    pageCount: Math.max(1, Math.ceil(total / notificationsPageSize)),
+    pageCount: pageCountOf(total, notificationsPageSize),
   };
 }
 

@@ -7,12 +7,6 @@ export const notificationIdSchema = z.object({
 
 export const markAllReadSchema = z.object({});
 
-/** The list's ?page=, forgiving: anything odd is page 1. */
-export function pageParam(value: string | string[] | undefined): number {
-  const page = Number(Array.isArray(value) ? value[0] : value);
-  return Number.isSafeInteger(page) && page >= 1 ? page : 1;
-}
-
 /**
  * Where opening a notification may lead: a path inside this site only, so a
  * stored link can never send anyone to another site.

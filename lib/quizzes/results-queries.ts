@@ -8,6 +8,7 @@ import type { GradingMethod, QuestionType, TaskStatus } from "@/db/schema/enums"
 import { taughtCourses } from "@/lib/auth/taught-courses";
 import { can, type Actor } from "@/lib/auth/policy";
 import { rowsOf } from "@/lib/db/rows";
+import { pageCountOf } from "@/lib/pagination";
 import { attemptsPageSize, type AttemptSort, type AttemptState, type AttemptsQuery } from "./results-params";
 
 export interface QuizResultsHeader {
@@ -288,7 +289,7 @@ export async function listQuizAttempts(
     maxPoints: toNumber(row.maxPoints),
     scorePercent: toNumber(row.scorePercent),
   }));
-  return { rows, total, page: query.page, pageCount: Math.max(1, Math.ceil(total / attemptsPageSize)), pageSize: attemptsPageSize };
+  return { rows, total, page: query.page, pageCount: pageCountOf(total, attemptsPageSize), pageSize: attemptsPageSize };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { announcementFieldsSchema, announcementPageSchema, postAnnouncementSchema } from "@/lib/announcements/schemas";
+import { announcementFieldsSchema, postAnnouncementSchema } from "@/lib/announcements/schemas";
 
 const messagesOf = (input: unknown) =>
   Object.fromEntries((announcementFieldsSchema.safeParse(input).error?.issues ?? []).map((issue) => [issue.path.join("."), issue.message]));
@@ -23,12 +23,5 @@ describe("announcement fields", () => {
 
   it("needs a course id that is a uuid to post", () => {
     expect(postAnnouncementSchema.safeParse({ courseId: "abc", title: "t", body: "b" }).success).toBe(false);
-  });
-
-  it("reads any unusable page number as the first page", () => {
-    expect(announcementPageSchema.parse("3")).toBe(3);
-    expect(announcementPageSchema.parse("0")).toBe(1);
-    expect(announcementPageSchema.parse("abc")).toBe(1);
-    expect(announcementPageSchema.parse(undefined)).toBe(1);
   });
 });

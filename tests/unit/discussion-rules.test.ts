@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageCountOf, pageParam, postPermissions, type ThreadContext } from "@/lib/discussions/rules";
+import { postPermissions, type ThreadContext } from "@/lib/discussions/rules";
 import { editPostSchema, replySchema, startThreadSchema } from "@/lib/discussions/schemas";
 
 const courseId = "00000000-0000-4000-8000-000000000001";
@@ -57,19 +57,5 @@ describe("post permissions", () => {
 
   it("an archived course (no posting) stops editing", () => {
     expect(postPermissions({ ...open, canPost: false }, { authorId: me, removed: false })).toEqual({ canEdit: false, canDelete: true });
-  });
-});
-
-describe("paging", () => {
-  it("counts at least one page", () => {
-    expect(pageCountOf(0, 20)).toBe(1);
-    expect(pageCountOf(20, 20)).toBe(1);
-    expect(pageCountOf(21, 20)).toBe(2);
-  });
-
-  it("reads the page from the address, anything odd as the first", () => {
-    expect(pageParam("3")).toBe(3);
-    expect(pageParam(["2", "5"])).toBe(2);
-    for (const odd of [undefined, "", "0", "-1", "abc", "1e3", "9999999"]) expect(pageParam(odd)).toBe(1);
   });
 });

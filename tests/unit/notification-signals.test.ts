@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mergeSignals } from "@/lib/notifications/realtime/hub";
 import { decodeSignal, encodeSignal } from "@/lib/notifications/realtime/signal";
-import { pageParam, safeNotificationLink } from "@/lib/notifications/schemas";
+import { safeNotificationLink } from "@/lib/notifications/schemas";
 import { noteDeliveries } from "@/lib/worker/notification-events-job";
 import { inProcessWorkerEnabled } from "@/lib/worker/in-process";
 import type { DomainEventRow } from "@/db/schema";
@@ -42,15 +42,6 @@ describe("notification links and pages", () => {
     expect(safeNotificationLink("//evil.example")).toBe("/notifications");
     expect(safeNotificationLink("/\\evil.example")).toBe("/notifications");
     expect(safeNotificationLink(null)).toBe("/notifications");
-  });
-
-  it("reads ?page= forgivingly", () => {
-    expect(pageParam("3")).toBe(3);
-    expect(pageParam(["2", "5"])).toBe(2);
-    expect(pageParam("0")).toBe(1);
-    expect(pageParam("-4")).toBe(1);
-    expect(pageParam("1.5")).toBe(1);
-    expect(pageParam(undefined)).toBe(1);
   });
 });
 

@@ -6,7 +6,7 @@ import { Pager } from "@/components/ui/pager";
 import { db } from "@/db";
 import { requireUser } from "@/lib/auth/current-user";
 import { listNotifications, unreadCount } from "@/lib/notifications/queries";
-import { pageParam } from "@/lib/notifications/schemas";
+import { pageParam } from "@/lib/pagination";
 
 export const metadata: Metadata = { title: "Notifications" };
 

@@ -12,6 +12,7 @@ import { outboxDir, smtpUrl } from "@/lib/email/config";
 import { isEmlFileName } from "@/lib/email/outbox-file";
 import { isOutboxStatus, listOutbox, outboxStatuses } from "@/lib/email/outbox-queries";
 import { notificationTypes } from "@/lib/notifications/types";
+import { pageParam } from "@/lib/pagination";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -30,7 +31,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const user = await requireArea("area.admin", "/admin/outbox");
   const params = await searchParams;
   const status = isOutboxStatus(params.status) ? params.status : undefined;
-  const page = Math.max(1, Number.parseInt(params.page ?? "1", 10) || 1);
+  const page = pageParam(params.page);
   const outbox = await listOutbox(db, user, { status, page });
   if (!outbox) return null;
   const smtp = smtpUrl();

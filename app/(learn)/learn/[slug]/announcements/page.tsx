@@ -5,7 +5,7 @@ import { AnnouncementList } from "@/components/announcements/announcement-list";
 import { Pager } from "@/components/ui/pager";
 import { db } from "@/db";
 import { listCourseAnnouncements, loadReadableCourse } from "@/lib/announcements/queries";
-import { announcementPageSchema } from "@/lib/announcements/schemas";
+import { pageParam } from "@/lib/pagination";
 import { requireUser } from "@/lib/auth/current-user";
 
 interface Props {
@@ -21,7 +21,7 @@ export default async function AnnouncementsPage({ params, searchParams }: Props)
   const user = await requireUser(`/learn/${slug}/announcements`);
   const course = await loadReadableCourse(db, user, slug);
   if (!course) notFound();
-  const page = announcementPageSchema.parse([(await searchParams).page].flat()[0]);
+  const page = pageParam((await searchParams).page);
   const list = await listCourseAnnouncements(db, user, course.id, page);
   const base = `/learn/${course.slug}/announcements`;
 

@@ -8,7 +8,7 @@ import { Pager } from "@/components/ui/pager";
 import { db } from "@/db";
 import { requireUser } from "@/lib/auth/current-user";
 import { listThreads, loadDiscussionCourse } from "@/lib/discussions/queries";
-import { pageParam } from "@/lib/discussions/rules";
+import { pageParam } from "@/lib/pagination";
 
 interface Props {
   params: Promise<{ slug: string }>;

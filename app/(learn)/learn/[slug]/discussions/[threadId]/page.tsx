@@ -14,7 +14,7 @@ import { Pager } from "@/components/ui/pager";
 import { db } from "@/db";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadThread, type ThreadPost } from "@/lib/discussions/queries";
-import { pageParam } from "@/lib/discussions/rules";
+import { pageParam } from "@/lib/pagination";
 
 interface Props {
   params: Promise<{ slug: string; threadId: string }>;

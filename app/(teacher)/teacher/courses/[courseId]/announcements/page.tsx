@@ -9,7 +9,7 @@ import { Markdown } from "@/components/content/markdown";
 import { Pager } from "@/components/ui/pager";
 import { db } from "@/db";
 import { listCourseAnnouncements, loadPostableCourse } from "@/lib/announcements/queries";
-import { announcementPageSchema } from "@/lib/announcements/schemas";
+import { pageParam } from "@/lib/pagination";
 import { requireArea } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "Announcements" };
@@ -27,7 +27,7 @@ export default async function CourseAnnouncementsPage({ params, searchParams }: 
   // Someone else's course and a missing one both read as not found.
   const course = await loadPostableCourse(db, user, courseId);
   if (!course) notFound();
-  const page = announcementPageSchema.parse([(await searchParams).page].flat()[0]);
+  const page = pageParam((await searchParams).page);
   const list = await listCourseAnnouncements(db, user, course.id, page);
   const base = `/teacher/courses/${course.id}/announcements`;
 
