@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { demoPassword, demoUsers, expect, SignInPage, test } from "./support/fixtures";
+import { demoUsers, expect, SignInPage, signedInPage, test } from "./support/fixtures";
 
 async function registerNewStudent(page: Page, id: string) {
   await page.goto("/register");
@@ -20,10 +20,7 @@ async function findUser(page: Page, text: string) {
 }
 
 async function adminPage(browser: Browser, contextOptions: Parameters<Browser["newContext"]>[0]) {
-  const context = await browser.newContext(contextOptions);
-  const page = await context.newPage();
-  await new SignInPage(page).goto();
-  await new SignInPage(page).signIn(demoUsers.admin.email, demoPassword);
+  const page = await signedInPage(browser, demoUsers.admin.email, contextOptions);
   await expect(page).toHaveURL(/\/admin$/);
   return page;
 }

@@ -1,7 +1,7 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { addTextLesson, createCourseWithModule, enrolNewStudent, publishCourse } from "./support/course";
-import { demoPassword, demoUsers, expect, SignInPage, test } from "./support/fixtures";
+import { demoUsers, expect, signedInPage, test } from "./support/fixtures";
 import { uniqueId } from "./support/register";
 
 // Issue 7's journey end to end: an announcement reaches a signed-in student
@@ -11,16 +11,6 @@ import { uniqueId } from "./support/register";
 
 const badge = (page: Page, unread: number) =>
   page.getByRole("link", { name: unread > 0 ? `Notifications, ${unread} unread` : "Notifications, none unread", exact: true });
-
-async function teacherPage(browser: Browser, contextOptions: Parameters<Browser["newContext"]>[0]) {
-  const context = await browser.newContext(contextOptions);
-  const page = await context.newPage();
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn(demoUsers.teacher.email, demoPassword);
-  await expect(page).toHaveURL(/\/teacher$/);
-  return page;
-}
 
 test("announcement and discussion: the student hears of both without a reload, and the teacher pins and locks the thread", async ({
   page,
@@ -47,7 +37,8 @@ test("announcement and discussion: the student hears of both without a reload, a
   await expect(badge(page, 0)).toBeVisible();
 
   // The teacher, in a browser of its own, posts an announcement.
-  const teacher = await teacherPage(browser, { viewport, userAgent: userAgent ?? undefined });
+  const teacher = await signedInPage(browser, demoUsers.teacher.email, { viewport, userAgent: userAgent ?? undefined });
+  await expect(teacher).toHaveURL(/\/teacher$/);
   await teacher.goto(`/teacher/courses/${courseId}/announcements`);
   const form = teacher.getByRole("region", { name: "Post an announcement" });
   await form.getByLabel("Announcement title").fill(announcementTitle);

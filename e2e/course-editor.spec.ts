@@ -1,17 +1,6 @@
-import type { Browser } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { demoPassword, demoUsers, expect, SignInPage, test } from "./support/fixtures";
+import { demoUsers, expect, signedInPage, test } from "./support/fixtures";
 import { uniqueId } from "./support/register";
-
-async function signedInPage(browser: Browser, email: string, contextOptions: Parameters<Browser["newContext"]>[0]) {
-  const context = await browser.newContext(contextOptions);
-  const page = await context.newPage();
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn(email, demoPassword);
-  await expect(page).not.toHaveURL(/\/sign-in/);
-  return page;
-}
 
 test("a teacher creates a course with a Markdown preview, saves it, cannot publish it without lessons and deletes it", async ({
   page,

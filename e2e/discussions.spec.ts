@@ -1,18 +1,7 @@
-import type { Browser } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { addTextLesson, createCourseWithModule, enrolNewStudent, publishCourse } from "./support/course";
-import { demoPassword, demoUsers, expect, SignInPage, test } from "./support/fixtures";
+import { demoUsers, expect, signedInPage, test } from "./support/fixtures";
 import { uniqueId } from "./support/register";
-
-async function signedInPage(browser: Browser, email: string, contextOptions: Parameters<Browser["newContext"]>[0]) {
-  const context = await browser.newContext(contextOptions);
-  const page = await context.newPage();
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn(email, demoPassword);
-  await expect(page).not.toHaveURL(/\/sign-in/);
-  return page;
-}
 
 test("a student starts a thread about a lesson; the teacher replies, pins and locks it; the student edits and deletes its post", async ({
   page,

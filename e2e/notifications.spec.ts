@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { addTextLesson, createCourseWithModule, enrolNewStudent, publishCourse } from "./support/course";
-import { demoPassword, demoUsers, expect, SignInPage, test } from "./support/fixtures";
+import { demoUsers, expect, signedInPage, test } from "./support/fixtures";
 import { uniqueId } from "./support/register";
 
 const badge = (page: Page, unread: number) =>
@@ -23,10 +23,7 @@ test("a student's badge and list update live when the teacher adds a lesson; ope
   await expect(badge(page, 0)).toBeVisible();
 
   // The teacher, in a browser of its own, adds a lesson to the published course.
-  const teacherContext = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
-  const teacher = await teacherContext.newPage();
-  await new SignInPage(teacher).goto();
-  await new SignInPage(teacher).signIn(demoUsers.teacher.email, demoPassword);
+  const teacher = await signedInPage(browser, demoUsers.teacher.email, { baseURL: testInfo.project.use.baseURL });
   await expect(teacher).toHaveURL(/\/teacher$/);
   await teacher.goto(`/teacher/courses/${courseId}/structure`);
   await addTextLesson(teacher, moduleTitle, `Field lines ${tag}`, "They run from north to south.");
@@ -64,7 +61,7 @@ test("a student's badge and list update live when the teacher adds a lesson; ope
   await expect(list.getByRole("listitem").filter({ hasText: "Unread" })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
 
-  await teacherContext.close();
+  await teacher.context().close();
 });
 
 test("the notifications page asks a guest to sign in", async ({ page }) => {

@@ -1,6 +1,6 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { demoPassword, demoUsers, expect, SignInPage, test } from "./support/fixtures";
+import { demoUsers, expect, signedInPage, test } from "./support/fixtures";
 
 // The seed's "Linear equations check" in Algebra Essentials (teacher@): student8
 // (Hana Sato) scored 6/6, student9 (Ethan Brooks) 2/6. This spec only reads,
@@ -98,16 +98,6 @@ test("the teacher reads a quiz's results: tiles, distribution, question rates, t
   await expect(page.getByText("No attempt matches this search.")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
-
-async function signedInPage(browser: Browser, email: string, contextOptions: Parameters<Browser["newContext"]>[0]) {
-  const context = await browser.newContext(contextOptions);
-  const page = await context.newPage();
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn(email, demoPassword);
-  await expect(page).not.toHaveURL(/\/sign-in/);
-  return page;
-}
 
 test("a student and another teacher get not found on the results page", async ({ page, browser, signInAs, viewport, userAgent }) => {
   await signInAs("teacher");

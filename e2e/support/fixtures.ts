@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 
 export const demoPassword = "jeevi-demo-2026";
 export const demoUsers = {
@@ -21,6 +21,21 @@ export class SignInPage {
     await this.page.getByLabel("Password").fill(password);
     await this.page.getByRole("button", { name: "Sign in" }).click();
   }
+}
+
+/**
+ * A second person at the same time: a browser context of its own (pass the
+ * test's viewport and user agent to keep its width), signed in as `email`.
+ * Close it with `page.context().close()`.
+ */
+export async function signedInPage(browser: Browser, email: string, contextOptions: Parameters<Browser["newContext"]>[0]) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(email, demoPassword);
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  return page;
 }
 
 /** The header's account controls, on a wide screen or behind the mobile menu. */
