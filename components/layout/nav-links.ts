@@ -25,6 +25,9 @@ export function navLinksFor(role: UserRole | null): NavLink[] {
       return [
         catalogue,
         { href: "/admin", label: "Administration" },
+        { href: "/admin/report", label: "Report" },
+        { href: "/admin/users", label: "Users" },
+        { href: "/admin/audit", label: "Audit log" },
         { href: "/teacher", label: "All courses" },
         { href: "/teacher/grading", label: "Grading" },
         { href: "/admin/outbox", label: "Outbox" },

@@ -1,5 +1,6 @@
 export * from "./enums";
 export * from "./users";
+export * from "./account-tokens";
 export * from "./files";
 export * from "./courses";
 export * from "./enrollments";

@@ -69,6 +69,10 @@ interface Policies {
   "user.list": null;
   "user.changeRole": UserResource;
   "user.setActive": UserResource;
+  "user.create": null;
+  "user.sendPasswordReset": UserResource;
+  "user.anonymize": UserResource;
+  "report.viewSite": null;
   "auditLog.view": null;
   "account.signOutEverywhere": UserResource;
   "account.manageNotifications": UserResource;
@@ -148,6 +152,13 @@ const rules: { [A in PolicyAction]: (actor: Actor | null, resource: Policies[A])
   // who can undo mistakes.
   "user.changeRole": (actor, user) => isAdmin(actor) && actor?.id !== user.id,
   "user.setActive": (actor, user) => isAdmin(actor) && actor?.id !== user.id,
+  "user.create": (actor) => isAdmin(actor),
+  // An admin resets its own password the usual way, signed in; a reset link is for someone else.
+  "user.sendPasswordReset": (actor, user) => isAdmin(actor) && actor?.id !== user.id,
+  // Erasure is final and takes the account with it, so never one's own.
+  "user.anonymize": (actor, user) => isAdmin(actor) && actor?.id !== user.id,
+  // Site-wide progress of every student: admins only (teachers read their own courses' through course.viewStudents).
+  "report.viewSite": (actor) => isAdmin(actor),
   "auditLog.view": (actor) => isAdmin(actor),
   "account.signOutEverywhere": (actor, user) => actor !== null && actor.id === user.id,
   // Notification preferences are one's own, whatever one's role: nobody (not even an admin) sets another's.

@@ -5,6 +5,10 @@ export type DomainEvent =
   | { type: "user.role_changed"; aggregateId: string; payload: { userId: string; from: string; to: string } }
   | { type: "user.deactivated"; aggregateId: string; payload: { userId: string } }
   | { type: "user.reactivated"; aggregateId: string; payload: { userId: string } }
+  // An admin created an account; its owner sets a password through an invitation link.
+  | { type: "user.created"; aggregateId: string; payload: { userId: string; role: string } }
+  // An admin erased a user's identity on request; learning records stay, without it.
+  | { type: "user.anonymized"; aggregateId: string; payload: { userId: string } }
   | { type: "enrollment.created"; aggregateId: string; payload: { userId: string; courseId: string; reactivated: boolean } }
   | { type: "enrollment.dropped"; aggregateId: string; payload: { userId: string; courseId: string } }
   | { type: "enrollment.completed"; aggregateId: string; payload: { userId: string; courseId: string } }

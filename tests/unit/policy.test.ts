@@ -56,13 +56,25 @@ const coveredActions = {
   "user.list": true,
   "user.changeRole": true,
   "user.setActive": true,
+  "user.create": true,
+  "user.sendPasswordReset": true,
+  "user.anonymize": true,
+  "report.viewSite": true,
   "auditLog.view": true,
   "account.signOutEverywhere": true,
   "account.manageNotifications": true,
 } as const satisfies Record<PolicyAction, true>;
 
 describe("actions without a resource", () => {
-  type Plain = "area.student" | "area.teacher" | "area.admin" | "course.create" | "user.list" | "auditLog.view";
+  type Plain =
+    | "area.student"
+    | "area.teacher"
+    | "area.admin"
+    | "course.create"
+    | "user.list"
+    | "user.create"
+    | "report.viewSite"
+    | "auditLog.view";
   //                                 guest  student teacher admin
   const table: Record<Plain, [boolean, boolean, boolean, boolean]> = {
     "area.student": [false, true, false, false],
@@ -70,6 +82,8 @@ describe("actions without a resource", () => {
     "area.admin": [false, false, false, true],
     "course.create": [false, false, true, true],
     "user.list": [false, false, false, true],
+    "user.create": [false, false, false, true],
+    "report.viewSite": [false, false, false, true],
     "auditLog.view": [false, false, false, true],
   };
   const actors: [string, Actor | null][] = [
@@ -403,7 +417,7 @@ describe("user administration", () => {
     "another admin": () => ({ id: ids.otherAdmin, role: "admin" as const }),
   };
   type TargetKey = keyof typeof targets;
-  // For changeRole and setActive (the same rule): admin on anyone but itself.
+  // For changeRole, setActive, sendPasswordReset and anonymize (the same rule): admin on anyone but itself.
   const expected: Record<string, Record<TargetKey, boolean>> = {
     student: { self: false, "another student": false, "another teacher": false, "another admin": false },
     teacher: { self: false, "another student": false, "another teacher": false, "another admin": false },
@@ -411,7 +425,7 @@ describe("user administration", () => {
   };
   const actors: Record<string, Actor> = { student, teacher, admin };
 
-  for (const action of ["user.changeRole", "user.setActive"] as const) {
+  for (const action of ["user.changeRole", "user.setActive", "user.sendPasswordReset", "user.anonymize"] as const) {
     for (const [actorKey, who] of Object.entries(actors)) {
       for (const [targetKey, target] of Object.entries(targets) as [TargetKey, (who: Actor) => { id: string; role: UserRole }][]) {
         it(`${action}: ${actorKey} on ${targetKey} → ${expected[actorKey]![targetKey]}`, () => {
@@ -428,8 +442,12 @@ describe("user administration", () => {
     const self = { id: admin.id, role: admin.role };
     expect(can(admin, "user.changeRole", self)).toBe(false);
     expect(can(admin, "user.setActive", self)).toBe(false);
+    expect(can(admin, "user.sendPasswordReset", self)).toBe(false);
+    expect(can(admin, "user.anonymize", self)).toBe(false);
     expect(can(otherAdmin, "user.changeRole", self)).toBe(true);
     expect(can(otherAdmin, "user.setActive", self)).toBe(true);
+    expect(can(otherAdmin, "user.sendPasswordReset", self)).toBe(true);
+    expect(can(otherAdmin, "user.anonymize", self)).toBe(true);
   });
 });
 
@@ -448,5 +466,5 @@ describe.each(["account.signOutEverywhere", "account.manageNotifications"] as co
 });
 
 it("lists every policy action", () => {
-  expect(Object.keys(coveredActions)).toHaveLength(31);
+  expect(Object.keys(coveredActions)).toHaveLength(35);
 });
