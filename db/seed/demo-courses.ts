@@ -22,8 +22,12 @@ export interface DemoCourse {
   learningObjectives: string;
   prerequisites: string;
   modules: { title: string; description: string; lessons: DemoLesson[] }[];
-  /** Student emails with how many lessons (in order) each has completed. */
-  enrollments: { email: string; completedLessons: number }[];
+  /**
+   * Student emails with how many lessons (in order) each has completed, and
+   * for a student who has gone quiet, how many days ago it was last active
+   * (the teacher's progress view flags it as at risk after 7).
+   */
+  enrollments: { email: string; completedLessons: number; lastActiveDaysAgo?: number }[];
 }
 
 const s = (n: number) => (n === 1 ? "student@jeevi.example" : `student${n}@jeevi.example`);
@@ -97,7 +101,7 @@ export const demoCourses: DemoCourse[] = [
       { email: s(1), completedLessons: 3 },
       { email: s(2), completedLessons: 6 },
       { email: s(3), completedLessons: 1 },
-      { email: s(4), completedLessons: 0 },
+      { email: s(4), completedLessons: 0, lastActiveDaysAgo: 12 },
       { email: s(5), completedLessons: 4 },
     ],
   },

@@ -1,12 +1,12 @@
-import { inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import fs from "node:fs";
 import { hashPassword } from "@/lib/auth/password";
 import { storeFile } from "@/lib/storage/store-file";
 import { recomputeEnrollmentProgress } from "@/lib/progress/recompute-enrollment-progress";
-import type { Database } from "../index";
+import type { Database, DbOrTx } from "../index";
 import { courses, enrollments, lessonCompletions, lessons, modules, users } from "../schema";
 import { demoAccounts, demoPassword } from "./demo-accounts";
-import { demoCourses } from "./demo-courses";
+import { demoCourses, type DemoCourse } from "./demo-courses";
 import { demoAssignments } from "./demo-assignments";
 import { demoAnnouncements, demoThreads } from "./demo-community";
 import { demoQuizzes } from "./demo-quizzes";
@@ -137,9 +137,39 @@ export async function seedDemoData(db: Database): Promise<SeedReport> {
       for (const thread of demoThreads.filter((entry) => entry.courseSlug === course.slug)) {
         await seedThread(tx, thread, { courseId: created.id, lessonIds, idByEmail });
       }
+      await backdateEnrollments(tx, created.id, course.enrollments, idByEmail);
     }
     return { usersCreated: insertedUsers.length, coursesCreated };
   });
+}
+
+const day = 24 * 60 * 60 * 1000;
+
+/**
+ * Spreads the demo enrolments over the past weeks (so the admin report's
+ * enrolments-per-week chart has a shape) and sends the quiet students'
+ * last activity back in time, after everything else has touched it.
+ */
+async function backdateEnrollments(
+  tx: DbOrTx,
+  courseId: string,
+  entries: DemoCourse["enrollments"],
+  idByEmail: Map<string, string>,
+) {
+  const now = Date.now();
+  for (const [index, entry] of entries.entries()) {
+    const userId = idByEmail.get(entry.email);
+    if (!userId) continue;
+    const quietDays = entry.lastActiveDaysAgo;
+    const enrolledDaysAgo = Math.max(7 + 5 * index, (quietDays ?? 0) + 3);
+    await tx
+      .update(enrollments)
+      .set({
+        enrolledAt: new Date(now - enrolledDaysAgo * day),
+        ...(quietDays === undefined ? {} : { lastActivityAt: new Date(now - quietDays * day) }),
+      })
+      .where(and(eq(enrollments.userId, userId), eq(enrollments.courseId, courseId)));
+  }
 }
 
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
