@@ -3,8 +3,13 @@ import { startWorker, type RunningWorker } from "./start-worker";
 
 const workerState = globalThis as unknown as { __jeeviWorker?: Promise<RunningWorker> };
 
-/** WORKER=off: this web server leaves background work to a separate `npm run worker`. */
-export const inProcessWorkerEnabled = (env: Record<string, string | undefined> = process.env) => !/^(off|false|0|no)$/i.test(env.WORKER?.trim() ?? "");
+/**
+ * WORKER=off: this web server leaves background work to a separate `npm run
+ * worker`. Only with PostgreSQL: the embedded database admits one process, so
+ * without DATABASE_URL nothing else could run the worker and it stays here.
+ */
+export const inProcessWorkerEnabled = (env: Record<string, string | undefined> = process.env) =>
+  !env.DATABASE_URL?.trim() || !/^(off|false|0|no)$/i.test(env.WORKER?.trim() ?? "");
 
 /**
  * Starts the worker inside the web server (a small school runs one process),

@@ -46,12 +46,19 @@ describe("notification links and pages", () => {
 });
 
 describe("the worker's wiring", () => {
-  it("runs in the web server unless WORKER=off", () => {
+  it("runs in the web server unless WORKER=off on PostgreSQL", () => {
+    const pg = { DATABASE_URL: "postgres://postgres@127.0.0.1:5432/jeevi" };
+    expect(inProcessWorkerEnabled(pg)).toBe(true);
+    expect(inProcessWorkerEnabled({ ...pg, WORKER: "on" })).toBe(true);
+    expect(inProcessWorkerEnabled({ ...pg, WORKER: "off" })).toBe(false);
+    expect(inProcessWorkerEnabled({ ...pg, WORKER: " OFF " })).toBe(false);
+    expect(inProcessWorkerEnabled({ ...pg, WORKER: "false" })).toBe(false);
+  });
+
+  it("stays in the web server on the embedded database, which no second process may open", () => {
     expect(inProcessWorkerEnabled({})).toBe(true);
-    expect(inProcessWorkerEnabled({ WORKER: "on" })).toBe(true);
-    expect(inProcessWorkerEnabled({ WORKER: "off" })).toBe(false);
-    expect(inProcessWorkerEnabled({ WORKER: " OFF " })).toBe(false);
-    expect(inProcessWorkerEnabled({ WORKER: "false" })).toBe(false);
+    expect(inProcessWorkerEnabled({ WORKER: "off" })).toBe(true);
+    expect(inProcessWorkerEnabled({ DATABASE_URL: " ", WORKER: "off" })).toBe(true);
   });
 
   it("notes the events whose handlers all succeeded", async () => {
