@@ -234,3 +234,28 @@ export const sortLabels: Record<ReportSort, string> = {
   lastActivity: "last activity",
   enrolled: "enrolment date",
 };
+
+export type FilterField = "status" | "progressMin" | "progressMax" | "enrolledFrom" | "enrolledTo";
+
+const filterMessages: Record<FilterField, string> = {
+  status: "Choose one of the listed statuses.",
+  progressMin: "Enter a number from 0 to 100.",
+  progressMax: "Enter a number from 0 to 100.",
+  enrolledFrom: "Enter a date as yyyy-mm-dd.",
+  enrolledTo: "Enter a date as yyyy-mm-dd.",
+};
+
+/**
+ * The filter fields that were filled in but could not be read, each with the
+ * message to show next to it: the report then runs without that filter, and
+ * the form says why instead of silently ignoring it.
+ */
+export function filterErrors(raw: unknown, filters: EnrollmentReportFilters): Partial<Record<FilterField, string>> {
+  const input = raw instanceof URLSearchParams ? Object.fromEntries(raw) : raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
+  const errors: Partial<Record<FilterField, string>> = {};
+  for (const field of Object.keys(filterMessages) as FilterField[]) {
+    const given = first(input[field]);
+    if (typeof given === "string" && given.trim() !== "" && filters[field] === undefined) errors[field] = filterMessages[field];
+  }
+  return errors;
+}

@@ -387,7 +387,8 @@ describe("statements", () => {
     const large = await createCourse(teacher1.id, { modules: 1, lessonsPerModule: 1 });
     await seedBulk(small, 3, "Small");
     await seedBulk(large, 120, "Large");
-    for (const params of [{}, { sort: "quiz" }, { atRisk: "1", q: "large" }, { page: "2", sort: "lastActivity" }]) {
+    const variants: Record<string, string>[] = [{}, { sort: "quiz" }, { atRisk: "1", q: "large" }, { page: "2", sort: "lastActivity" }];
+    for (const params of variants) {
       for (const course of [small, large]) {
         const counted = await countQueries(() => load(teacher1, courseScope(course), query(params)));
         expect(counted.result).not.toBeNull();
