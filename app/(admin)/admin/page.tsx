@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { z } from "zod";
 import { UserRowControls } from "@/components/admin/user-row-controls";
 import { Button } from "@/components/ui/button";
@@ -120,6 +121,9 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
             ))}
           </ul>
         )}
+        <Link href="/admin/audit" className="mt-3 inline-block text-sm font-medium text-brand-700 underline">
+          View the audit log
+        </Link>
       </section>
     </div>
   );
