@@ -61,6 +61,8 @@ function AuditRow({ row }: { row: AuditLogRow }) {
             )}
           </span>
         ) : null}
+        {/* A user is linked by its email; its id is shown too, as the other pages address users by id. */}
+        {row.targetUserEmail && row.entityId ? <span className="block break-all font-mono text-xs text-ink-muted">{row.entityId}</span> : null}
       </td>
       <td className={`${td} font-mono text-xs`}>{row.ip ?? "—"}</td>
       <td className={td}>

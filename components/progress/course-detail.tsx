@@ -213,7 +213,7 @@ function AssignmentsSection({ detail }: { detail: StudentCourseDetail }) {
       {detail.assignments.length === 0 ? (
         <p className="text-ink-muted">This course has no assignments.</p>
       ) : (
-        <TableContainer label="Assignments">
+        <TableContainer label="Assignment hand-ins">
           <table className="w-full min-w-[44rem] text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-ink-muted">
               <tr>
