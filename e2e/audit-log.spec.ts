@@ -9,6 +9,8 @@ const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 test.describe("the audit log", () => {
   test("an admin filters by action and day and sees only matching rows", async ({ page, signInAs }) => {
+    // Four filtered views and an axe scan after a slow password hash.
+    test.slow();
     await signInAs("admin");
     const viewLog = page.getByRole("region", { name: "Recent activity" }).getByRole("link", { name: "View the audit log" });
     // Followed by its address rather than clicked: at phone width the dashboard above it is wider than the screen.

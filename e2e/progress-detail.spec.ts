@@ -10,6 +10,8 @@ const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 test.describe("progress per course", () => {
   test("a student opens My progress → a course and sees its lessons done and its grades", async ({ page, signInAs }) => {
+    // Two pages and an axe scan after a slow password hash: near one test's default time on a busy machine.
+    test.slow();
     await signInAs("student");
     await page.goto("/progress");
     const myCourses = page.getByRole("region", { name: "My courses" });
