@@ -21,7 +21,7 @@ test.describe("my progress", () => {
     await expect(chemistry.getByRole("list", { name: /Completed lessons/ }).getByRole("listitem")).toHaveCount(5);
     await expect(chemistry.getByText("Foundations of Chemistry").first()).toBeVisible();
 
-    await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Chemistry", "Physics"]);
+    await expect(page.getByRole("heading", { level: 2 })).toHaveText(["My courses", "Chemistry", "Physics"]);
     await expectNoSeriousA11yViolations(page);
   });
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { z } from "zod";
 import { UserRowControls } from "@/components/admin/user-row-controls";
 import { Button } from "@/components/ui/button";
@@ -103,9 +104,14 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
       </section>
 
       <section aria-labelledby="recent-audit">
-        <h2 id="recent-audit" className="mb-3 text-lg font-semibold">
-          Recent activity
-        </h2>
+        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="recent-audit" className="text-lg font-semibold">
+            Recent activity
+          </h2>
+          <Link href="/admin/audit" className="text-sm font-medium text-brand-700 underline">
+            View the audit log
+          </Link>
+        </div>
         {audit.length === 0 ? (
           <p className="text-ink-muted">Nothing recorded yet.</p>
         ) : (
