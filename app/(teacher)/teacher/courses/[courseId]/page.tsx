@@ -54,6 +54,12 @@ export default async function EditCoursePage({ params, searchParams }: Props) {
             Gradebook
           </Link>
           <Link
+            href={`/teacher/courses/${course.id}/progress`}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
+          >
+            Progress
+          </Link>
+          <Link
             href={`/teacher/courses/${course.id}/announcements`}
             className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
           >

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { db } from "@/db";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { exportEnrollmentCsv, streamLines } from "@/lib/reports/enrollment-csv";
+import { parseReportQuery } from "@/lib/reports/report-params";
+
+const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+/**
+ * GET …/progress/export: the course's progress report as CSV, streamed, with
+ * the same filters and order as the page (no paging), for the course's
+ * teacher or an admin. Another teacher's course is not found. The export is
+ * recorded in the audit log.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ courseId: string }> }) {
+  const { courseId } = await params;
+  const user = await getCurrentUser();
+  if (!user) return new Response("Sign in to export the progress report.", { status: 401 });
+  if (!z.uuid().safeParse(courseId).success) return notFound();
+  const query = parseReportQuery(new URL(request.url).searchParams);
+  const lines = await exportEnrollmentCsv(db, user, { kind: "course", courseId }, { filters: query.filters, sort: query.sort, dir: query.dir });
+  if (!lines) return notFound();
+  return new Response(streamLines(lines), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="course-progress-${courseId}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

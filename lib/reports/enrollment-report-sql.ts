@@ -1,0 +1,207 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { escapeLike } from "@/lib/users/person-search";
+import { behindByPoints, inactiveAfterDays } from "./at-risk";
+import type { EnrollmentReportFilters, ReportSort, SortDirection } from "./report-params";
+
+// The SQL of the progress report, for both scopes: one statement for a page
+// of rows (or a CSV batch), one for the count. Aliases: e enrolment, u student,
+// c course, t teacher.
+//
+// Cost: the page is chosen first from enrolment, student and course columns
+// alone (an index can serve the order and the LIMIT stops early); lessons
+// done and the averages are then computed for the page's rows only, and the
+// course medians for the page's courses only. Only when the order or a filter
+// needs them (sorting by lessons/quiz/assignment, the at-risk filter) are they
+// computed for every filtered row before the LIMIT: that cost is what the
+// person asked for.
+
+export type ReportScope = { kind: "course"; courseId: string } | { kind: "site" };
+
+/** Conditions on the course (alias c): the scope, and the course, teacher and subject filters. */
+function courseConditions(scope: ReportScope, filters: EnrollmentReportFilters): SQL[] {
+  const conditions: SQL[] = [];
+  if (scope.kind === "course") conditions.push(sql`c.id = ${scope.courseId}::uuid`);
+  if (filters.courseId) conditions.push(sql`c.id = ${filters.courseId}::uuid`);
+  if (filters.teacherId) conditions.push(sql`c.teacher_id = ${filters.teacherId}::uuid`);
+  if (filters.subject) conditions.push(sql`lower(c.subject) = lower(${filters.subject})`);
+  return conditions;
+}
+
+/** Conditions on the enrolment (e) and the student (u). */
+function enrollmentConditions(filters: EnrollmentReportFilters): SQL[] {
+  const conditions: SQL[] = [];
+  if (filters.q) {
+    const pattern = `%${escapeLike(filters.q)}%`;
+    conditions.push(sql`(u.display_name ILIKE ${pattern} OR u.username ILIKE ${pattern} OR u.email ILIKE ${pattern})`);
+  }
+  if (filters.status) conditions.push(sql`e.status = ${filters.status}::enrollment_status`);
+  if (filters.progressMin !== undefined) conditions.push(sql`e.progress_percent >= ${filters.progressMin}::numeric`);
+  if (filters.progressMax !== undefined) conditions.push(sql`e.progress_percent <= ${filters.progressMax}::numeric`);
+  // Whole UTC days, both ends inclusive: from midnight of the first day to before midnight after the last.
+  if (filters.enrolledFrom) conditions.push(sql`e.enrolled_at >= ${`${filters.enrolledFrom}T00:00:00Z`}::timestamptz`);
+  if (filters.enrolledTo)
+    conditions.push(sql`e.enrolled_at < ${`${filters.enrolledTo}T00:00:00Z`}::timestamptz + interval '1 day'`);
+  return conditions;
+}
+
+const whereOf = (conditions: SQL[]) => (conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``);
+
+/**
+ * Median progress of each course's active enrolments, in hundredths of a
+ * point as a double: the values are whole numbers, so their median is exact
+ * (a whole or half number) and the comparison below has no rounding.
+ */
+function mediansOf(courseCondition: SQL): SQL {
+  return sql`SELECT a.course_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY (a.progress_percent * 100)::float8) AS median_h
+    FROM enrollments a JOIN courses c ON c.id = a.course_id
+    WHERE a.status = 'active' AND ${courseCondition}
+    GROUP BY a.course_id`;
+}
+
+/** The at-risk rule of at-risk.ts, in SQL, for enrolment columns `p` and the median `median_h`. */
+function atRiskCondition(now: string): SQL {
+  return sql`(p.status = 'active' AND (
+      p.last_activity_at <= ${now}::timestamptz - ${`${inactiveAfterDays} days`}::interval
+      OR m.median_h - (p.progress_percent * 100)::float8 > ${behindByPoints * 100}))`;
+}
+
+/**
+ * Lessons done and total, and the released-grade averages, of the row `p`
+ * (columns user_id, course_id). Graded task progress is written only when a
+ * grade is released (quizzes on grading, assignments on release; a draft
+ * grade lives on the submission alone), so counting status 'graded' never
+ * counts a draft. An average is points earned over points possible across the
+ * graded published tasks of that kind (projects count as hand-ins, like
+ * assignments); null when nothing is graded yet.
+ */
+const aggregates = sql`LEFT JOIN LATERAL (
+    SELECT
+      (SELECT count(*) FROM lesson_completions lc JOIN lessons l ON l.id = lc.lesson_id JOIN modules mo ON mo.id = l.module_id
+        WHERE mo.course_id = p.course_id AND lc.user_id = p.user_id)::int AS lessons_done,
+      (SELECT count(*) FROM lessons l JOIN modules mo ON mo.id = l.module_id WHERE mo.course_id = p.course_id)::int AS lessons_total,
+      g.quiz_average, g.assignment_average
+    FROM (
+      SELECT
+        round(100 * sum(tp.points_earned) FILTER (WHERE lt.type = 'quiz')
+          / nullif(sum(lt.max_points) FILTER (WHERE lt.type = 'quiz'), 0), 1) AS quiz_average,
+        round(100 * sum(tp.points_earned) FILTER (WHERE lt.type IN ('assignment', 'project'))
+          / nullif(sum(lt.max_points) FILTER (WHERE lt.type IN ('assignment', 'project')), 0), 1) AS assignment_average
+      FROM task_progress tp JOIN learning_tasks lt ON lt.id = tp.task_id
+      WHERE tp.user_id = p.user_id AND lt.course_id = p.course_id AND tp.status = 'graded'
+        AND lt.status = 'published' AND lt.max_points IS NOT NULL AND tp.points_earned IS NOT NULL
+    ) g
+  ) agg ON true`;
+
+const sortColumns: Record<ReportSort, SQL> = {
+  student: sql`student_name`,
+  course: sql`course_title`,
+  // Enum order: active, completed, dropped, suspended.
+  status: sql`status`,
+  progress: sql`progress_percent`,
+  lessons: sql`lessons_done`,
+  quiz: sql`quiz_average`,
+  assignment: sql`assignment_average`,
+  lastActivity: sql`last_activity_at`,
+  enrolled: sql`enrolled_at`,
+};
+
+/** Sorts that need the per-row aggregates before the LIMIT. */
+const aggregateSorts = new Set<ReportSort>(["lessons", "quiz", "assignment"]);
+
+/** Order on the page's column names; missing averages last either way; the enrolment id breaks ties. */
+const orderBy = (sort: ReportSort, dir: SortDirection) =>
+  sql`ORDER BY ${sortColumns[sort]} ${dir === "asc" ? sql`ASC` : sql`DESC`} NULLS LAST, id ASC`;
+
+const baseColumns = sql`e.id, e.user_id, e.course_id, e.status, e.progress_percent, e.last_activity_at, e.enrolled_at, e.completed_at,
+    coalesce(u.display_name, u.username) AS student_name, u.email AS student_email,
+    c.title AS course_title, c.subject, coalesce(t.display_name, t.username) AS teacher_name`;
+
+const baseFrom = sql`FROM enrollments e
+    JOIN users u ON u.id = e.user_id
+    JOIN courses c ON c.id = e.course_id
+    JOIN users t ON t.id = c.teacher_id`;
+
+export interface ReportSqlInput {
+  scope: ReportScope;
+  filters: EnrollmentReportFilters;
+  sort: ReportSort;
+  dir: SortDirection;
+  limit: number;
+  offset: number;
+  /** ISO time the at-risk rule measures inactivity from. */
+  now: string;
+}
+
+const courseCondition = (scope: ReportScope, filters: EnrollmentReportFilters) => {
+  const conditions = courseConditions(scope, filters);
+  return conditions.length ? sql.join(conditions, sql` AND `) : sql`true`;
+};
+
+/** One page (or CSV batch) of report rows, with every column the report shows. One statement. */
+export function reportRowsSql({ scope, filters, sort, dir, limit, offset, now }: ReportSqlInput): SQL {
+  const where = whereOf([...courseConditions(scope, filters), ...enrollmentConditions(filters)]);
+  const early = aggregateSorts.has(sort);
+  const risky = filters.atRisk === true;
+  // Medians before the LIMIT (for the filter) cover every course in the scope;
+  // after it, only the page's courses.
+  const pageMedians = risky
+    ? sql``
+    : sql`, medians AS (${mediansOf(sql`a.course_id IN (SELECT course_id FROM page)`)})`;
+  return sql`
+    WITH base AS (SELECT ${baseColumns} ${baseFrom} ${where})
+    ${risky ? sql`, all_medians AS (${mediansOf(courseCondition(scope, filters))})` : sql``}
+    , page AS (
+      SELECT p.*${risky ? sql`, m.median_h` : sql``}${early ? sql`, agg.lessons_done, agg.lessons_total, agg.quiz_average, agg.assignment_average` : sql``}
+      FROM base p
+      ${risky ? sql`LEFT JOIN all_medians m ON m.course_id = p.course_id` : sql``}
+      ${early ? aggregates : sql``}
+      ${risky ? sql`WHERE ${atRiskCondition(now)}` : sql``}
+      ${orderBy(sort, dir)}
+      LIMIT ${limit} OFFSET ${offset}
+    )
+    ${pageMedians}
+    SELECT p.id, p.user_id AS "userId", p.course_id AS "courseId", p.status, p.progress_percent AS "progressPercent",
+      (extract(epoch FROM p.last_activity_at) * 1000)::float8 AS "lastActivityMs",
+      (extract(epoch FROM p.enrolled_at) * 1000)::float8 AS "enrolledMs",
+      (extract(epoch FROM p.completed_at) * 1000)::float8 AS "completedMs",
+      p.student_name AS "studentName", p.student_email AS "studentEmail", p.course_title AS "courseTitle",
+      p.subject, p.teacher_name AS "teacherName",
+      ${early ? sql`p` : sql`agg`}.lessons_done AS "lessonsDone", ${early ? sql`p` : sql`agg`}.lessons_total AS "lessonsTotal",
+      ${early ? sql`p` : sql`agg`}.quiz_average AS "quizAverage", ${early ? sql`p` : sql`agg`}.assignment_average AS "assignmentAverage",
+      ${risky ? sql`p.median_h` : sql`m.median_h`} AS "medianH"
+    FROM page p
+    ${risky ? sql`` : sql`LEFT JOIN medians m ON m.course_id = p.course_id`}
+    ${early ? sql`` : aggregates}
+    ${orderBy(sort, dir)}`;
+}
+
+/** How many enrolments match the filters. One statement. */
+export function reportCountSql({ scope, filters, now }: Pick<ReportSqlInput, "scope" | "filters" | "now">): SQL {
+  const where = whereOf([...courseConditions(scope, filters), ...enrollmentConditions(filters)]);
+  if (!filters.atRisk) {
+    return sql`SELECT count(*)::int AS total FROM enrollments e JOIN users u ON u.id = e.user_id JOIN courses c ON c.id = e.course_id ${where}`;
+  }
+  return sql`
+    WITH all_medians AS (${mediansOf(courseCondition(scope, filters))})
+    SELECT count(*)::int AS total
+    FROM (SELECT e.status, e.progress_percent, e.last_activity_at, e.course_id
+      FROM enrollments e JOIN users u ON u.id = e.user_id JOIN courses c ON c.id = e.course_id ${where}) p
+    LEFT JOIN all_medians m ON m.course_id = p.course_id
+    WHERE ${atRiskCondition(now)}`;
+}
+
+/**
+ * A course's summary, whatever the filters: enrolments, active ones, the
+ * median progress of the active ones and how many are at risk. One statement.
+ */
+export function courseSummarySql(courseId: string, now: string): SQL {
+  return sql`
+    WITH all_medians AS (${mediansOf(sql`c.id = ${courseId}::uuid`)})
+    SELECT count(*)::int AS students,
+      count(*) FILTER (WHERE p.status = 'active')::int AS active,
+      max(m.median_h) AS "medianH",
+      count(*) FILTER (WHERE ${atRiskCondition(now)})::int AS "atRisk"
+    FROM enrollments p LEFT JOIN all_medians m ON m.course_id = p.course_id
+    WHERE p.course_id = ${courseId}::uuid`;
+}
