@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { can, type Actor } from "@/lib/auth/policy";
 import { rowsOf } from "@/lib/db/rows";
@@ -37,24 +37,10 @@ export interface SiteCharts {
 
 const parsed = <T>(value: unknown): T => (typeof value === "string" ? (JSON.parse(value) as T) : (value as T));
 
-/**
- * The admin report's charts in one statement, over the enrolments the filters
- * select: enrolments per week (every week of the window, zero-filled with
- * generate_series; the window ends at the "to" date when one is set and never
- * starts before the "from" date), and for the courses with the most of them
- * the completion funnel (enrolled → started → halfway → completed) and the
- * quiz average (as in the table: points over points possible, graded quizzes
- * only). Null for anyone but an admin.
- */
-export async function loadSiteCharts(
-  db: DbOrTx,
-  actor: Actor,
-  filters: EnrollmentReportFilters,
-  { now = new Date() }: { now?: Date } = {},
-): Promise<SiteCharts | null> {
-  if (!can(actor, "report.viewSite")) return null;
+/** The charts' statement (exported for scripts/explain-report.ts). */
+export function siteChartsSql(filters: EnrollmentReportFilters, now: Date): SQL {
   const end = filters.enrolledTo && filters.enrolledTo < now.toISOString().slice(0, 10) ? `${filters.enrolledTo}T00:00:00Z` : now.toISOString();
-  const result = await db.execute(sql`
+  return sql`
     WITH f AS (${filteredEnrollmentsSql(filters, now)}),
     bounds AS (
       SELECT last_week - ${`${chartWeeks - 1} weeks`}::interval AS window_start, last_week
@@ -66,13 +52,13 @@ export async function loadSiteCharts(
         last_week, interval '1 week') AS week
       FROM bounds
     ),
-    weekly AS (
-      SELECT weeks.week, count(f.id)::int AS n
-      FROM weeks
-      LEFT JOIN f ON date_trunc('week', f.enrolled_at AT TIME ZONE 'UTC') = weeks.week
-        AND f.enrolled_at >= (SELECT window_start FROM bounds) AT TIME ZONE 'UTC'
-      GROUP BY weeks.week
+    -- Counted per week first (a small hash aggregate), then laid over every week of the window.
+    week_counts AS (
+      SELECT date_trunc('week', f.enrolled_at AT TIME ZONE 'UTC') AS week, count(*)::int AS n
+      FROM f WHERE f.enrolled_at >= (SELECT window_start FROM bounds) AT TIME ZONE 'UTC'
+      GROUP BY 1
     ),
+    weekly AS (SELECT weeks.week, coalesce(week_counts.n, 0) AS n FROM weeks LEFT JOIN week_counts ON week_counts.week = weeks.week),
     top AS (
       SELECT f.course_id, count(*)::int AS enrolled,
         count(*) FILTER (WHERE f.progress_percent > 0 OR f.status = 'completed')::int AS started,
@@ -98,7 +84,26 @@ export async function loadSiteCharts(
           'courseId', top.course_id, 'title', c.title, 'enrolled', top.enrolled, 'started', top.started,
           'halfway', top.halfway, 'completed', top.completed, 'quizAverage', quiz.average)
           ORDER BY top.enrolled DESC, c.title, top.course_id), '[]'::json)
-        FROM top JOIN courses c ON c.id = top.course_id LEFT JOIN quiz ON quiz.course_id = top.course_id) AS courses`);
+        FROM top JOIN courses c ON c.id = top.course_id LEFT JOIN quiz ON quiz.course_id = top.course_id) AS courses`;
+}
+
+/**
+ * The admin report's charts in one statement, over the enrolments the filters
+ * select: enrolments per week (every week of the window, zero-filled with
+ * generate_series; the window ends at the "to" date when one is set and never
+ * starts before the "from" date), and for the courses with the most of them
+ * the completion funnel (enrolled → started → halfway → completed) and the
+ * quiz average (as in the table: points over points possible, graded quizzes
+ * only). Null for anyone but an admin.
+ */
+export async function loadSiteCharts(
+  db: DbOrTx,
+  actor: Actor,
+  filters: EnrollmentReportFilters,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<SiteCharts | null> {
+  if (!can(actor, "report.viewSite")) return null;
+  const result = await db.execute(siteChartsSql(filters, now));
   const row = rowsOf<{ weekly: unknown; courses: unknown }>(result)[0];
   const courses = parsed<CourseFunnel[]>(row?.courses ?? []).map((course) => ({
     ...course,

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { can, type Actor } from "@/lib/auth/policy";
 import { rowsOf } from "@/lib/db/rows";
@@ -21,6 +21,22 @@ export interface SiteSummary {
   completionRate: number | null;
 }
 
+/** The tiles' statement (exported for scripts/explain-report.ts). */
+export const siteSummarySql = (filters: EnrollmentReportFilters, now: Date): SQL =>
+  sql`
+    WITH f AS (${filteredEnrollmentsSql(filters, now)}),
+    people AS (
+      SELECT count(*) FILTER (WHERE role = 'student')::int AS students,
+        count(*) FILTER (WHERE role = 'teacher')::int AS teachers,
+        count(*) FILTER (WHERE role = 'admin')::int AS admins
+      FROM users WHERE is_active
+    ),
+    matching AS (SELECT count(*)::int AS enrollments, count(*) FILTER (WHERE status = 'completed')::int AS completed FROM f)
+    SELECT people.*, matching.*,
+      (SELECT count(*)::int FROM courses c WHERE c.status = 'published'
+        AND EXISTS (SELECT 1 FROM enrollments e WHERE e.course_id = c.id AND e.status = 'active')) AS "activeCourses"
+    FROM people, matching`;
+
 /**
  * The admin report's tiles, in one statement. People and active courses
  * describe the site and ignore the filters; enrolments and the completion
@@ -33,19 +49,7 @@ export async function loadSiteSummary(
   { now = new Date() }: { now?: Date } = {},
 ): Promise<SiteSummary | null> {
   if (!can(actor, "report.viewSite")) return null;
-  const result = await db.execute(sql`
-    WITH f AS (${filteredEnrollmentsSql(filters, now)}),
-    people AS (
-      SELECT count(*) FILTER (WHERE role = 'student')::int AS students,
-        count(*) FILTER (WHERE role = 'teacher')::int AS teachers,
-        count(*) FILTER (WHERE role = 'admin')::int AS admins
-      FROM users WHERE is_active
-    ),
-    matching AS (SELECT count(*)::int AS enrollments, count(*) FILTER (WHERE status = 'completed')::int AS completed FROM f)
-    SELECT people.*, matching.*,
-      (SELECT count(*)::int FROM courses c WHERE c.status = 'published'
-        AND EXISTS (SELECT 1 FROM enrollments e WHERE e.course_id = c.id AND e.status = 'active')) AS "activeCourses"
-    FROM people, matching`);
+  const result = await db.execute(siteSummarySql(filters, now));
   const row = rowsOf<Record<keyof Omit<SiteSummary, "completionRate">, number | string>>(result)[0];
   const enrollments = Number(row?.enrollments ?? 0);
   const completed = Number(row?.completed ?? 0);

@@ -23,15 +23,16 @@ export function ChartFigure({ id, title, summary, chart, table }: ChartFigurePro
       </div>
       <details className="text-sm">
         <summary className="cursor-pointer font-medium text-brand-700 underline">Show the data as a table</summary>
-        <div className="mt-2 overflow-x-auto">{table}</div>
+        <div className="mt-2">{table}</div>
       </details>
     </figure>
   );
 }
 
-/** A small data table for a chart's <details>. */
+/** A small data table for a chart's <details>; it scrolls sideways on a phone, reachable by keyboard. */
 export function ChartTable({ caption, headers, rows }: { caption: string; headers: string[]; rows: (string | number)[][] }) {
   return (
+    <div role="region" aria-label={`${caption} (data)`} tabIndex={0} className="overflow-x-auto">
     <table className="w-full text-left text-sm">
       <caption className="sr-only">{caption}</caption>
       <thead className="border-b border-slate-200 text-ink-muted">
@@ -61,5 +62,6 @@ export function ChartTable({ caption, headers, rows }: { caption: string; header
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
