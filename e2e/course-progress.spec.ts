@@ -10,6 +10,8 @@ const course = "Mechanics: Motion and Forces";
 const quietStudent = "Priya Nair";
 
 test("a teacher finds an at-risk student, opens the drill-down and exports CSV", async ({ page, signInAs }) => {
+  // Two axe scans and a download on a shared, busy machine.
+  test.setTimeout(180_000);
   await signInAs("teacher");
   await page.getByRole("region", { name: "Courses" }).getByRole("link", { name: course }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Edit course");
@@ -51,6 +53,7 @@ test("a teacher finds an at-risk student, opens the drill-down and exports CSV",
 });
 
 test("another teacher's course progress and its export are not found", async ({ page, signInAs, browser, viewport, userAgent }) => {
+  test.setTimeout(120_000);
   await signInAs("teacher");
   await page.getByRole("region", { name: "Courses" }).getByRole("link", { name: course }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Edit course");
