@@ -21,7 +21,8 @@ export function CompletionFunnelChart({ courses }: { courses: CourseFunnel[] }) 
           <XAxis type="number" allowDecimals={false} fontSize={12} />
           <YAxis type="category" dataKey="title" width={110} fontSize={12} />
           <Tooltip />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {/* In funnel order, not A→Z; labels in ink, since the lightest bar colour is too pale for text. */}
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={(value) => <span style={{ color: "#1e293b" }}>{value}</span>} />
           {steps.map((step) => (
             <Bar key={step.key} dataKey={step.key} name={step.name} fill={step.fill} />
           ))}
