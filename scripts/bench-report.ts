@@ -86,7 +86,7 @@ async function main() {
   url.pathname = `/${name}`;
   const handle = connectPostgres(url.toString(), 4);
   try {
-    let started = performance.now();
+    const started = performance.now();
     await runMigrations(handle);
     const enrolments = await seedReportBench(handle.db);
     const size = defaultBenchSize;
