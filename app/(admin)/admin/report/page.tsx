@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SiteChartsSection } from "@/components/reports/charts/site-charts";
+import { EnrollmentTable } from "@/components/reports/enrollment-table";
+import { SiteReportFilters } from "@/components/reports/report-filters";
+import { SiteSummaryTiles } from "@/components/reports/summary-tiles";
+import { Pager } from "@/components/ui/pager";
+import { db } from "@/db";
+import { requireArea } from "@/lib/auth/current-user";
+import { loadEnrollmentReport } from "@/lib/reports/enrollment-report";
+import { toEnrollmentTableRow } from "@/lib/reports/enrollment-table-rows";
+import { filterErrors, parseReportQuery, reportExportHref, reportPageHref } from "@/lib/reports/report-params";
+import { loadSiteCharts } from "@/lib/reports/site-charts";
+import { loadSiteFilterOptions } from "@/lib/reports/site-filter-options";
+import { loadSiteSummary } from "@/lib/reports/site-summary";
+
+export const metadata: Metadata = { title: "Site report" };
+
+const base = "/admin/report";
+
+/**
+ * Every enrolment on the site, filtered, sorted and paged from the URL, with
+ * the site's headline figures and charts over the same filters. Five
+ * statements whatever the filters or the size of the site (the table's page
+ * and count, the select options, the tiles, the charts), run side by side.
+ */
+export default async function SiteReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireArea("area.admin", base);
+  const raw = await searchParams;
+  const query = parseReportQuery(raw);
+  // One clock for the rows' at-risk flags and the at-risk filter of the tiles and charts.
+  const now = new Date();
+  const [report, options, summary, charts] = await Promise.all([
+    loadEnrollmentReport(db, user, { kind: "site" }, query, { now }),
+    loadSiteFilterOptions(db, user),
+    loadSiteSummary(db, user, query.filters, { now }),
+    loadSiteCharts(db, user, query.filters, { now }),
+  ]);
+  if (!report || !options || !summary || !charts) notFound();
+  const errors = filterErrors(raw, query.filters);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <header className="flex flex-col gap-2">
+        <Link href="/admin" className="text-sm font-medium text-brand-700 underline">
+          ← Back to administration
+        </Link>
+        <h1 className="text-2xl font-bold">Site report</h1>
+        <p className="text-ink-muted">Every enrolment on the site with its progress. Filter, sort and export it as CSV.</p>
+      </header>
+      <SiteReportFilters action={base} query={query} options={options} errors={errors} />
+      <SiteSummaryTiles summary={summary} />
+      <section aria-labelledby="report-enrolments" className="flex flex-col gap-4">
+        <h2 id="report-enrolments" className="text-lg font-semibold">
+          Enrolments
+        </h2>
+        <div className="flex flex-wrap items-center justify-between gap-4">
+          <p role="status" className="text-sm text-ink-muted">
+            {report.total} enrolment{report.total === 1 ? "" : "s"} match{report.total === 1 ? "es" : ""}
+          </p>
+          <a
+            href={reportExportHref(`${base}/export`, query)}
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+            download
+          >
+            Download CSV
+          </a>
+        </div>
+        <EnrollmentTable
+          rows={report.rows.map(toEnrollmentTableRow)}
+          query={query}
+          basePath={base}
+          pageCount={report.pageCount}
+          scope="site"
+          label="Enrolments and progress"
+        />
+        <Pager page={report.page} pageCount={report.pageCount} hrefFor={(page) => reportPageHref(base, query, page)} label="Report pages" />
+      </section>
+      <SiteChartsSection charts={charts} />
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+// Times the admin report at 100,000 enrolments: creates a throwaway database on
+// the local PostgreSQL server (BENCH_SERVER_URL, default
+// postgres://postgres@127.0.0.1:5432/postgres), migrates it, seeds it set-wise
+// (scripts/report-bench-seed.ts), loads the report's first page (table, select
+// options, tiles, charts) several times counting statements, times a filtered
+// page and a whole CSV export, prints a summary, and drops the database.
+//   npx tsx --conditions=react-server scripts/bench-report.ts [--explain]
+// (The react-server condition lets the report's server-only modules load.)
+// --explain also prints EXPLAIN (ANALYZE, BUFFERS) of each report statement.
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { connectPostgres, type Database } from "@/db";
+import { countQueries } from "@/db/query-counter";
+import { runMigrations } from "@/db/migrate";
+import { rowsOf } from "@/lib/db/rows";
+import { enrollmentCsvLines } from "@/lib/reports/enrollment-csv";
+import { loadEnrollmentReport } from "@/lib/reports/enrollment-report";
+import { parseReportQuery } from "@/lib/reports/report-params";
+import { loadSiteCharts } from "@/lib/reports/site-charts";
+import { loadSiteFilterOptions } from "@/lib/reports/site-filter-options";
+import { loadSiteSummary } from "@/lib/reports/site-summary";
+import { reportStatements } from "./explain-report";
+import { defaultBenchSize, seedReportBench } from "./report-bench-seed";
+import { runScript } from "./run-script";
+
+const serverUrl = process.env.BENCH_SERVER_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const runs = 5;
+
+/** The page's loaders, side by side, as app/(admin)/admin/report/page.tsx runs them. */
+async function loadFirstPage(db: Database, params: Record<string, string>) {
+  // Looked up outside the count: the page gets its user from the session.
+  const admin = rowsOf<{ id: string }>(await db.execute(sql`SELECT id FROM users WHERE role = 'admin' LIMIT 1`))[0]!;
+  const actor = { id: admin.id, role: "admin" as const };
+  const query = parseReportQuery(params);
+  const now = new Date();
+  const started = performance.now();
+  const { result, count } = await countQueries(() =>
+    Promise.all([
+      loadEnrollmentReport(db, actor, { kind: "site" }, query, { now }),
+      loadSiteFilterOptions(db, actor),
+      loadSiteSummary(db, actor, query.filters, { now }),
+      loadSiteCharts(db, actor, query.filters, { now }),
+    ]),
+  );
+  const ms = performance.now() - started;
+  if (result.some((part) => part === null)) throw new Error("The admin was refused the report.");
+  return { ms, statements: count, total: result[0]!.total };
+}
+
+async function timeView(db: Database, label: string, params: Record<string, string>) {
+  const times: number[] = [];
+  let statements = 0;
+  let total = 0;
+  for (let run = 0; run < runs; run++) {
+    const page = await loadFirstPage(db, params);
+    times.push(page.ms);
+    statements = page.statements;
+    total = page.total;
+  }
+  const warm = times.slice(1).sort((a, b) => a - b);
+  const median = warm[Math.floor(warm.length / 2)]!;
+  console.log(
+    `${label}: ${total.toLocaleString("en")} matching; cold ${times[0]!.toFixed(0)} ms, warm median ${median.toFixed(0)} ms ` +
+      `(min ${warm[0]!.toFixed(0)}, max ${warm.at(-1)!.toFixed(0)}); ${statements} statements`,
+  );
+  return { cold: times[0]!, warm: median, statements };
+}
+
+async function timeCsv(db: Database, params: Record<string, string>) {
+  const query = parseReportQuery(params);
+  const started = performance.now();
+  let lines = 0;
+  const { count } = await countQueries(async () => {
+    for await (const line of enrollmentCsvLines(db, { kind: "site" }, { filters: query.filters, sort: query.sort, dir: query.dir })) {
+      if (line) lines++;
+    }
+  });
+  console.log(`CSV export (${JSON.stringify(params)}): ${(lines - 1).toLocaleString("en")} rows in ${(performance.now() - started).toFixed(0)} ms, ${count} statements`);
+}
+
+async function main() {
+  const name = `jeevi_bench_${process.pid}_${Date.now()}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = connectPostgres(url.toString(), 4);
+  try {
+    const started = performance.now();
+    await runMigrations(handle);
+    const enrolments = await seedReportBench(handle.db);
+    const size = defaultBenchSize;
+    console.log(
+      `Seeded ${enrolments.toLocaleString("en")} enrolments (${size.students.toLocaleString("en")} students, ${size.courses} courses, ` +
+        `${size.teachers} teachers) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+
+    const first = await timeView(handle.db, "First page (no filter, default order)", {});
+    await timeView(handle.db, "Filtered page (physics, active, 20–90 %, since 2026-01-01, by progress)", {
+      subject: "physics",
+      status: "active",
+      progressMin: "20",
+      progressMax: "90",
+      enrolledFrom: "2026-01-01",
+      sort: "progress",
+    });
+    await timeView(handle.db, "At-risk page", { atRisk: "1" });
+    await timeCsv(handle.db, { subject: "physics" });
+
+    if (process.argv.includes("--explain")) {
+      for (const { name: label, statement } of reportStatements()) {
+        console.log(`\n=== ${label} ===`);
+        for (const row of rowsOf<{ "QUERY PLAN": string }>(await handle.db.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${statement}`))) console.log(row["QUERY PLAN"]);
+      }
+    }
+    console.log(
+      `\nSummary: first page ${first.cold.toFixed(0)} ms cold, ${first.warm.toFixed(0)} ms warm, ${first.statements} statements ` +
+        `(target: well under 2,000 ms).`,
+    );
+  } finally {
+    await handle.close();
+    await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end({ timeout: 5 });
+  }
+}
+
+await runScript(main);

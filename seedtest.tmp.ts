@@ -1,0 +1,12 @@
+import postgres from "postgres";
+import { connectPostgres } from "@/db";
+import { runMigrations } from "@/db/migrate";
+import { seedReportBench } from "./scripts/report-bench-seed";
+const admin = postgres("postgres://postgres@127.0.0.1:5432/postgres", { max: 1, onnotice: () => {} });
+await admin.unsafe("DROP DATABASE IF EXISTS jeevi_seedtest");
+await admin.unsafe("CREATE DATABASE jeevi_seedtest");
+const h = connectPostgres("postgres://postgres@127.0.0.1:5432/jeevi_seedtest", 2);
+await runMigrations(h);
+const t = Date.now();
+console.log(await seedReportBench(h.db), Date.now() - t, "ms");
+await h.close();
