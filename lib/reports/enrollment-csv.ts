@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { csvRow } from "@/lib/csv/escape-cell";
 import { atRiskReasons } from "./at-risk";
-import { authorizeReportScope, readReportRows, type EnrollmentReportRow, type ReportScope } from "./enrollment-report";
+import { authorizeReportScope, readOrderedIds, readRowsByIds, type EnrollmentReportRow, type ReportScope } from "./enrollment-report";
 import type { EnrollmentReportFilters, ReportSort, SortDirection } from "./report-params";
 
 export { streamLines } from "@/lib/gradebook/gradebook-csv";
@@ -58,10 +58,11 @@ function line(scope: ReportScope, row: EnrollmentReportRow): string {
 
 /**
  * The report as CSV lines (BOM, header, one line per enrolment), in the
- * report's order, batch by batch on that same ordered query, so an export of
- * 100,000 enrolments never holds them all. One statement per batch. Access is
- * the caller's to check (see exportEnrollmentCsv). Cells are formula-safe
- * (see escape-cell.ts).
+ * report's order: the matching ids first (one statement; only ids are held,
+ * about 40 bytes each), then the rows batch by batch by id (one statement
+ * per batch, each as cheap as the first), so an export of 100,000 enrolments
+ * never holds their rows at once. Access is the caller's to check (see
+ * exportEnrollmentCsv). Cells are formula-safe (see escape-cell.ts).
  */
 export async function* enrollmentCsvLines(
   db: DbOrTx,
@@ -70,10 +71,9 @@ export async function* enrollmentCsvLines(
   { now = new Date(), batchSize = reportCsvBatchSize }: { now?: Date; batchSize?: number } = {},
 ): AsyncGenerator<string> {
   yield `\uFEFF${header(scope)}`;
-  for (let offset = 0; ; offset += batchSize) {
-    const batch = await readReportRows(db, scope, { ...query, limit: batchSize, offset, now });
-    for (const row of batch) yield line(scope, row);
-    if (batch.length < batchSize) return;
+  const ids = await readOrderedIds(db, scope, { ...query, now });
+  for (let start = 0; start < ids.length; start += batchSize) {
+    for (const row of await readRowsByIds(db, ids.slice(start, start + batchSize), now)) yield line(scope, row);
   }
 }
 

@@ -20,7 +20,7 @@ import type { EnrollmentReportFilters, ReportSort, SortDirection } from "./repor
 export type ReportScope = { kind: "course"; courseId: string } | { kind: "site" };
 
 /** Conditions on the course (alias c): the scope, and the course, teacher and subject filters. */
-function courseConditions(scope: ReportScope, filters: EnrollmentReportFilters): SQL[] {
+export function courseConditions(scope: ReportScope, filters: EnrollmentReportFilters): SQL[] {
   const conditions: SQL[] = [];
   if (scope.kind === "course") conditions.push(sql`c.id = ${scope.courseId}::uuid`);
   if (filters.courseId) conditions.push(sql`c.id = ${filters.courseId}::uuid`);
@@ -30,7 +30,7 @@ function courseConditions(scope: ReportScope, filters: EnrollmentReportFilters):
 }
 
 /** Conditions on the enrolment (e) and the student (u). */
-function enrollmentConditions(filters: EnrollmentReportFilters): SQL[] {
+export function enrollmentConditions(filters: EnrollmentReportFilters): SQL[] {
   const conditions: SQL[] = [];
   if (filters.q) {
     const pattern = `%${escapeLike(filters.q)}%`;
@@ -53,7 +53,7 @@ const whereOf = (conditions: SQL[]) => (conditions.length ? sql`WHERE ${sql.join
  * point as a double: the values are whole numbers, so their median is exact
  * (a whole or half number) and the comparison below has no rounding.
  */
-function mediansOf(courseCondition: SQL): SQL {
+export function mediansOf(courseCondition: SQL): SQL {
   return sql`SELECT a.course_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY (a.progress_percent * 100)::float8) AS median_h
     FROM enrollments a JOIN courses c ON c.id = a.course_id
     WHERE a.status = 'active' AND ${courseCondition}
@@ -61,7 +61,7 @@ function mediansOf(courseCondition: SQL): SQL {
 }
 
 /** The at-risk rule of at-risk.ts, in SQL, for enrolment columns `p` and the median `median_h`. */
-function atRiskCondition(now: string): SQL {
+export function atRiskCondition(now: string): SQL {
   return sql`(p.status = 'active' AND (
       p.last_activity_at <= ${now}::timestamptz - ${`${inactiveAfterDays} days`}::interval
       OR m.median_h - (p.progress_percent * 100)::float8 > ${behindByPoints * 100}))`;
@@ -167,21 +167,22 @@ export interface ReportSqlInput {
   now: string;
 }
 
-const courseCondition = (scope: ReportScope, filters: EnrollmentReportFilters) => {
+export const courseCondition = (scope: ReportScope, filters: EnrollmentReportFilters) => {
   const conditions = courseConditions(scope, filters);
   return conditions.length ? sql.join(conditions, sql` AND `) : sql`true`;
 };
 
-/** One page (or CSV batch) of report rows, with every column the report shows. One statement. */
-export function reportRowsSql({ scope, filters, sort, dir, limit, offset, now }: ReportSqlInput): SQL {
+type OrderInput = Pick<ReportSqlInput, "scope" | "filters" | "sort" | "dir" | "now">;
+
+/**
+ * The filtered enrolments in the report's order, as a WITH list ending in
+ * `page`: cut to one window of rows when given, or all of them (for the CSV's
+ * list of ids).
+ */
+function orderedEnrollmentsSql({ scope, filters, sort, dir, now }: OrderInput, window: { limit: number; offset: number } | null): SQL {
   const where = whereOf([...courseConditions(scope, filters), ...enrollmentConditions(filters)]);
   const early = aggregateSorts.has(sort);
   const risky = filters.atRisk === true;
-  // Medians before the LIMIT (for the filter) cover every course in the scope;
-  // after it, only the page's courses.
-  const pageMedians = risky
-    ? sql``
-    : sql`, medians AS (${mediansOf(sql`a.course_id IN (SELECT course_id FROM page)`)})`;
   return sql`
     WITH base AS (SELECT ${baseColumns} ${baseFrom} ${where})
     ${risky ? sql`, all_medians AS (${mediansOf(courseCondition(scope, filters))})` : sql``}
@@ -193,22 +194,63 @@ export function reportRowsSql({ scope, filters, sort, dir, limit, offset, now }:
       ${early ? aggregateJoins : sql``}
       ${risky ? sql`WHERE ${atRiskCondition(now)}` : sql``}
       ${orderBy(sort, dir)}
-      LIMIT ${limit} OFFSET ${offset}
-    )
-    ${pageMedians}
-    SELECT p.id, p.user_id AS "userId", p.course_id AS "courseId", p.status, p.progress_percent AS "progressPercent",
+      ${window ? sql`LIMIT ${window.limit} OFFSET ${window.offset}` : sql``}
+    )`;
+}
+
+/** The columns of a report row, from `page p` with the aggregates on `p` (early) or `agg`, the median on `p` (risky) or `m`. */
+function rowColumns(early: boolean, risky: boolean): SQL {
+  const figures = early ? sql`p` : sql`agg`;
+  return sql`SELECT p.id, p.user_id AS "userId", p.course_id AS "courseId", p.status, p.progress_percent AS "progressPercent",
       (extract(epoch FROM p.last_activity_at) * 1000)::float8 AS "lastActivityMs",
       (extract(epoch FROM p.enrolled_at) * 1000)::float8 AS "enrolledMs",
       (extract(epoch FROM p.completed_at) * 1000)::float8 AS "completedMs",
       p.student_name AS "studentName", p.student_email AS "studentEmail", p.course_title AS "courseTitle",
       p.subject, p.teacher_name AS "teacherName",
-      ${early ? sql`p` : sql`agg`}.lessons_done AS "lessonsDone", ${early ? sql`p` : sql`agg`}.lessons_total AS "lessonsTotal",
-      ${early ? sql`p` : sql`agg`}.quiz_average AS "quizAverage", ${early ? sql`p` : sql`agg`}.assignment_average AS "assignmentAverage",
-      ${risky ? sql`p.median_h` : sql`m.median_h`} AS "medianH"
+      ${figures}.lessons_done AS "lessonsDone", ${figures}.lessons_total AS "lessonsTotal",
+      ${figures}.quiz_average AS "quizAverage", ${figures}.assignment_average AS "assignmentAverage",
+      ${risky ? sql`p.median_h` : sql`m.median_h`} AS "medianH"`;
+}
+
+// Medians after the LIMIT cover only the page's courses.
+const pageMedians = sql`, medians AS (${mediansOf(sql`a.course_id IN (SELECT course_id FROM page)`)})`;
+
+/** One page of report rows, with every column the report shows. One statement. */
+export function reportRowsSql(input: ReportSqlInput): SQL {
+  const early = aggregateSorts.has(input.sort);
+  const risky = input.filters.atRisk === true;
+  return sql`${orderedEnrollmentsSql(input, { limit: input.limit, offset: input.offset })}
+    ${risky ? sql`` : pageMedians}
+    ${rowColumns(early, risky)}
     FROM page p
     ${risky ? sql`` : sql`LEFT JOIN medians m ON m.course_id = p.course_id`}
     ${early ? sql`` : aggregates}
-    ${orderBy(sort, dir)}`;
+    ${orderBy(input.sort, input.dir)}`;
+}
+
+/**
+ * The ids of every matching enrolment in the report's order. The CSV reads
+ * them once, then its rows batch by batch by id, so each batch costs the
+ * same however deep into the export it is (an OFFSET would re-read and
+ * re-sort everything before it, every batch). One statement.
+ */
+export function reportOrderedIdsSql(input: OrderInput): SQL {
+  return sql`${orderedEnrollmentsSql(input, null)}
+    SELECT p.id FROM page p ${orderBy(input.sort, input.dir)}`;
+}
+
+/** The report rows of these enrolments, in the order of `ids`. One statement. */
+export function reportRowsByIdsSql(ids: readonly string[]): SQL {
+  // One text parameter, not one per id; the ids come from reportOrderedIdsSql.
+  const idArray = sql`string_to_array(${ids.join(",")}, ',')::uuid[]`;
+  return sql`
+    WITH page AS (SELECT ${baseColumns} ${baseFrom} WHERE e.id = ANY(${idArray}))
+    ${pageMedians}
+    ${rowColumns(false, false)}
+    FROM page p
+    LEFT JOIN medians m ON m.course_id = p.course_id
+    ${aggregates}
+    ORDER BY array_position(${idArray}, p.id)`;
 }
 
 /** How many enrolments match the filters. One statement. */

@@ -379,6 +379,24 @@ describe("CSV", () => {
     expect([...progress].sort((a, b) => b - a)).toEqual(progress);
     expect(new Set(lines.slice(1)).size).toBe(count!.n);
   });
+
+  it("lists exactly the report's rows in its order, for sorts computed before the page and the at-risk filter, in one statement plus one per batch", async () => {
+    for (const params of [{ sort: "quiz", dir: "desc" }, { sort: "student" }, { atRisk: "1", sort: "lastActivity" }]) {
+      const reportQuery = query({ ...params, q: tag });
+      const pages: EnrollmentReportRow[] = [];
+      for (let page = 1; ; page++) {
+        const report = await load(admin, { kind: "site" }, { ...reportQuery, page });
+        pages.push(...report!.rows);
+        if (page >= report!.pageCount) break;
+      }
+      const counted = await countQueries(() =>
+        collect(enrollmentCsvLines(testDb(), { kind: "site" }, { filters: reportQuery.filters, sort: reportQuery.sort, dir: reportQuery.dir }, { now, batchSize: 4 })),
+      );
+      expect(pages.length).toBeGreaterThan(0);
+      expect(counted.result.slice(1).map((line) => line.split(",")[1])).toEqual(pages.map((row) => row.studentEmail));
+      expect(counted.count).toBe(1 + Math.ceil(pages.length / 4));
+    }
+  });
 });
 
 describe("statements", () => {
