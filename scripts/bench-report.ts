@@ -108,7 +108,7 @@ async function main() {
     await timeCsv(handle.db, { subject: "physics" });
 
     if (process.argv.includes("--explain")) {
-      for (const { name: label, statement } of reportStatements()) {
+      for (const { name: label, statement } of await reportStatements(handle.db)) {
         console.log(`\n=== ${label} ===`);
         for (const row of rowsOf<{ "QUERY PLAN": string }>(await handle.db.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${statement}`))) console.log(row["QUERY PLAN"]);
       }

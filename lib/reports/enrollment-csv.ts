@@ -10,7 +10,7 @@ import type { EnrollmentReportFilters, ReportSort, SortDirection } from "./repor
 export { streamLines } from "@/lib/gradebook/gradebook-csv";
 
 /** Rows read per batch: memory stays flat however many enrolments match. */
-export const reportCsvBatchSize = 500;
+export const reportCsvBatchSize = 2000;
 
 export interface ReportCsvQuery {
   filters: EnrollmentReportFilters;

@@ -381,7 +381,8 @@ describe("CSV", () => {
   });
 
   it("lists exactly the report's rows in its order, for sorts computed before the page and the at-risk filter, in one statement plus one per batch", async () => {
-    for (const params of [{ sort: "quiz", dir: "desc" }, { sort: "student" }, { atRisk: "1", sort: "lastActivity" }]) {
+    const variants: Record<string, string>[] = [{ sort: "quiz", dir: "desc" }, { sort: "student" }, { atRisk: "1", sort: "lastActivity" }];
+    for (const params of variants) {
       const reportQuery = query({ ...params, q: tag });
       const pages: EnrollmentReportRow[] = [];
       for (let page = 1; ; page++) {
