@@ -2,15 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SiteChartsSection } from "@/components/reports/charts/site-charts";
-import { EnrollmentTable } from "@/components/reports/enrollment-table";
-import { SiteReportFilters } from "@/components/reports/report-filters";
+import { EnrollmentFilters } from "@/components/reports/enrollment-filters";
+import { EnrollmentReportResults } from "@/components/reports/enrollment-report-results";
 import { SiteSummaryTiles } from "@/components/reports/summary-tiles";
-import { Pager } from "@/components/ui/pager";
 import { db } from "@/db";
 import { requireArea } from "@/lib/auth/current-user";
 import { loadEnrollmentReport } from "@/lib/reports/enrollment-report";
-import { toEnrollmentTableRow } from "@/lib/reports/enrollment-table-rows";
-import { filterErrors, parseReportQuery, reportExportHref, reportPageHref } from "@/lib/reports/report-params";
+import { filterErrors, parseReportQuery } from "@/lib/reports/report-params";
 import { loadSiteCharts } from "@/lib/reports/site-charts";
 import { loadSiteFilterOptions } from "@/lib/reports/site-filter-options";
 import { loadSiteSummary } from "@/lib/reports/site-summary";
@@ -49,33 +47,20 @@ export default async function SiteReportPage({ searchParams }: { searchParams: P
         <h1 className="text-2xl font-bold">Site report</h1>
         <p className="text-ink-muted">Every enrolment on the site with its progress. Filter, sort and export it as CSV.</p>
       </header>
-      <SiteReportFilters action={base} query={query} options={options} errors={errors} />
+      <EnrollmentFilters action={base} query={query} siteOptions={options} errors={errors} />
       <SiteSummaryTiles summary={summary} />
       <section aria-labelledby="report-enrolments" className="flex flex-col gap-4">
         <h2 id="report-enrolments" className="text-lg font-semibold">
           Enrolments
         </h2>
-        <div className="flex flex-wrap items-center justify-between gap-4">
-          <p role="status" className="text-sm text-ink-muted">
-            {report.total} enrolment{report.total === 1 ? "" : "s"} match{report.total === 1 ? "es" : ""}
-          </p>
-          <a
-            href={reportExportHref(`${base}/export`, query)}
-            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
-            download
-          >
-            Download CSV
-          </a>
-        </div>
-        <EnrollmentTable
-          rows={report.rows.map(toEnrollmentTableRow)}
+        <EnrollmentReportResults
+          report={report}
           query={query}
           basePath={base}
-          pageCount={report.pageCount}
           scope="site"
-          label="Enrolments and progress"
+          tableLabel="Enrolments and progress"
+          pagerLabel="Report pages"
         />
-        <Pager page={report.page} pageCount={report.pageCount} hrefFor={(page) => reportPageHref(base, query, page)} label="Report pages" />
       </section>
       <SiteChartsSection charts={charts} />
     </div>

@@ -2,17 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { CourseProgressFilters } from "@/components/reports/enrollment-filters";
-import { EnrollmentTable } from "@/components/reports/enrollment-table";
+import { EnrollmentFilters } from "@/components/reports/enrollment-filters";
+import { EnrollmentReportResults } from "@/components/reports/enrollment-report-results";
 import { formatPercent } from "@/components/ui/format";
-import { Pager } from "@/components/ui/pager";
 import { StatCard } from "@/components/ui/stat-card";
 import { db } from "@/db";
 import { requireArea } from "@/lib/auth/current-user";
 import { behindByPoints, inactiveAfterDays } from "@/lib/reports/at-risk";
 import { loadCourseProgressSummary, loadEnrollmentReport } from "@/lib/reports/enrollment-report";
-import { toEnrollmentTableRow } from "@/lib/reports/enrollment-table-rows";
-import { filterErrors, parseReportQuery, reportExportHref, reportPageHref } from "@/lib/reports/report-params";
+import { filterErrors, parseReportQuery } from "@/lib/reports/report-params";
 
 export const metadata: Metadata = { title: "Course progress" };
 
@@ -64,29 +62,15 @@ export default async function CourseProgressPage({ params, searchParams }: Props
           <StatCard label="At risk" value={summary.atRisk} />
         </dl>
       </section>
-      <CourseProgressFilters action={base} query={query} errors={errors} />
-      <div className="flex flex-wrap items-center justify-between gap-4">
-        <p role="status" className="text-sm text-ink-muted">
-          {report.total} enrolment{report.total === 1 ? "" : "s"} match{report.total === 1 ? "es" : ""}
-          {query.filters.atRisk ? " (at risk only)" : ""}
-        </p>
-        <a
-          href={reportExportHref(`${base}/export`, query)}
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
-          download
-        >
-          Download CSV
-        </a>
-      </div>
-      <EnrollmentTable
-        rows={report.rows.map(toEnrollmentTableRow)}
+      <EnrollmentFilters action={base} query={query} errors={errors} />
+      <EnrollmentReportResults
+        report={report}
         query={query}
         basePath={base}
-        pageCount={report.pageCount}
         scope="course"
-        label="Students' progress"
+        tableLabel="Students' progress"
+        pagerLabel="Progress pages"
       />
-      <Pager page={report.page} pageCount={report.pageCount} hrefFor={(page) => reportPageHref(base, query, page)} label="Progress pages" />
     </div>
   );
 }
