@@ -2,6 +2,7 @@
 
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import Link from "next/link";
+import { SortLinkHead } from "@/components/ui/sort-link-head";
 import { TableContainer } from "@/components/ui/table-container";
 import { sortHref, type AttemptSort, type AttemptState, type AttemptsQuery } from "@/lib/quizzes/results-params";
 import { AttemptStateBadge } from "./attempt-state-badge";
@@ -109,32 +110,7 @@ export function AttemptsTable({ rows, query, basePath, pageCount }: AttemptsTabl
         <caption className="sr-only">
           Attempts, sorted by {query.sort} {query.dir === "asc" ? "ascending" : "descending"}. Select a column header to sort by it.
         </caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-ink-muted">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                    className="px-4 py-3 font-semibold"
-                  >
-                    <Link
-                      href={sortHref(basePath, query, header.column.id as AttemptSort)}
-                      scroll={false}
-                      className="inline-flex items-center gap-1 underline-offset-2 hover:text-ink hover:underline"
-                    >
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                      <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
-                    </Link>
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
+        <SortLinkHead table={table} sortHref={(id) => sortHref(basePath, query, id as AttemptSort)} />
         <tbody>
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id} className="border-b border-slate-100 last:border-0">

@@ -3,6 +3,7 @@
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import Link from "next/link";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { SortLinkHead } from "@/components/ui/sort-link-head";
 import { TableContainer } from "@/components/ui/table-container";
 import type { EnrollmentTableRow } from "@/lib/reports/enrollment-table-rows";
 import { reportSortHref, sortLabels, type EnrollmentReportQuery, type ReportSort } from "@/lib/reports/report-params";
@@ -128,32 +129,7 @@ export function EnrollmentTable({ rows, query, basePath, pageCount, scope, label
         <caption className="sr-only">
           {label}, sorted by {sortLabels[query.sort]} {query.dir === "asc" ? "ascending" : "descending"}. Select a column header to sort by it.
         </caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-ink-muted">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                    className="px-4 py-3 font-semibold"
-                  >
-                    <Link
-                      href={reportSortHref(basePath, query, header.column.id as ReportSort)}
-                      scroll={false}
-                      className="inline-flex items-center gap-1 underline-offset-2 hover:text-ink hover:underline"
-                    >
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                      <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
-                    </Link>
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
+        <SortLinkHead table={table} sortHref={(id) => reportSortHref(basePath, query, id as ReportSort)} />
         <tbody>
           {rows.length === 0 ? (
             <tr>
