@@ -1,9 +1,10 @@
 "use client";
 
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { createColumnHelper, flexRender } from "@tanstack/react-table";
 import Link from "next/link";
 import { SortLinkHead } from "@/components/ui/sort-link-head";
 import { TableContainer } from "@/components/ui/table-container";
+import { useServerSortedTable } from "@/components/ui/use-server-sorted-table";
 import { sortHref, type AttemptSort, type AttemptState, type AttemptsQuery } from "@/lib/quizzes/results-params";
 import { AttemptStateBadge } from "./attempt-state-badge";
 
@@ -86,23 +87,7 @@ interface AttemptsTableProps {
  * same page sorted by that column, so sorting works without JavaScript too.
  */
 export function AttemptsTable({ rows, query, basePath, pageCount }: AttemptsTableProps) {
-  // The React Compiler skips this component (TanStack returns unmemoisable functions); it
-  // renders from server props only, so nothing goes stale.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data: rows,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (row) => row.id,
-    manualSorting: true,
-    manualFiltering: true,
-    manualPagination: true,
-    pageCount,
-    state: {
-      sorting: [{ id: query.sort, desc: query.dir === "desc" }],
-      pagination: { pageIndex: query.page - 1, pageSize: rows.length },
-    },
-  });
+  const table = useServerSortedTable({ rows, columns: columns, pageCount, sort: query.sort, dir: query.dir, page: query.page });
 
   return (
     <TableContainer label="Attempts table">

@@ -1,10 +1,11 @@
 "use client";
 
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { createColumnHelper, flexRender } from "@tanstack/react-table";
 import Link from "next/link";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { SortLinkHead } from "@/components/ui/sort-link-head";
 import { TableContainer } from "@/components/ui/table-container";
+import { useServerSortedTable } from "@/components/ui/use-server-sorted-table";
 import type { EnrollmentTableRow } from "@/lib/reports/enrollment-table-rows";
 import { reportSortHref, sortLabels, type EnrollmentReportQuery, type ReportSort } from "@/lib/reports/report-params";
 
@@ -105,23 +106,7 @@ interface EnrollmentTableProps {
  * to the same page sorted by that column, so sorting works without JavaScript.
  */
 export function EnrollmentTable({ rows, query, basePath, pageCount, scope, label }: EnrollmentTableProps) {
-  // The React Compiler skips this component (TanStack returns unmemoisable functions); it
-  // renders from server props only, so nothing goes stale.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data: rows,
-    columns: scope === "site" ? siteScopeColumns : courseScopeColumns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (row) => row.id,
-    manualSorting: true,
-    manualFiltering: true,
-    manualPagination: true,
-    pageCount,
-    state: {
-      sorting: [{ id: query.sort, desc: query.dir === "desc" }],
-      pagination: { pageIndex: query.page - 1, pageSize: rows.length },
-    },
-  });
+  const table = useServerSortedTable({ rows, columns: scope === "site" ? siteScopeColumns : courseScopeColumns, pageCount, sort: query.sort, dir: query.dir, page: query.page });
 
   return (
     <TableContainer label={label}>

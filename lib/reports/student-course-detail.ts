@@ -13,9 +13,10 @@ import {
   taskProgress,
   users,
 } from "@/db/schema";
-import type { AttemptStatus, CourseStatus, EnrollmentStatus, SubmissionGradeStatus, TaskProgressStatus } from "@/db/schema/enums";
+import type { CourseStatus, EnrollmentStatus, SubmissionGradeStatus, TaskProgressStatus } from "@/db/schema/enums";
 import { can, type Actor } from "@/lib/auth/policy";
 import { isUuid } from "@/lib/quizzes/taking/params";
+import type { AttemptHistoryRow } from "@/lib/quizzes/taking/student-queries";
 import { personName } from "@/lib/users/person-search";
 
 // One student's record in one course: lessons done, quiz attempts and assignment
@@ -53,16 +54,8 @@ export interface DetailModule {
   lessons: DetailLesson[];
 }
 
-export interface DetailAttempt {
-  id: string;
-  attemptNumber: number;
-  status: AttemptStatus;
-  startedAt: Date;
-  submittedAt: Date | null;
-  scorePoints: number | null;
-  maxPoints: number | null;
-  scorePercent: number | null;
-}
+/** A quiz attempt as the student's own attempt history shows it. */
+export type DetailAttempt = AttemptHistoryRow;
 
 export interface DetailQuiz {
   taskId: string;
