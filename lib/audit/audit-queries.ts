@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, desc, eq, gte, like, lt, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
-import { auditLog, users } from "@/db/schema";
+import { announcements, auditLog, learningTasks, users } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/policy";
 import { escapeLike } from "@/lib/users/person-search";
 import { actionFilter, auditPageSize, dayRange, type AuditQuery } from "./audit-params";
@@ -19,6 +19,9 @@ export interface AuditLogRow {
   actorEmail: string | null;
   /** The target user's email, when the entry is about a user: its link on the users page searches for it. */
   targetUserEmail: string | null;
+  /** The course of the target task or announcement (null once deleted): their links need it. */
+  targetCourseId: string | null;
+  targetTaskType: string | null;
   ip: string | null;
   before: unknown;
   after: unknown;
@@ -77,6 +80,8 @@ export async function loadAuditLog(db: DbOrTx, actor: Actor, query: AuditQuery):
       actorName: sql<string | null>`coalesce(${actorUser.displayName}, ${actorUser.username})`,
       actorEmail: actorUser.email,
       targetUserEmail: targetUser.email,
+      targetCourseId: sql<string | null>`coalesce(${learningTasks.courseId}, ${announcements.courseId})`,
+      targetTaskType: learningTasks.type,
       ip: auditLog.ip,
       before: auditLog.before,
       after: auditLog.after,
@@ -85,6 +90,8 @@ export async function loadAuditLog(db: DbOrTx, actor: Actor, query: AuditQuery):
     .leftJoin(actorUser, eq(actorUser.id, auditLog.actorId))
     // entity_id is text (ids of every kind); compare as text so a non-uuid id never fails a cast.
     .leftJoin(targetUser, and(eq(auditLog.entityType, "user"), sql`${targetUser.id}::text = ${auditLog.entityId}`))
+    .leftJoin(learningTasks, and(eq(auditLog.entityType, "learning_task"), sql`${learningTasks.id}::text = ${auditLog.entityId}`))
+    .leftJoin(announcements, and(eq(auditLog.entityType, "announcement"), sql`${announcements.id}::text = ${auditLog.entityId}`))
     .where(where)
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(auditPageSize)

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog } from "@/db/schema";
+import { auditLog, learningTasks } from "@/db/schema";
 import { parseAuditQuery } from "@/lib/audit/audit-params";
 import { loadAuditLog } from "@/lib/audit/audit-queries";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { createActor } from "./learning-fixtures";
+import { createActor, createCourse } from "./learning-fixtures";
 import { countQueries, testDb } from "./helpers";
 
 // Actions unique to this run, so the rows of other test files (on a shared
@@ -11,10 +11,13 @@ import { countQueries, testDb } from "./helpers";
 const tag = `t${process.pid}${Math.random().toString(36).slice(2, 8)}`.replace(/[^a-z0-9]/g, "");
 const created = `${tag}.created`;
 const deleted = `${tag}.deleted`;
+// Apart from the rest, so the counts asserted below stay as they were.
+const taskAction = `${tag}_task.changed`;
 
 let admin: CurrentUser;
 let teacher: CurrentUser;
 let student: CurrentUser;
+let quiz: { id: string; courseId: string };
 
 const day = (text: string, hour = 12) => new Date(`${text}T${String(hour).padStart(2, "0")}:00:00Z`);
 
@@ -22,6 +25,12 @@ beforeAll(async () => {
   admin = await createActor("admin");
   teacher = await createActor("teacher");
   student = await createActor("student");
+  const course = await createCourse(teacher.id, { modules: 1, lessonsPerModule: 1 });
+  const [task] = await testDb()
+    .insert(learningTasks)
+    .values({ courseId: course.id, moduleId: course.moduleIds[0], type: "quiz", title: "Check", status: "draft" })
+    .returning({ id: learningTasks.id, courseId: learningTasks.courseId });
+  quiz = task!;
   await testDb()
     .insert(auditLog)
     .values([
@@ -29,6 +38,8 @@ beforeAll(async () => {
       { actorId: teacher.id, action: deleted, entityType: "course", entityId: "c-1", createdAt: day("2001-03-02", 0), before: { title: "New" } },
       { actorId: admin.id, action: created, entityType: "user", entityId: student.id, createdAt: day("2001-03-02", 23), ip: "203.0.113.9" },
       { actorId: null, action: deleted, entityType: "user", entityId: null, createdAt: day("2001-03-03"), after: { email: "nobody@x.example" } },
+      { actorId: teacher.id, action: taskAction, entityType: "learning_task", entityId: quiz.id, createdAt: day("2001-03-04") },
+      { actorId: teacher.id, action: taskAction, entityType: "learning_task", entityId: crypto.randomUUID(), createdAt: day("2001-03-04") },
     ]);
 });
 
@@ -88,6 +99,13 @@ describe("the audit log viewer", () => {
     expect(aboutStudent.targetUserEmail).toBe(student.email);
     const system = log!.rows.find((row) => row.actorId === null)!;
     expect(system).toMatchObject({ actorName: null, actorEmail: null, targetUserEmail: null, after: { email: "nobody@x.example" } });
+  });
+
+  it("finds the course and type of a target task, and nothing for a task deleted since", async () => {
+    const log = await load({ action: taskAction });
+    const tasks = log!.rows.filter((row) => row.entityType === "learning_task");
+    expect(tasks.find((row) => row.entityId === quiz.id)).toMatchObject({ targetCourseId: quiz.courseId, targetTaskType: "quiz" });
+    expect(tasks.find((row) => row.entityId !== quiz.id)).toMatchObject({ targetCourseId: null, targetTaskType: null });
   });
 
   it("pages on the server", async () => {

@@ -123,13 +123,25 @@ describe("changedKeys", () => {
 });
 
 describe("targetHref", () => {
-  it("links a user, a course and a submission; nothing else", () => {
-    expect(targetHref({ entityType: "user", entityId: "u1", targetUserEmail: "a+b@x.example" })).toBe("/admin/users?q=a%2Bb%40x.example");
-    expect(targetHref({ entityType: "user", entityId: "u1", targetUserEmail: null })).toBeNull();
-    expect(targetHref({ entityType: "course", entityId: "c1", targetUserEmail: null })).toBe("/teacher/courses/c1");
-    expect(targetHref({ entityType: "submission", entityId: "s1", targetUserEmail: null })).toBe("/teacher/grading/s1");
-    expect(targetHref({ entityType: "learning_task", entityId: "t1", targetUserEmail: null })).toBeNull();
-    expect(targetHref({ entityType: "course", entityId: null, targetUserEmail: null })).toBeNull();
+  const noCourse = { targetCourseId: null, targetTaskType: null };
+  const inCourse = (targetTaskType: string | null) => ({ targetUserEmail: null, targetCourseId: "c1", targetTaskType });
+
+  it("links a user, a course and a submission; not a task or announcement deleted since, nor a post", () => {
+    expect(targetHref({ entityType: "user", entityId: "u1", targetUserEmail: "a+b@x.example", ...noCourse })).toBe("/admin/users?q=a%2Bb%40x.example");
+    expect(targetHref({ entityType: "user", entityId: "u1", targetUserEmail: null, ...noCourse })).toBeNull();
+    expect(targetHref({ entityType: "course", entityId: "c1", targetUserEmail: null, ...noCourse })).toBe("/teacher/courses/c1");
+    expect(targetHref({ entityType: "submission", entityId: "s1", targetUserEmail: null, ...noCourse })).toBe("/teacher/grading/s1");
+    expect(targetHref({ entityType: "learning_task", entityId: "t1", targetUserEmail: null, ...noCourse })).toBeNull();
+    expect(targetHref({ entityType: "course", entityId: null, targetUserEmail: null, ...noCourse })).toBeNull();
+    expect(targetHref({ entityType: "discussion_post", entityId: "p1", ...inCourse(null) })).toBeNull();
     expect(entityLabel("learning_task")).toBe("Learning task");
+  });
+
+  it("links a quiz to its results, an assignment to its course's structure, an announcement to its course's list", () => {
+    expect(targetHref({ entityType: "learning_task", entityId: "t1", ...inCourse("quiz") })).toBe("/teacher/courses/c1/quizzes/t1/results");
+    expect(targetHref({ entityType: "learning_task", entityId: "t1", ...inCourse("assignment") })).toBe("/teacher/courses/c1/structure");
+    expect(targetHref({ entityType: "announcement", entityId: "a1", ...inCourse(null) })).toBe("/teacher/courses/c1/announcements");
+    // Deleted since: the join found no course.
+    expect(targetHref({ entityType: "announcement", entityId: "a1", targetUserEmail: null, ...noCourse })).toBeNull();
   });
 });
