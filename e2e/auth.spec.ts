@@ -106,3 +106,15 @@ test.describe("sign-in and roles", () => {
     expect(response?.ok()).toBe(true);
   });
 });
+
+test("the header menu closes when its link opens the next page", async ({ page, signInAs }, testInfo) => {
+  await signInAs("student");
+  // The account menu at desktop width, "Menu" on a phone: both are <details> in the layout, which stays.
+  const menu = page.getByRole("banner").locator("details[data-header-menu]").filter({ visible: true });
+  await menu.locator("summary").click();
+  await expect(menu).toHaveAttribute("open", "");
+  const link = testInfo.project.name === "mobile" ? menu.getByRole("link", { name: "My progress" }) : menu.getByRole("link", { name: "Notification settings" });
+  await link.click();
+  await expect(page).toHaveURL(testInfo.project.name === "mobile" ? /\/progress$/ : /\/settings\/notifications$/);
+  await expect(menu).not.toHaveAttribute("open");
+});

@@ -7,6 +7,7 @@ import { displayNameOf } from "@/lib/auth/session-user";
 import { unreadCount } from "@/lib/notifications/queries";
 import { siteName } from "@/lib/site/config";
 import { navLinksFor } from "./nav-links";
+import { CloseMenusOnNavigate } from "./close-menus-on-navigate";
 import { SignOutButtons } from "./sign-out-buttons";
 
 export async function SiteHeader() {
@@ -22,6 +23,7 @@ export async function SiteHeader() {
 
   return (
     <header className="border-b border-slate-200 bg-white">
+      <CloseMenusOnNavigate />
       <div className="mx-auto flex h-16 max-w-page items-center gap-6 px-4 sm:px-6">
         <Link href="/" className="text-lg font-bold text-brand-800">
           {name}
@@ -48,7 +50,7 @@ export async function SiteHeader() {
 
         <div className={`${user ? "" : "ml-auto "}hidden items-center gap-2 md:flex`}>
           {user ? (
-            <details className="relative">
+            <details data-header-menu className="relative">
               <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100">
                 <span aria-hidden="true" className="grid size-8 place-items-center rounded-full bg-brand-100 text-brand-800">
                   {displayNameOf(user).slice(0, 1).toUpperCase()}
@@ -81,7 +83,7 @@ export async function SiteHeader() {
           )}
         </div>
 
-        <details className={`relative ${user ? "" : "ml-auto "}md:hidden`}>
+        <details data-header-menu className={`relative ${user ? "" : "ml-auto "}md:hidden`}>
           <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-2 text-sm font-medium">
             Menu
           </summary>
