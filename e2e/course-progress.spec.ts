@@ -67,3 +67,13 @@ test("another teacher's course progress and its export are not found", async ({ 
   expect(exported.status()).toBe(404);
   await other.context().close();
 });
+
+test("the teaching dashboard counts each course's at-risk students and links to them", async ({ page, signInAs }) => {
+  await signInAs("teacher");
+  const courses = page.getByRole("region", { name: "Courses" });
+  // The link's own words; its row (headed by the course title) says which course.
+  await courses.getByRole("row", { name: new RegExp(course) }).getByRole("link", { name: /^1\s*at risk: see who$/ }).click();
+  await expect(page).toHaveURL(/\/teacher\/courses\/[0-9a-f-]{36}\/progress\?atRisk=1$/);
+  await expect(page.getByLabel("At-risk students only")).toBeChecked();
+  await expect(page.getByRole("region", { name: "Students' progress" }).locator("tbody tr")).toHaveCount(1);
+});

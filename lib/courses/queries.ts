@@ -3,6 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { courses, enrollments, lessons, modules, users } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/policy";
+import { atRiskCondition, mediansOf } from "@/lib/reports/enrollment-report-sql";
 
 export const lessonCount = sql<number>`(
   SELECT count(*)::int FROM ${lessons} JOIN ${modules} ON ${modules.id} = ${lessons.moduleId}
@@ -22,11 +23,19 @@ export interface TaughtCourseRow {
   teacherName: string;
   studentCount: number;
   lessonCount: number;
+  /** Students flagged by the progress view's at-risk rule (lib/reports/at-risk.ts). */
+  atRiskCount: number;
   updatedAt: Date;
 }
 
+/** Enrolments at risk in the outer query's course, by the same SQL as the progress view. */
+const atRiskCount = (now: Date) => sql<number>`(
+  SELECT count(*)::int FROM enrollments p
+  LEFT JOIN (${mediansOf(sql`c.id = ${courses.id}`)}) m ON m.course_id = p.course_id
+  WHERE p.course_id = ${courses.id} AND ${atRiskCondition(now.toISOString())})`;
+
 /** The teacher's own courses; an admin sees every course. One statement. */
-export async function listTaughtCourses(db: DbOrTx, actor: Actor): Promise<TaughtCourseRow[]> {
+export async function listTaughtCourses(db: DbOrTx, actor: Actor, now = new Date()): Promise<TaughtCourseRow[]> {
   if (!can(actor, "area.teacher")) return [];
   return db
     .select({
@@ -39,6 +48,7 @@ export async function listTaughtCourses(db: DbOrTx, actor: Actor): Promise<Taugh
       teacherName,
       studentCount,
       lessonCount,
+      atRiskCount: atRiskCount(now),
       updatedAt: courses.updatedAt,
     })
     .from(courses)

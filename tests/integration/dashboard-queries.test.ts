@@ -60,7 +60,13 @@ describe("teaching dashboard", () => {
       studentCount: 5,
       lessonCount: 6,
       teacherName: "Meera Kapoor",
+      // The seed's Priya Nair: quiet for 12 days and far below the median.
+      atRiskCount: 1,
     });
+    expect(result.find((row) => row.slug === "algebra-essentials")!.atRiskCount).toBe(0);
+    // A month on, every active enrolment is quiet (the fifth student has completed the course).
+    const later = await listTaughtCourses(testDb(), actors.teacher!, new Date(Date.now() + 30 * 24 * 3600 * 1000));
+    expect(later.find((row) => row.slug === "mechanics-motion-and-forces")!.atRiskCount).toBe(4);
   });
 
   it("shows an admin every course, and a student nothing", async () => {

@@ -50,7 +50,7 @@ export default async function TeacherDashboardPage({ searchParams }: Props) {
         </p>
       ) : (
         <TableContainer label="Courses">
-          <table className="w-full min-w-[40rem] text-left text-sm">
+          <table className="w-full min-w-[44rem] text-left text-sm">
             <caption className="sr-only">Courses</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-ink-muted">
               <tr>
@@ -58,6 +58,7 @@ export default async function TeacherDashboardPage({ searchParams }: Props) {
                 {showTeacher ? <th scope="col" className="px-4 py-3 font-semibold">Teacher</th> : null}
                 <th scope="col" className="px-4 py-3 font-semibold">Status</th>
                 <th scope="col" className="px-4 py-3 text-right font-semibold">Students</th>
+                <th scope="col" className="px-4 py-3 text-right font-semibold">At risk</th>
                 <th scope="col" className="px-4 py-3 text-right font-semibold">Lessons</th>
                 <th scope="col" className="px-4 py-3 font-semibold">Updated</th>
               </tr>
@@ -78,6 +79,16 @@ export default async function TeacherDashboardPage({ searchParams }: Props) {
                     <StatusBadge status={row.status} />
                   </td>
                   <td className="px-4 py-3 text-right tabular-nums">{row.studentCount}</td>
+                  <td className="px-4 py-3 text-right tabular-nums">
+                    {row.atRiskCount > 0 ? (
+                      <Link href={`/teacher/courses/${row.id}/progress?atRisk=1`} className="font-semibold text-danger-700 underline">
+                        {row.atRiskCount}
+                        <span className="sr-only"> at risk: see who</span>
+                      </Link>
+                    ) : (
+                      0
+                    )}
+                  </td>
                   <td className="px-4 py-3 text-right tabular-nums">{row.lessonCount}</td>
                   <td className="px-4 py-3">{formatDate(row.updatedAt)}</td>
                 </tr>
