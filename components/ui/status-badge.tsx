@@ -7,6 +7,9 @@ const styles: Record<string, string> = {
   dropped: "bg-slate-100 text-ink-muted",
   suspended: "bg-danger-50 text-danger-700",
   inactive: "bg-danger-50 text-danger-700",
+  deactivated: "bg-danger-50 text-danger-700",
+  invited: "bg-warning-50 text-warning-800",
+  anonymised: "bg-slate-100 text-ink-muted",
 };
 
 export function StatusBadge({ status }: { status: string }) {

@@ -4,13 +4,14 @@ import type { DbOrTx } from "@/db";
 import { auditLog, users } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/policy";
 import { rowsOf } from "@/lib/db/rows";
-import { matchesPerson } from "@/lib/users/person-search";
 
 export interface SiteCounts {
   students: number;
   teachers: number;
   admins: number;
+  /** Deactivated accounts an admin may still reactivate (anonymised ones are counted apart). */
   inactiveUsers: number;
+  anonymisedUsers: number;
   publishedCourses: number;
   draftCourses: number;
   archivedCourses: number;
@@ -27,7 +28,8 @@ export async function getSiteCounts(db: DbOrTx, actor: Actor): Promise<SiteCount
       (SELECT count(*)::int FROM users WHERE role = 'student' AND is_active) AS "students",
       (SELECT count(*)::int FROM users WHERE role = 'teacher' AND is_active) AS "teachers",
       (SELECT count(*)::int FROM users WHERE role = 'admin' AND is_active) AS "admins",
-      (SELECT count(*)::int FROM users WHERE NOT is_active) AS "inactiveUsers",
+      (SELECT count(*)::int FROM users WHERE NOT is_active AND anonymized_at IS NULL) AS "inactiveUsers",
+      (SELECT count(*)::int FROM users WHERE anonymized_at IS NOT NULL) AS "anonymisedUsers",
       (SELECT count(*)::int FROM courses WHERE status = 'published') AS "publishedCourses",
       (SELECT count(*)::int FROM courses WHERE status = 'draft') AS "draftCourses",
       (SELECT count(*)::int FROM courses WHERE status = 'archived') AS "archivedCourses",
@@ -63,39 +65,5 @@ export async function listRecentAudit(db: DbOrTx, actor: Actor, limit = 10): Pro
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .orderBy(desc(auditLog.id))
-    .limit(limit);
-}
-
-export interface AdminUserRow {
-  id: string;
-  email: string;
-  username: string;
-  displayName: string | null;
-  role: "student" | "teacher" | "admin";
-  isActive: boolean;
-  createdAt: Date;
-  lastSignInAt: Date | null;
-}
-
-/**
- * The newest accounts, for the admin dashboard's user panel, optionally only
- * those whose name, username or email contains `search`. One statement, no hashes.
- */
-export async function listNewestUsers(db: DbOrTx, actor: Actor, { search = "", limit = 20 }: { search?: string; limit?: number } = {}): Promise<AdminUserRow[]> {
-  if (!can(actor, "user.list")) return [];
-  return db
-    .select({
-      id: users.id,
-      email: users.email,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      isActive: users.isActive,
-      createdAt: users.createdAt,
-      lastSignInAt: users.lastSignInAt,
-    })
-    .from(users)
-    .where(matchesPerson(search))
-    .orderBy(desc(users.createdAt), users.username)
     .limit(limit);
 }

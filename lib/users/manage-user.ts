@@ -9,16 +9,21 @@ import { publish } from "@/lib/events/publish";
 
 export async function findUserForUpdate(tx: DbOrTx, userId: string) {
   const [user] = await tx
-    .select({ id: users.id, role: users.role, isActive: users.isActive })
+    .select({ id: users.id, role: users.role, isActive: users.isActive, anonymizedAt: users.anonymizedAt })
     .from(users)
     .where(eq(users.id, userId))
     .for("update");
   return user ?? null;
 }
 
+// An anonymised account is kept only so that its learning records keep their
+// owner; it never gets a role or a sign-in back.
+const anonymisedRefusal = "That account is anonymised: it can no longer be changed.";
+
 /** Changes a user's role; it applies on that user's next request. */
 export async function changeUserRole(tx: DbOrTx, actor: Actor, userId: string, role: UserRole) {
   const user = (await findUserForUpdate(tx, userId)) ?? fail("That user does not exist.");
+  if (user.anonymizedAt) fail(anonymisedRefusal);
   if (user.role === role) return { changed: false };
   await tx.update(users).set({ role }).where(eq(users.id, userId));
   await recordAudit(tx, {
@@ -39,6 +44,7 @@ export async function changeUserRole(tx: DbOrTx, actor: Actor, userId: string, r
  */
 export async function setUserActive(tx: DbOrTx, actor: Actor, userId: string, active: boolean) {
   const user = (await findUserForUpdate(tx, userId)) ?? fail("That user does not exist.");
+  if (user.anonymizedAt) fail(anonymisedRefusal);
   if (user.isActive === active) return { changed: false };
   await tx
     .update(users)

@@ -12,3 +12,9 @@ export const setActiveSchema = z.object({
 });
 
 export const emptySchema = z.object({}).strict();
+
+// The admin types the account's username to confirm an erasure; the server compares it.
+export const anonymizeUserSchema = z.object({
+  userId: z.uuid("Choose a user."),
+  confirmUsername: z.string().trim().min(1, "Type the username to confirm.").max(150, "That is not the username."),
+});

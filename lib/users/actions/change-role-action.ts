@@ -20,5 +20,8 @@ export const changeRoleAction = userAction({
     if (!result.changed) fail("The user already has that role.");
     return result;
   },
-  after: async () => revalidatePath("/admin"),
+  after: async () => {
+    revalidatePath("/admin");
+    revalidatePath("/admin/users");
+  },
 });

@@ -15,5 +15,8 @@ export const setActiveAction = userAction({
     return target !== null && can(user, "user.setActive", target);
   },
   run: (input, { user, tx }) => setUserActive(tx, user, input.userId, input.active),
-  after: async () => revalidatePath("/admin"),
+  after: async () => {
+    revalidatePath("/admin");
+    revalidatePath("/admin/users");
+  },
 });

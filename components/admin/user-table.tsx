@@ -1,0 +1,168 @@
+"use client";
+
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import Link from "next/link";
+import { UserRowControls } from "@/components/admin/user-row-controls";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { TableContainer } from "@/components/ui/table-container";
+import type { UserRole } from "@/db/schema/enums";
+import { roleLabels } from "@/lib/auth/roles";
+import { userSortHref, userSortLabels, type UserSort, type UserStatus, type UserTableQuery } from "@/lib/admin/user-params";
+
+/** One account as the browser gets it: dates already written out, no hash. */
+export interface UserTableClientRow {
+  id: string;
+  name: string;
+  username: string;
+  email: string;
+  role: UserRole;
+  status: UserStatus;
+  joined: string;
+  joinedIso: string;
+  lastSignIn: string;
+  lastSignInIso: string | null;
+  isSelf: boolean;
+}
+
+const column = createColumnHelper<UserTableClientRow>();
+
+function ManageCell({ row }: { row: UserTableClientRow }) {
+  if (row.isSelf) return <span className="text-xs text-ink-muted">This is you</span>;
+  // An anonymised account is kept only for its learning records: nothing left to manage.
+  if (row.status === "anonymised") return null;
+  return (
+    <div className="flex flex-col items-start gap-2">
+      <UserRowControls userId={row.id} userLabel={row.name} role={row.role} isActive={row.status !== "deactivated"} isSelf={false} />
+      <Link href={`/admin/users/${row.id}/anonymize`} className="text-sm font-medium text-danger-700 underline">
+        Anonymise<span className="sr-only"> {row.name}</span>
+      </Link>
+    </div>
+  );
+}
+
+// Sortable columns carry the sort key as their id; the server sorts by it.
+const columns = [
+  column.accessor("name", {
+    id: "name",
+    header: "Name",
+    cell: ({ row }) => (
+      <>
+        <span className="font-medium">{row.original.name}</span>
+        <span className="block text-xs text-ink-muted">@{row.original.username}</span>
+      </>
+    ),
+  }),
+  column.accessor("email", { id: "email", header: "Email", cell: ({ getValue }) => <span className="break-all">{getValue()}</span> }),
+  column.accessor("role", { id: "role", header: "Role", cell: ({ getValue }) => roleLabels[getValue()] }),
+  column.accessor("status", { id: "status", header: "Status", enableSorting: false, cell: ({ getValue }) => <StatusBadge status={getValue()} /> }),
+  column.accessor("joined", {
+    id: "joined",
+    header: "Joined",
+    cell: ({ row }) => <time dateTime={row.original.joinedIso}>{row.original.joined}</time>,
+  }),
+  column.accessor("lastSignIn", {
+    id: "lastSignIn",
+    header: "Last sign-in",
+    cell: ({ row }) =>
+      row.original.lastSignInIso ? <time dateTime={row.original.lastSignInIso}>{row.original.lastSignIn}</time> : "Never",
+  }),
+  column.display({ id: "manage", header: "Manage", enableSorting: false, cell: ({ row }) => <ManageCell row={row.original} /> }),
+];
+
+interface UserTableProps {
+  rows: UserTableClientRow[];
+  query: UserTableQuery;
+  basePath: string;
+  pageCount: number;
+}
+
+/**
+ * Every account, searched, filtered, sorted and paged on the server from the
+ * URL: TanStack Table lays out the columns, and each sortable header is a link
+ * to the same page sorted by it, so sorting works without JavaScript.
+ */
+export function UserTable({ rows, query, basePath, pageCount }: UserTableProps) {
+  // The React Compiler skips this component (TanStack returns unmemoisable functions); it
+  // renders from server props only, so nothing goes stale.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => row.id,
+    manualSorting: true,
+    manualFiltering: true,
+    manualPagination: true,
+    pageCount,
+    state: {
+      sorting: [{ id: query.sort, desc: query.dir === "desc" }],
+      pagination: { pageIndex: query.page - 1, pageSize: rows.length },
+    },
+  });
+
+  return (
+    <TableContainer label="Users">
+      <table className="w-full min-w-[64rem] text-left text-sm">
+        <caption className="sr-only">
+          Users, sorted by {userSortLabels[query.sort]} {query.dir === "asc" ? "ascending" : "descending"}. Select a column header to sort by it.
+        </caption>
+        <thead className="border-b border-slate-200 bg-slate-50 text-ink-muted">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                const label = flexRender(header.column.columnDef.header, header.getContext());
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                    className="px-4 py-3 font-semibold"
+                  >
+                    {header.column.getCanSort() ? (
+                      <Link
+                        href={userSortHref(basePath, query, header.column.id as UserSort)}
+                        scroll={false}
+                        className="inline-flex items-center gap-1 underline-offset-2 hover:text-ink hover:underline"
+                      >
+                        {label}
+                        <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+                      </Link>
+                    ) : (
+                      label
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={table.getVisibleLeafColumns().length} className="px-4 py-6 text-center text-ink-muted">
+                No user matches these filters.
+              </td>
+            </tr>
+          ) : (
+            table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className="border-b border-slate-100 last:border-0">
+                {row.getVisibleCells().map((cell) =>
+                  cell.column.id === "name" ? (
+                    <th key={cell.id} scope="row" className="px-4 py-3 text-left align-top font-normal">
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </th>
+                  ) : (
+                    <td key={cell.id} className="px-4 py-3 align-top">
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </TableContainer>
+  );
+}
