@@ -11,6 +11,9 @@ export const accountMailTypes = [
 
 export type AccountMailType = (typeof accountMailTypes)[number]["type"];
 
+/** What a sent account email's row keeps instead of its link. */
+export const sentAccountMailLink = "/set-password";
+
 export const isAccountMailType = (type: string): type is AccountMailType => accountMailTypes.some((t) => t.type === type);
 
 export const accountMailLabel = (type: string): string | undefined => accountMailTypes.find((t) => t.type === type)?.label;
