@@ -9,6 +9,9 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  // Not a hash (an invited account's marker): no password matches, and the
+  // answer takes as long as a real check, so it does not reveal such accounts.
+  if (!passwordHash.startsWith("$")) return verifyAgainstDummy(password);
   try {
     return await verify(passwordHash, password);
   } catch {

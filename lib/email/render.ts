@@ -109,3 +109,26 @@ export function digestMail(recipient: Recipient, items: MailItem[]): Mail.Option
     headers: listHeaders(scope),
   };
 }
+
+/**
+ * An email about the recipient's own account (invitation, password reset): a
+ * greeting, the message and the one link, in plain text and HTML. No
+ * unsubscribe footer: nobody opts out of the link to their own account.
+ */
+export function accountMail(recipient: Recipient, item: MailItem): Mail.Options {
+  const link = linkFor(item.link);
+  const greeting = recipient.name ? `Hello ${recipient.name},` : "Hello,";
+  return {
+    from: mailFrom(),
+    to: addressOf(recipient),
+    subject: item.title.replace(/\s+/g, " ").trim(),
+    text: `${greeting}\n\n${item.message}\n\nSet your password: ${link}\n\n--\n${siteName()}\n`,
+    html: htmlPage(
+      `<h1 style="font-size:20px;margin:16px 0 8px">${escapeHtml(item.title)}</h1>` +
+        `<p style="margin:0 0 8px">${escapeHtml(greeting)}</p>` +
+        `<p style="margin:0 0 16px;white-space:pre-line">${escapeHtml(item.message)}</p>` +
+        `<p style="margin:0 0 16px"><a href="${escapeHtml(link)}" style="display:inline-block;background:#1d4ed8;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none;font-weight:600">Set your password</a></p>` +
+        `<p style="margin:0 0 8px;font-size:13px;color:#475569">If the button does not work, copy this address into your browser:<br><span style="word-break:break-all">${escapeHtml(link)}</span></p>`,
+    ),
+  };
+}

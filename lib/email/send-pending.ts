@@ -3,7 +3,8 @@ import type { Database } from "@/db";
 import { rowsOf } from "@/lib/db/rows";
 import { at } from "./sql-time";
 import { maxEmailAttempts, retryDelayMs } from "./backoff";
-import { notificationMail } from "./render";
+import { isAccountMailType, sentAccountMailLink } from "./account-mail";
+import { accountMail, notificationMail } from "./render";
 import type { MailTransport } from "./transport";
 
 interface ClaimedRow {
@@ -81,10 +82,13 @@ export async function sendPendingEmails(db: Database, now: Date, transport: Mail
   for (const row of claimed) {
     if (row.status !== "pending") continue;
     try {
-      const mail = notificationMail({ id: row.user_id, email: row.email, name: row.name }, row);
+      const recipient = { id: row.user_id, email: row.email, name: row.name };
+      const mail = isAccountMailType(row.type) ? accountMail(recipient, row) : notificationMail(recipient, row);
       const { messageId } = await transport.send(mail);
+      // A sent account email's link is a live set-password token: the row keeps no copy of it.
+      const link = isAccountMailType(row.type) ? sentAccountMailLink : row.link;
       await db.execute(sql`
-        UPDATE email_deliveries SET status = 'sent', sent_at = ${at(now)}, message_id = ${messageId.slice(0, 300)}, last_error = NULL
+        UPDATE email_deliveries SET status = 'sent', sent_at = ${at(now)}, message_id = ${messageId.slice(0, 300)}, last_error = NULL, link = ${link}
         WHERE id = ${row.id}`);
       sent++;
     } catch (error) {

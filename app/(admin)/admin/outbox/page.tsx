@@ -9,6 +9,7 @@ import { TableContainer } from "@/components/ui/table-container";
 import { db } from "@/db";
 import { requireArea } from "@/lib/auth/current-user";
 import { outboxDir, smtpUrl } from "@/lib/email/config";
+import { accountMailLabel } from "@/lib/email/account-mail";
 import { isEmlFileName } from "@/lib/email/outbox-file";
 import { isOutboxStatus, listOutbox, outboxStatuses } from "@/lib/email/outbox-queries";
 import { notificationTypes } from "@/lib/notifications/types";
@@ -16,7 +17,7 @@ import { pageParam } from "@/lib/pagination";
 
 export const metadata: Metadata = { title: "Outbox" };
 
-const typeLabel = (type: string) => notificationTypes.find((t) => t.type === type)?.label ?? type;
+const typeLabel = (type: string) => notificationTypes.find((t) => t.type === type)?.label ?? accountMailLabel(type) ?? type;
 
 /** The mail server's host, never its credentials. */
 function smtpHost(url: string): string {
