@@ -144,3 +144,40 @@ test("the admin pages fit a 390 px screen: wide tables scroll inside their regio
   await expectNoSeriousA11yViolations(page);
   await expect(page.getByRole("link", { name: "New user" })).toHaveAttribute("href", "/admin/users/new");
 });
+
+test("an admin sends a password reset from the users table; the link sets a new password and ends the old session", async ({
+  page,
+  browser,
+  viewport,
+  userAgent,
+}, testInfo) => {
+  const id = uniqueId(testInfo.project.name);
+  const name = `Forgetful ${id}`;
+  await page.goto("/register");
+  const email = await registerStudent(page, id, name);
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  const admin = await adminPage(browser, { viewport, userAgent: userAgent ?? undefined });
+  await findUserFromDashboard(admin, `learner_${id}`);
+  const row = admin.getByRole("row", { name: new RegExp(name) });
+  await row.getByRole("button", { name: `Send password reset to ${name}` }).click();
+  const link = await row.getByLabel(`Password reset link for ${name}`).inputValue();
+  expect(link).toMatch(/\/set-password\/[A-Za-z0-9_-]{43}$/);
+  await expectNoSeriousA11yViolations(admin);
+  await admin.context().close();
+
+  // The student follows the link in another browser and picks a new password.
+  const student = await (await browser.newContext({ viewport, userAgent: userAgent ?? undefined })).newPage();
+  await student.goto(new URL(link).pathname);
+  await student.getByLabel("New password").fill("a-brand-new-quiet-phrase");
+  await student.getByLabel("Repeat password").fill("a-brand-new-quiet-phrase");
+  await student.getByRole("button", { name: "Set password" }).click();
+  await expect(student).toHaveURL(/\/sign-in\?password=set$/);
+  await new SignInPage(student).signIn(email, "a-brand-new-quiet-phrase");
+  await expect(student).toHaveURL(/\/dashboard$/);
+  await student.context().close();
+
+  // Setting a password ends the sessions that were open before it.
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard$/);
+});

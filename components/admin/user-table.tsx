@@ -1,10 +1,13 @@
 "use client";
 
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { createColumnHelper, flexRender } from "@tanstack/react-table";
 import Link from "next/link";
+import { PasswordResetButton } from "@/components/admin/password-reset-button";
 import { UserRowControls } from "@/components/admin/user-row-controls";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { SortLinkHead } from "@/components/ui/sort-link-head";
 import { TableContainer } from "@/components/ui/table-container";
+import { useServerSortedTable } from "@/components/ui/use-server-sorted-table";
 import type { UserRole } from "@/db/schema/enums";
 import { roleLabels } from "@/lib/auth/roles";
 import { userSortHref, userSortLabels, type UserSort, type UserStatus, type UserTableQuery } from "@/lib/admin/user-params";
@@ -33,6 +36,8 @@ function ManageCell({ row }: { row: UserTableClientRow }) {
   return (
     <div className="flex flex-col items-start gap-2">
       <UserRowControls userId={row.id} userLabel={row.name} role={row.role} isActive={row.status !== "deactivated"} isSelf={false} />
+      {/* A deactivated account cannot take a link (the action refuses it too). */}
+      {row.status === "deactivated" ? null : <PasswordResetButton userId={row.id} name={row.name} invited={row.status === "invited"} />}
       <Link href={`/admin/users/${row.id}/anonymize`} className="text-sm font-medium text-danger-700 underline">
         Anonymise<span className="sr-only"> {row.name}</span>
       </Link>
@@ -82,23 +87,7 @@ interface UserTableProps {
  * to the same page sorted by it, so sorting works without JavaScript.
  */
 export function UserTable({ rows, query, basePath, pageCount }: UserTableProps) {
-  // The React Compiler skips this component (TanStack returns unmemoisable functions); it
-  // renders from server props only, so nothing goes stale.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data: rows,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (row) => row.id,
-    manualSorting: true,
-    manualFiltering: true,
-    manualPagination: true,
-    pageCount,
-    state: {
-      sorting: [{ id: query.sort, desc: query.dir === "desc" }],
-      pagination: { pageIndex: query.page - 1, pageSize: rows.length },
-    },
-  });
+  const table = useServerSortedTable({ rows, columns, pageCount, sort: query.sort, dir: query.dir, page: query.page });
 
   return (
     <TableContainer label="Users">
@@ -106,37 +95,7 @@ export function UserTable({ rows, query, basePath, pageCount }: UserTableProps) 
         <caption className="sr-only">
           Users, sorted by {userSortLabels[query.sort]} {query.dir === "asc" ? "ascending" : "descending"}. Select a column header to sort by it.
         </caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-ink-muted">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                const label = flexRender(header.column.columnDef.header, header.getContext());
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                    className="px-4 py-3 font-semibold"
-                  >
-                    {header.column.getCanSort() ? (
-                      <Link
-                        href={userSortHref(basePath, query, header.column.id as UserSort)}
-                        scroll={false}
-                        className="inline-flex items-center gap-1 underline-offset-2 hover:text-ink hover:underline"
-                      >
-                        {label}
-                        <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
-                      </Link>
-                    ) : (
-                      label
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
+        <SortLinkHead table={table} sortHref={(id) => userSortHref(basePath, query, id as UserSort)} />
         <tbody>
           {rows.length === 0 ? (
             <tr>
