@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { UserRole } from "@/db/schema/enums";
 import { roles } from "@/lib/auth/roles";
+import { cleanText, firstParam } from "@/lib/url-params";
 
 // The users table's search, filters, sort and page live in the URL, like the
 // progress report's (see lib/reports/report-params.ts): every view has an
@@ -48,25 +49,14 @@ const maxPage = 100_000;
 /** Names and emails A→Z when first chosen; dates newest first. */
 export const naturalUserDirection = (sort: UserSort): SortDirection => (sort === "joined" || sort === "lastSignIn" ? "desc" : "asc");
 
-// A repeated parameter (?q=a&q=b) arrives as an array; the first one counts.
-const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-// PostgreSQL refuses NUL in text, and no control character belongs in a search.
-const stripControls = (value: string) => value.replace(/[\u0000-\u001f\u007f]/g, " ");
-
 const paramsSchema = z.object({
-  q: z.preprocess(
-    first,
-    z
-      .string()
-      .catch("")
-      .transform((value) => stripControls(value).trim().slice(0, maxSearchLength).trim()),
-  ),
-  role: z.preprocess(first, z.enum(roles).optional().catch(undefined)),
-  status: z.preprocess(first, z.enum(userStatuses).optional().catch(undefined)),
-  sort: z.preprocess(first, z.enum(userSorts).catch(defaultUserSort)),
-  dir: z.preprocess(first, z.enum(["asc", "desc"]).optional().catch(undefined)),
+  q: z.preprocess(firstParam, cleanText(maxSearchLength)),
+  role: z.preprocess(firstParam, z.enum(roles).optional().catch(undefined)),
+  status: z.preprocess(firstParam, z.enum(userStatuses).optional().catch(undefined)),
+  sort: z.preprocess(firstParam, z.enum(userSorts).catch(defaultUserSort)),
+  dir: z.preprocess(firstParam, z.enum(["asc", "desc"]).optional().catch(undefined)),
   page: z.preprocess(
-    first,
+    firstParam,
     z
       .string()
       .regex(/^\d{1,6}$/)

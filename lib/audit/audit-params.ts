@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanText, firstParam } from "@/lib/url-params";
 
 // The audit log viewer's filters live in the URL, so every view has an address
 // and the page works without JavaScript. Parsing never throws: a hand-edited or
@@ -23,11 +24,6 @@ export interface AuditQuery {
 
 export const defaultAuditQuery: AuditQuery = { actor: "", action: "", from: null, to: null, page: 1, errors: {} };
 
-// A repeated parameter (?a=1&a=2) arrives as an array; the first one counts.
-const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-// PostgreSQL refuses NUL in text, and no control character belongs in a search.
-const stripControls = (value: string) => value.replace(/[\u0000-\u001f\u007f]/g, " ");
-
 /** Actions are dotted lower-case names ("user.role_changed"); a group ends in ".*". */
 const actionPattern = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*(\.\*)?$/;
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -40,20 +36,14 @@ export function isCalendarDay(text: string): boolean {
 }
 
 const text = (max: number) =>
-  z.preprocess(
-    first,
-    z
-      .string()
-      .catch("")
-      .transform((value) => stripControls(value).trim().slice(0, max).trim()),
-  );
+  z.preprocess(firstParam, cleanText(max));
 
 const paramsSchema = z.object({
   actor: text(maxSearchLength),
   action: text(100),
   from: text(20),
   to: text(20),
-  page: z.preprocess(first, z.coerce.number().int().min(1).max(maxPage).catch(1)),
+  page: z.preprocess(firstParam, z.coerce.number().int().min(1).max(maxPage).catch(1)),
 });
 
 /** Parses the audit page's URL search parameters; never throws. */

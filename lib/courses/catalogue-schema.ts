@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanText, firstParam, stripControls } from "@/lib/url-params";
 
 export const catalogueSorts = ["relevance", "newest", "popular", "title"] as const;
 export type CatalogueSort = (typeof catalogueSorts)[number];
@@ -9,31 +10,20 @@ const maxSubjectLength = 60;
 // Far past any real catalogue, and small enough that the OFFSET stays an integer.
 const maxPage = 100_000;
 
-// A repeated parameter (?q=a&q=b) arrives as an array; the first one counts.
-const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-// PostgreSQL refuses NUL in text, and no control character belongs in a search.
-const stripControls = (value: string) => value.replace(/[\u0000-\u001f\u007f]/g, " ");
-
 // Every field falls back to its default instead of failing: the catalogue URL is
 // typed and shared by people, and a bad parameter must still show a page.
 const paramsSchema = z.object({
-  q: z.preprocess(
-    first,
-    z
-      .string()
-      .catch("")
-      .transform((value) => stripControls(value).trim().slice(0, maxQueryLength).trim()),
-  ),
+  q: z.preprocess(firstParam, cleanText(maxQueryLength)),
   subject: z.preprocess(
-    first,
+    firstParam,
     z
       .string()
       .catch("")
       .transform((value) => stripControls(value).trim())
       .transform((value) => (value && value.length <= maxSubjectLength ? value : undefined)),
   ),
-  sort: z.preprocess(first, z.enum(catalogueSorts).optional().catch(undefined)),
-  page: z.preprocess(first, z.coerce.number().int().min(1).max(maxPage).catch(1)),
+  sort: z.preprocess(firstParam, z.enum(catalogueSorts).optional().catch(undefined)),
+  page: z.preprocess(firstParam, z.coerce.number().int().min(1).max(maxPage).catch(1)),
 });
 
 /** What a catalogue query needs; `searchCatalogue` takes exactly this. */

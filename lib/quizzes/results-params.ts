@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanText, firstParam } from "@/lib/url-params";
 
 // The teacher's attempts table: its sort, filter, search and page live in the
 // URL, so every view has an address and the page works without JavaScript.
@@ -32,25 +33,14 @@ export interface AttemptsQuery {
 /** The newest attempts first unless asked otherwise. */
 export const defaultAttemptsQuery: AttemptsQuery = { q: "", sort: "started", dir: "desc", page: 1 };
 
-// A repeated parameter (?q=a&q=b) arrives as an array; the first one counts.
-const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-// PostgreSQL refuses NUL in text, and no control character belongs in a search.
-const stripControls = (value: string) => value.replace(/[\u0000-\u001f\u007f]/g, " ");
-
 // Every field falls back to its default instead of failing: a hand-edited or
 // stale URL still shows the table.
 const paramsSchema = z.object({
-  q: z.preprocess(
-    first,
-    z
-      .string()
-      .catch("")
-      .transform((value) => stripControls(value).trim().slice(0, maxSearchLength).trim()),
-  ),
-  status: z.preprocess(first, z.enum(attemptStates).optional().catch(undefined)),
-  sort: z.preprocess(first, z.enum(attemptSorts).catch(defaultAttemptsQuery.sort)),
-  dir: z.preprocess(first, z.enum(["asc", "desc"]).optional().catch(undefined)),
-  page: z.preprocess(first, z.coerce.number().int().min(1).max(maxPage).catch(1)),
+  q: z.preprocess(firstParam, cleanText(maxSearchLength)),
+  status: z.preprocess(firstParam, z.enum(attemptStates).optional().catch(undefined)),
+  sort: z.preprocess(firstParam, z.enum(attemptSorts).catch(defaultAttemptsQuery.sort)),
+  dir: z.preprocess(firstParam, z.enum(["asc", "desc"]).optional().catch(undefined)),
+  page: z.preprocess(firstParam, z.coerce.number().int().min(1).max(maxPage).catch(1)),
 });
 
 /** Names and attempt numbers read best A→Z / 1→n; dates, durations and scores biggest first. */

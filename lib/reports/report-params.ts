@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { EnrollmentStatus } from "@/db/schema/enums";
 import { pageParam } from "@/lib/pagination";
+import { cleanText, firstParam } from "@/lib/url-params";
 
 // The progress report's filters, sort and page live in the URL, for the
 // teacher's course view and the admin's site report alike, so every view has
@@ -69,24 +70,14 @@ export const defaultReportSort: ReportSort = "student";
 
 /**
  * The direction a column sorts in when first chosen: names A→Z; numbers and
- * the last activity lowest/oldest first, so whoever is behind or quiet comes
+ * the last activity lowest/oldest firstParam, so whoever is behind or quiet comes
  * first; enrolment dates newest first.
  */
 export const naturalDirection = (sort: ReportSort): SortDirection => (sort === "enrolled" ? "desc" : "asc");
 
-// A repeated parameter (?q=a&q=b) arrives as an array; the first one counts.
-const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-// PostgreSQL refuses NUL in text, and no control character belongs in a search.
-const stripControls = (value: string) => value.replace(/[\u0000-\u001f\u007f]/g, " ");
-const cleanText = (max: number) =>
-  z
-    .string()
-    .catch("")
-    .transform((value) => stripControls(value).trim().slice(0, max).trim());
-
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const optionalUuid = z.preprocess(
-  first,
+  firstParam,
   z
     .string()
     .optional()
@@ -96,7 +87,7 @@ const optionalUuid = z.preprocess(
 
 /** A percentage 0-100 (decimals allowed); empty or out of range reads as no bound. */
 const optionalPercent = z.preprocess(
-  first,
+  firstParam,
   z
     .string()
     .optional()
@@ -115,7 +106,7 @@ export function isIsoDay(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 const optionalDay = z.preprocess(
-  first,
+  firstParam,
   z
     .string()
     .optional()
@@ -126,19 +117,19 @@ const optionalDay = z.preprocess(
 const truthy = new Set(["1", "true", "on", "yes"]);
 
 const paramsSchema = z.object({
-  q: z.preprocess(first, cleanText(maxSearchLength)),
+  q: z.preprocess(firstParam, cleanText(maxSearchLength)),
   courseId: optionalUuid,
   teacherId: optionalUuid,
-  subject: z.preprocess(first, cleanText(maxSubjectLength)),
-  status: z.preprocess(first, z.enum(reportStatuses).optional().catch(undefined)),
+  subject: z.preprocess(firstParam, cleanText(maxSubjectLength)),
+  status: z.preprocess(firstParam, z.enum(reportStatuses).optional().catch(undefined)),
   progressMin: optionalPercent,
   progressMax: optionalPercent,
   enrolledFrom: optionalDay,
   enrolledTo: optionalDay,
-  atRisk: z.preprocess(first, z.string().optional().catch(undefined)),
-  sort: z.preprocess(first, z.enum(reportSorts).catch(defaultReportSort)),
-  dir: z.preprocess(first, z.enum(["asc", "desc"]).optional().catch(undefined)),
-  page: z.preprocess(first, z.unknown()),
+  atRisk: z.preprocess(firstParam, z.string().optional().catch(undefined)),
+  sort: z.preprocess(firstParam, z.enum(reportSorts).catch(defaultReportSort)),
+  dir: z.preprocess(firstParam, z.enum(["asc", "desc"]).optional().catch(undefined)),
+  page: z.preprocess(firstParam, z.unknown()),
 });
 
 // Swapped so the smaller bound comes first (see the note at the top).
@@ -254,7 +245,7 @@ export function filterErrors(raw: unknown, filters: EnrollmentReportFilters): Pa
   const input = raw instanceof URLSearchParams ? Object.fromEntries(raw) : raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
   const errors: Partial<Record<FilterField, string>> = {};
   for (const field of Object.keys(filterMessages) as FilterField[]) {
-    const given = first(input[field]);
+    const given = firstParam(input[field]);
     if (typeof given === "string" && given.trim() !== "" && filters[field] === undefined) errors[field] = filterMessages[field];
   }
   return errors;
