@@ -10,6 +10,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { registerAction } from "@/lib/auth/actions/register-action";
 import { registerSchema, type RegisterInput } from "@/lib/auth/schemas";
+import { NewPasswordFields } from "./new-password-fields";
 
 export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
   const [formError, setFormError] = useState<string | null>(null);
@@ -46,20 +47,11 @@ export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
         error={errors.displayName?.message}
         {...register("displayName")}
       />
-      <TextField
+      <NewPasswordFields
         label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 8 characters; avoid common passwords."
-        error={errors.password?.message}
-        {...register("password")}
-      />
-      <TextField
-        label="Repeat password"
-        type="password"
-        autoComplete="new-password"
-        error={errors.confirmPassword?.message}
-        {...register("confirmPassword")}
+        password={register("password")}
+        confirmPassword={register("confirmPassword")}
+        errors={{ password: errors.password?.message, confirmPassword: errors.confirmPassword?.message }}
       />
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? "Creating your account…" : "Create account"}

@@ -6,9 +6,9 @@ import { useForm } from "react-hook-form";
 import { applyResultErrors } from "@/components/ui/apply-result-errors";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/text-field";
 import { setPasswordAction } from "@/lib/users/actions/set-password-action";
 import { setPasswordSchema, type SetPasswordInput } from "@/lib/users/account-schemas";
+import { NewPasswordFields } from "./new-password-fields";
 
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {
   const [formError, setFormError] = useState<string | null>(null);
@@ -34,20 +34,11 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
       <FormAlert message={formError} />
       {/* For password managers: the account the new password belongs to. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <TextField
+      <NewPasswordFields
         label="New password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 8 characters; avoid common passwords."
-        error={errors.password?.message}
-        {...register("password")}
-      />
-      <TextField
-        label="Repeat password"
-        type="password"
-        autoComplete="new-password"
-        error={errors.confirmPassword?.message}
-        {...register("confirmPassword")}
+        password={register("password")}
+        confirmPassword={register("confirmPassword")}
+        errors={{ password: errors.password?.message, confirmPassword: errors.confirmPassword?.message }}
       />
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? "Setting your password…" : "Set password"}
