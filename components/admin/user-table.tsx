@@ -1,11 +1,12 @@
 "use client";
 
-import { createColumnHelper, flexRender } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { PasswordResetButton } from "@/components/admin/password-reset-button";
 import { UserRowControls } from "@/components/admin/user-row-controls";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { SortLinkHead } from "@/components/ui/sort-link-head";
+import { TableBodyRows } from "@/components/ui/table-body-rows";
 import { TableContainer } from "@/components/ui/table-container";
 import { useServerSortedTable } from "@/components/ui/use-server-sorted-table";
 import type { UserRole } from "@/db/schema/enums";
@@ -96,31 +97,7 @@ export function UserTable({ rows, query, basePath, pageCount }: UserTableProps) 
           Users, sorted by {userSortLabels[query.sort]} {query.dir === "asc" ? "ascending" : "descending"}. Select a column header to sort by it.
         </caption>
         <SortLinkHead table={table} sortHref={(id) => userSortHref(basePath, query, id as UserSort)} />
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={table.getVisibleLeafColumns().length} className="px-4 py-6 text-center text-ink-muted">
-                No user matches these filters.
-              </td>
-            </tr>
-          ) : (
-            table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="border-b border-slate-100 last:border-0">
-                {row.getVisibleCells().map((cell) =>
-                  cell.column.id === "name" ? (
-                    <th key={cell.id} scope="row" className="px-4 py-3 text-left align-top font-normal">
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </th>
-                  ) : (
-                    <td key={cell.id} className="px-4 py-3 align-top">
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))
-          )}
-        </tbody>
+        <TableBodyRows table={table} emptyText="No user matches these filters." rowHeaderColumn="name" />
       </table>
     </TableContainer>
   );

@@ -1,8 +1,9 @@
 "use client";
 
-import { createColumnHelper, flexRender } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { SortLinkHead } from "@/components/ui/sort-link-head";
+import { TableBodyRows } from "@/components/ui/table-body-rows";
 import { TableContainer } from "@/components/ui/table-container";
 import { useServerSortedTable } from "@/components/ui/use-server-sorted-table";
 import { sortHref, type AttemptSort, type AttemptState, type AttemptsQuery } from "@/lib/quizzes/results-params";
@@ -96,17 +97,7 @@ export function AttemptsTable({ rows, query, basePath, pageCount }: AttemptsTabl
           Attempts, sorted by {query.sort} {query.dir === "asc" ? "ascending" : "descending"}. Select a column header to sort by it.
         </caption>
         <SortLinkHead table={table} sortHref={(id) => sortHref(basePath, query, id as AttemptSort)} />
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className="border-b border-slate-100 last:border-0">
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className="px-4 py-3 align-top">
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
+        <TableBodyRows table={table} />
       </table>
     </TableContainer>
   );

@@ -1,9 +1,10 @@
 "use client";
 
-import { createColumnHelper, flexRender } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { SortLinkHead } from "@/components/ui/sort-link-head";
+import { TableBodyRows } from "@/components/ui/table-body-rows";
 import { TableContainer } from "@/components/ui/table-container";
 import { useServerSortedTable } from "@/components/ui/use-server-sorted-table";
 import type { EnrollmentTableRow } from "@/lib/reports/enrollment-table-rows";
@@ -115,25 +116,7 @@ export function EnrollmentTable({ rows, query, basePath, pageCount, scope, label
           {label}, sorted by {sortLabels[query.sort]} {query.dir === "asc" ? "ascending" : "descending"}. Select a column header to sort by it.
         </caption>
         <SortLinkHead table={table} sortHref={(id) => reportSortHref(basePath, query, id as ReportSort)} />
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={table.getVisibleLeafColumns().length} className="px-4 py-6 text-center text-ink-muted">
-                No enrolments match these filters.
-              </td>
-            </tr>
-          ) : (
-            table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="border-b border-slate-100 last:border-0">
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="px-4 py-3 align-top">
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
-            ))
-          )}
-        </tbody>
+        <TableBodyRows table={table} emptyText="No enrolments match these filters." />
       </table>
     </TableContainer>
   );
