@@ -13,3 +13,4 @@ export * from "./discussions";
 export * from "./audit";
 export * from "./events";
 export * from "./relations";
+export * from "./api";

@@ -50,7 +50,9 @@ export async function executeAction<S extends z.ZodType, T, U extends CurrentUse
   try {
     const work = async (tx: DbOrTx) => {
       if (!(await config.authorize(user, input, tx))) {
-        throw new ActionFailure(user ? "You are not allowed to do that." : "Sign in to continue.");
+        throw user
+          ? new ActionFailure("You are not allowed to do that.", {}, "forbidden")
+          : new ActionFailure("Sign in to continue.", {}, "unauthenticated");
       }
       return config.run(input, { user, tx });
     };

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { courses, users } from "@/db/schema";
+import { afterCursor, cursorColumn, orderByKeys, type SortKey } from "@/lib/api/pagination";
 import { pageCountOf } from "@/lib/pagination";
 import { cataloguePageSize, type CatalogueSearch } from "./catalogue-schema";
 import { lessonCount, studentCount, teacherName } from "./queries";
@@ -109,4 +110,54 @@ export async function listCatalogueSubjects(db: DbOrTx): Promise<CatalogueSubjec
     .where(listed)
     .groupBy(courses.subject)
     .orderBy(asc(courses.subject));
+}
+
+export type CatalogueKeysetSort = "title" | "newest";
+
+/**
+ * The catalogue for the REST API: the same published public courses and the
+ * same search, one page after a cursor (keyset), so courses published while a
+ * client pages through never shift a page. One statement; `limit + 1` rows
+ * come back so the caller knows whether a next page exists.
+ */
+export async function searchCatalogueAfter(
+  db: DbOrTx,
+  params: { q: string; subject?: string; sort: CatalogueKeysetSort; cursor?: string; limit: number },
+) {
+  const tsquery = params.q ? matchQuery(params.q) : undefined;
+  const keys: SortKey[] =
+    params.sort === "newest"
+      ? [
+          { expr: sql`coalesce(${courses.publishedAt}, ${courses.createdAt})`, direction: "desc", cast: "timestamptz" },
+          { expr: courses.id, direction: "asc", cast: "uuid" },
+        ]
+      : [
+          { expr: sql`lower(${courses.title})`, direction: "asc", cast: "text" },
+          { expr: courses.id, direction: "asc", cast: "uuid" },
+        ];
+  return db
+    .select({
+      id: courses.id,
+      slug: courses.slug,
+      title: courses.title,
+      subject: courses.subject,
+      description: descriptionHead,
+      publishedAt: courses.publishedAt,
+      teacherName,
+      lessonCount,
+      studentCount,
+      cursor: cursorColumn(keys),
+    })
+    .from(courses)
+    .innerJoin(users, eq(users.id, courses.teacherId))
+    .where(
+      and(
+        listed,
+        params.subject ? eq(courses.subject, params.subject) : undefined,
+        tsquery ? sql`${courses.searchVector} @@ ${tsquery}` : undefined,
+        afterCursor(keys, params.cursor),
+      ),
+    )
+    .orderBy(...orderByKeys(keys))
+    .limit(params.limit + 1);
 }

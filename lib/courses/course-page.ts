@@ -34,9 +34,10 @@ export interface CoursePageData {
 /**
  * A course as the actor may see it, or null when the actor may not (drafts,
  * and archived courses for the unenrolled, read as not found). The enrolment
- * key never leaves the server. Three statements.
+ * key never leaves the server. Three statements. Found by its slug (the web
+ * page's address) or by its id (the REST API).
  */
-export async function loadCoursePage(db: DbOrTx, actor: Actor | null, slug: string): Promise<CoursePageData | null> {
+export async function loadCoursePage(db: DbOrTx, actor: Actor | null, key: string | { id: string }): Promise<CoursePageData | null> {
   const [row] = await db
     .select({
       id: courses.id,
@@ -61,7 +62,7 @@ export async function loadCoursePage(db: DbOrTx, actor: Actor | null, slug: stri
     .from(courses)
     .innerJoin(users, eq(users.id, courses.teacherId))
     .leftJoin(enrollments, and(eq(enrollments.courseId, courses.id), eq(enrollments.userId, actor?.id ?? sql`NULL::uuid`)))
-    .where(eq(courses.slug, slug))
+    .where(typeof key === "string" ? eq(courses.slug, key) : eq(courses.id, key.id))
     .limit(1);
   if (!row || !can(actor, "course.view", row)) return null;
 

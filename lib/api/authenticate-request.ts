@@ -1,0 +1,25 @@
+import "server-only";
+import type { DbOrTx } from "@/db";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import { authenticateApiToken } from "./tokens";
+
+export type RequestIdentity =
+  | { kind: "token"; user: CurrentUser; tokenId: string }
+  | { kind: "session"; user: CurrentUser }
+  | { kind: "anonymous"; user: null }
+  /** A bearer token was sent but opens nothing: never falls back to the cookie. */
+  | { kind: "invalid_token"; user: null };
+
+/** Who is calling: a personal access token (Authorization: Bearer) or else the sign-in cookie. */
+export async function identifyRequest(db: DbOrTx, request: Request): Promise<RequestIdentity> {
+  const header = request.headers.get("authorization");
+  if (header !== null) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    const found = match ? await authenticateApiToken(db, match[1]!) : null;
+    if (!found) return { kind: "invalid_token", user: null };
+    const { tokenId, ...user } = found;
+    return { kind: "token", user, tokenId };
+  }
+  const user = await getCurrentUser();
+  return user ? { kind: "session", user } : { kind: "anonymous", user: null };
+}

@@ -1,0 +1,17 @@
+import type { ApiContract } from "../contract";
+import { coreContracts } from "./core";
+import { enrollmentContracts } from "./enrollments";
+import { learningContracts } from "./learning";
+import { notificationContracts } from "./notifications";
+import { quizContracts } from "./quizzes";
+import { submissionContracts } from "./submissions";
+
+/** Every endpoint of /api/v1: the OpenAPI document and the permission matrix test both start here. */
+export const apiContracts: readonly ApiContract[] = [
+  ...coreContracts,
+  ...enrollmentContracts,
+  ...learningContracts,
+  ...quizContracts,
+  ...submissionContracts,
+  ...notificationContracts,
+] as unknown as readonly ApiContract[];

@@ -1,0 +1,240 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { db, type DbOrTx } from "@/db";
+import { fieldErrorsOf } from "@/lib/actions/action";
+import { ActionFailure, failureKindOf, KeptRefusal } from "@/lib/actions/result";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { clientIpFrom } from "@/lib/auth/client-ip";
+import { identifyRequest, type RequestIdentity } from "./authenticate-request";
+import type { ApiContract, EndpointAccess } from "./contract";
+import { claimIdempotencyKey, idempotencyKeyPattern, requestHashOf, storeIdempotentResponse } from "./idempotency";
+import { ApiProblem, problemOf, problemResponse, type Problem, type ProblemType } from "./problem";
+import { countRequest, rateLimits, type RateLimitVerdict } from "./rate-limit";
+
+// The one road every /api/v1 request takes: identify the caller (token or
+// cookie), count it against the rate limits, parse the path, query and body
+// with the contract's zod schemas, run the handler (writes in one
+// transaction, with the Idempotency-Key claimed inside it), and answer JSON,
+// or an RFC 9457 problem. Handlers call the same lib functions and policy as
+// the pages and server actions.
+
+import { maxBodyBytes } from "./limits";
+
+export { maxBodyBytes };
+
+type Output<T> = T extends z.ZodType ? z.output<T> : never;
+
+export interface HandlerContext<C extends ApiContract> {
+  user: C["access"] extends "user" ? CurrentUser : CurrentUser | null;
+  params: Output<C["params"]>;
+  query: Output<C["query"]>;
+  body: Output<C["body"]>;
+  /** A transaction for writing requests; the database for reads. */
+  db: DbOrTx;
+  request: Request;
+  /** The request's URL: list endpoints build their next link from it. */
+  url: string;
+}
+
+/** An answer with a status other than the contract's success status. */
+export class ApiReply {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {}
+}
+
+type HandlerResult<C extends ApiContract> = z.input<C["response"]> | ApiReply | KeptRefusal;
+
+type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+interface Answer {
+  status: number;
+  body: unknown;
+  problem?: boolean;
+  headers?: Record<string, string>;
+}
+
+export function apiRoute<A extends EndpointAccess, C extends ApiContract<A>>(
+  contract: C,
+  handler: (context: HandlerContext<C>) => Promise<HandlerResult<C>>,
+) {
+  return async function route(request: Request, context: RouteContext): Promise<Response> {
+    const instance = new URL(request.url).pathname;
+    let limit: RateLimitVerdict | undefined;
+    try {
+      const identity = await identifyRequest(db, request);
+      limit = await countRequest(db, bucketsOf(identity, request));
+      if (limit.limited) {
+        throw new ApiProblem("rate_limited", `Too many requests: try again in ${limit.retryAfter} seconds.`, undefined, {
+          "Retry-After": String(limit.retryAfter),
+        });
+      }
+      if (identity.kind === "invalid_token") {
+        throw new ApiProblem("unauthenticated", "This token is not valid: it may be mistyped, revoked or expired.", undefined, {
+          "WWW-Authenticate": 'Bearer error="invalid_token"',
+        });
+      }
+      if (contract.access === "user" && !identity.user) {
+        throw new ApiProblem("unauthenticated", "Send a personal access token (Authorization: Bearer …) or sign in.", undefined, {
+          "WWW-Authenticate": "Bearer",
+        });
+      }
+      const input = await parseInput(contract, request, await context.params);
+      const handlerContext = {
+        user: identity.user,
+        ...input,
+        request,
+        url: request.url,
+      } as unknown as Omit<HandlerContext<C>, "db">;
+      const answer =
+        request.method === "GET"
+          ? await answerOf(contract, await handler({ ...handlerContext, db }))
+          : await write(contract, handler, handlerContext, identity.user, request, input.rawBody);
+      return respond(request, answer, limit);
+    } catch (error) {
+      return respond(request, failureAnswer(error, contract, instance), limit);
+    }
+  };
+}
+
+function bucketsOf(identity: RequestIdentity, request: Request) {
+  const limits = rateLimits();
+  const buckets = [{ bucket: `ip:${clientIpFrom(request.headers)}`, limit: limits.perIp }];
+  if (identity.kind === "token") buckets.push({ bucket: `token:${identity.tokenId}`, limit: limits.perToken });
+  if (identity.kind === "session") buckets.push({ bucket: `user:${identity.user.id}`, limit: limits.perToken });
+  return buckets;
+}
+
+async function parseInput(contract: ApiContract, request: Request, rawParams: Record<string, string | string[] | undefined>) {
+  // A path that names no record (a malformed id) is simply not found.
+  const params = contract.params ? contract.params.safeParse(rawParams) : { success: true as const, data: {} };
+  if (!params.success) throw new ApiProblem("not_found", "There is nothing at this address.");
+
+  const url = new URL(request.url);
+  const rawQuery: Record<string, string> = {};
+  for (const [name, value] of url.searchParams) rawQuery[name] ??= value;
+  const query = contract.query ? contract.query.safeParse(rawQuery) : { success: true as const, data: {} };
+  if (!query.success) throw new ApiProblem("invalid", "Some query parameters are not valid.", fieldErrorsOf(query.error));
+
+  let body: unknown = undefined;
+  let rawBody = "";
+  if (contract.body) {
+    const type = request.headers.get("content-type") ?? "";
+    if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
+      throw new ApiProblem("unsupported_media_type", "Send the request body as JSON, with Content-Type: application/json.");
+    }
+    const declared = Number(request.headers.get("content-length") ?? 0);
+    if (declared > maxBodyBytes) throw new ApiProblem("too_large", `The body may be at most ${maxBodyBytes} bytes.`);
+    rawBody = await request.text();
+    if (Buffer.byteLength(rawBody) > maxBodyBytes) throw new ApiProblem("too_large", `The body may be at most ${maxBodyBytes} bytes.`);
+    let json: unknown;
+    try {
+      json = rawBody.trim() === "" ? {} : JSON.parse(rawBody);
+    } catch {
+      throw new ApiProblem("malformed", "The body is not valid JSON.");
+    }
+    const parsed = contract.body.safeParse(json);
+    if (!parsed.success) throw new ApiProblem("invalid", "Some fields need your attention.", fieldErrorsOf(parsed.error));
+    body = parsed.data;
+  }
+  return { params: params.data, query: query.data, body, rawBody };
+}
+
+async function write<C extends ApiContract>(
+  contract: C,
+  handler: (context: HandlerContext<C>) => Promise<HandlerResult<C>>,
+  context: Omit<HandlerContext<C>, "db">,
+  user: CurrentUser | null,
+  request: Request,
+  rawBody: string,
+): Promise<Answer> {
+  const key = request.headers.get("idempotency-key");
+  const idempotent = contract.idempotent === true && key !== null && user !== null;
+  if (idempotent && !idempotencyKeyPattern.test(key)) {
+    throw new ApiProblem("invalid", "The Idempotency-Key header must be 1 to 255 visible ASCII characters.", {
+      "Idempotency-Key": ["Use 1 to 255 visible ASCII characters, such as a UUID."],
+    });
+  }
+  return db.transaction(async (tx) => {
+    if (idempotent) {
+      const claim = await claimIdempotencyKey(tx, {
+        userId: user.id,
+        key,
+        operation: `${request.method} ${new URL(request.url).pathname}`,
+        requestHash: requestHashOf(rawBody),
+      });
+      if (claim.kind === "mismatch") {
+        throw new ApiProblem(
+          "idempotency_conflict",
+          "This Idempotency-Key was already used for a different request. Use a new key for a new request.",
+        );
+      }
+      if (claim.kind === "replay") {
+        const replayedProblem = claim.statusCode >= 400;
+        return { status: claim.statusCode, body: claim.responseBody, problem: replayedProblem, headers: { "Idempotent-Replayed": "true" } };
+      }
+    }
+    const answer = await answerOf(contract, await handler({ ...context, db: tx } as HandlerContext<C>), new URL(request.url).pathname);
+    if (idempotent) await storeIdempotentResponse(tx, { userId: user.id, key }, answer.status, answer.body);
+    return answer;
+  });
+}
+
+async function answerOf(contract: ApiContract, result: unknown, instance?: string): Promise<Answer> {
+  if (result instanceof ApiReply) return { status: result.status, body: result.body };
+  // A refusal whose writes are kept (a wrong enrolment key counts towards the limit): committed, then answered.
+  if (result instanceof KeptRefusal) {
+    const type: ProblemType = failureKindOf(result);
+    return { status: 0, body: problemOf(type, result.userMessage, { instance, errors: result.fieldErrors }), problem: true };
+  }
+  return { status: contract.successStatus ?? 200, body: result };
+}
+
+function failureAnswer(error: unknown, contract: ApiContract, instance: string): Answer {
+  let problem: Problem;
+  let headers: Record<string, string> = {};
+  if (error instanceof ApiProblem) {
+    problem = problemOf(error.type, error.message, { instance, errors: error.errors });
+    headers = error.headers;
+  } else if (error instanceof ActionFailure) {
+    problem = problemOf(failureKindOf(error), error.userMessage, { instance, errors: error.fieldErrors });
+  } else {
+    const errorId = randomUUID().slice(0, 8);
+    console.error(`[api ${contract.operationId}] error ${errorId}`, error);
+    problem = problemOf("server_error", `Something went wrong on our side (reference ${errorId}). Please try again.`, { instance });
+  }
+  return { status: problem.status, body: problem, problem: true, headers };
+}
+
+function respond(request: Request, answer: Answer, limit: RateLimitVerdict | undefined): Response {
+  const body = answer.body as Problem | unknown;
+  const status = answer.problem && answer.status === 0 ? (body as Problem).status : answer.status;
+  const headers: Record<string, string> = {
+    "Cache-Control": answer.problem || request.method !== "GET" ? "no-store" : "private, no-cache",
+    Vary: "Authorization, Cookie",
+    ...answer.headers,
+  };
+  if (limit && Number.isFinite(limit.limit)) {
+    headers["RateLimit-Limit"] = String(limit.limit);
+    headers["RateLimit-Remaining"] = String(limit.remaining);
+    headers["RateLimit-Reset"] = String(limit.retryAfter);
+  }
+  if (answer.problem) return problemResponse(body as Problem, headers);
+  const json = JSON.stringify(body);
+  headers["Content-Type"] = "application/json";
+  if (request.method === "GET" && status === 200) {
+    // A weak validator of the exact answer: a client that sends it back gets 304 and no body.
+    const etag = `W/"${createHash("sha256").update(json).digest("base64url").slice(0, 32)}"`;
+    headers.ETag = etag;
+    if (matchesEtag(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
+  }
+  return new Response(json, { status, headers });
+}
+
+function matchesEtag(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  const strip = (tag: string) => tag.trim().replace(/^W\//, "");
+  return header.split(",").some((tag) => tag.trim() === "*" || strip(tag) === strip(etag));
+}

@@ -1,0 +1,70 @@
+// The permission matrix of /api/v1: every endpoint × role (anonymous,
+// student, teacher, admin) × own or other resource, with a check that fails
+// when an endpoint exists without its rows. Runs on PGlite and PostgreSQL.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { contractKey } from "@/lib/api/contract";
+import { apiContracts } from "@/lib/api/contracts";
+import { callApi, routedEndpoints, templateOf } from "./api/call-api";
+import type { MatrixCase } from "./api/matrix";
+import { buildWorld, type ApiWorld } from "./api/world";
+
+// Anonymous calls read the sign-in cookie, which needs the Next.js runtime: here nobody has one.
+vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: vi.fn(async () => null) }));
+
+const caseFiles = import.meta.glob<{ cases: MatrixCase[] }>("./api/cases/*.ts", { eager: true });
+const allCases = Object.values(caseFiles).flatMap((file) => file.cases);
+const roles = ["anonymous", "student", "teacher", "admin"];
+
+let world: ApiWorld;
+beforeAll(async () => {
+  process.env.API_RATE_LIMIT_PER_IP = "1000000";
+  process.env.API_RATE_LIMIT_PER_TOKEN = "1000000";
+  world = await buildWorld();
+});
+
+describe("every endpoint is in the matrix", () => {
+  it("the route files, the contracts and the matrix name the same endpoints", async () => {
+    const routed = await routedEndpoints();
+    const contracted = apiContracts.map(contractKey).sort();
+    const tested = [...new Set(allCases.map((c) => c.endpoint))].sort();
+    expect(routed).toEqual(contracted);
+    expect(tested).toEqual(contracted);
+  });
+
+  it.each(apiContracts.map(contractKey))("%s is tested for every role", (endpoint) => {
+    const tested = new Set(allCases.filter((c) => c.endpoint === endpoint).map((c) => c.role));
+    expect([...tested].sort()).toEqual([...roles].sort());
+  });
+
+  it.each(apiContracts.filter((c) => c.path.includes("{")).map(contractKey))(
+    "%s, which names a record, is tested on the role's own and on another's",
+    (endpoint) => {
+      const signedIn = allCases.filter((c) => c.endpoint === endpoint && c.role !== "anonymous");
+      const ownerships = new Set(signedIn.map((c) => c.ownership));
+      expect(ownerships.has("own") || ownerships.has("any")).toBe(true);
+      if (!ownerships.has("any")) expect(ownerships.has("other")).toBe(true);
+    },
+  );
+});
+
+describe("permissions", () => {
+  it.each(allCases.map((c) => [`${c.endpoint} as ${c.role} on ${c.ownership} → ${c.status}`, c] as const))("%s", async (_name, c) => {
+    const call = await c.request(world, c.role);
+    const method = call.method ?? "GET";
+    // The request must really hit the endpoint the case names.
+    expect(`${method} ${templateOf(call.path)}`).toBe(c.endpoint);
+    const answer = await callApi({ ...call, token: world.tokenFor(c.role) });
+    expect({ status: answer.status, body: answer.body }).toMatchObject({ status: c.status });
+    const contract = apiContracts.find((candidate) => contractKey(candidate) === c.endpoint)!;
+    if (answer.status < 300 && answer.status !== 204) {
+      // The answer is what the contract (and so the OpenAPI document) says.
+      const parsed = contract.response.safeParse(answer.body);
+      expect(parsed.success ? "matches the contract" : parsed.error.message).toBe("matches the contract");
+      expect(answer.headers.get("content-type")).toBe("application/json");
+    } else {
+      expect(answer.headers.get("content-type")).toBe("application/problem+json");
+      expect(answer.body).toMatchObject({ status: c.status, title: expect.any(String), detail: expect.any(String) });
+    }
+    await c.check?.(answer, world, c.role);
+  });
+});
