@@ -61,6 +61,10 @@ export async function storeIdempotentResponse(
     .where(and(eq(apiIdempotencyKeys.userId, key.userId), eq(apiIdempotencyKeys.key, key.key)));
 }
 
-export async function deleteOldIdempotencyKeys(db: DbOrTx, now = new Date()): Promise<void> {
-  await db.delete(apiIdempotencyKeys).where(lt(apiIdempotencyKeys.createdAt, new Date(now.getTime() - idempotencyKeyLifetimeMs)));
+export async function deleteOldIdempotencyKeys(db: DbOrTx, now = new Date()): Promise<number> {
+  const deleted = await db
+    .delete(apiIdempotencyKeys)
+    .where(lt(apiIdempotencyKeys.createdAt, new Date(now.getTime() - idempotencyKeyLifetimeMs)))
+    .returning({ key: apiIdempotencyKeys.key });
+  return deleted.length;
 }

@@ -8,7 +8,7 @@ import { apiRateLimits } from "@/db/schema";
 
 export const rateLimitWindowSeconds = 60;
 
-export function rateLimits(env: NodeJS.ProcessEnv = process.env) {
+export function rateLimits(env: Record<string, string | undefined> = process.env) {
   const read = (name: string, fallback: number) => {
     const value = Number(env[name]);
     return Number.isInteger(value) && value > 0 ? value : fallback;
@@ -60,6 +60,10 @@ export async function countRequest(
 }
 
 /** Old windows are of no use; the worker clears them with the other housekeeping. */
-export async function deleteOldRateLimitWindows(db: DbOrTx, now = new Date()): Promise<void> {
-  await db.delete(apiRateLimits).where(lt(apiRateLimits.windowStart, new Date(now.getTime() - 60 * 60 * 1000)));
+export async function deleteOldRateLimitWindows(db: DbOrTx, now = new Date()): Promise<number> {
+  const deleted = await db
+    .delete(apiRateLimits)
+    .where(lt(apiRateLimits.windowStart, new Date(now.getTime() - 60 * 60 * 1000)))
+    .returning({ bucket: apiRateLimits.bucket });
+  return deleted.length;
 }
