@@ -81,6 +81,10 @@ export function apiRoute<A extends EndpointAccess, C extends ApiContract<A>>(
           "WWW-Authenticate": "Bearer",
         });
       }
+      if (identity.kind === "session" && request.method !== "GET" && isCrossSite(request)) {
+        // The cookie rides along on requests from other sites; only a token may write from elsewhere.
+        throw new ApiProblem("forbidden", "Writing with the sign-in cookie is only allowed from this site. Use a personal access token.");
+      }
       const input = await parseInput(contract, request, await context.params);
       const handlerContext = {
         user: identity.user,
@@ -97,6 +101,17 @@ export function apiRoute<A extends EndpointAccess, C extends ApiContract<A>>(
       return respond(request, failureAnswer(error, contract, instance), limit);
     }
   };
+}
+
+function isCrossSite(request: Request): boolean {
+  if (request.headers.get("sec-fetch-site") === "cross-site") return true;
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== (request.headers.get("host") ?? new URL(request.url).host);
+  } catch {
+    return true;
+  }
 }
 
 function bucketsOf(identity: RequestIdentity, request: Request) {
@@ -187,7 +202,8 @@ async function answerOf(contract: ApiContract, result: unknown, instance?: strin
   // A refusal whose writes are kept (a wrong enrolment key counts towards the limit): committed, then answered.
   if (result instanceof KeptRefusal) {
     const type: ProblemType = failureKindOf(result);
-    return { status: 0, body: problemOf(type, result.userMessage, { instance, errors: result.fieldErrors }), problem: true };
+    const problem = problemOf(type, result.userMessage, { instance, errors: result.fieldErrors });
+    return { status: problem.status, body: problem, problem: true };
   }
   return { status: contract.successStatus ?? 200, body: result };
 }
@@ -209,8 +225,8 @@ function failureAnswer(error: unknown, contract: ApiContract, instance: string):
 }
 
 function respond(request: Request, answer: Answer, limit: RateLimitVerdict | undefined): Response {
-  const body = answer.body as Problem | unknown;
-  const status = answer.problem && answer.status === 0 ? (body as Problem).status : answer.status;
+  const body = answer.body;
+  const status = answer.status;
   const headers: Record<string, string> = {
     "Cache-Control": answer.problem || request.method !== "GET" ? "no-store" : "private, no-cache",
     Vary: "Authorization, Cookie",

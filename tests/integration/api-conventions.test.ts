@@ -5,7 +5,7 @@ import { eq, inArray } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { apiIdempotencyKeys, apiRateLimits, apiTokens, courses, users } from "@/db/schema";
-import { fail } from "@/lib/actions/result";
+import { fail, KeptRefusal } from "@/lib/actions/result";
 import { defineContract } from "@/lib/api/contract";
 import { apiRoute } from "@/lib/api/route";
 import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
@@ -246,6 +246,7 @@ describe("writes: JSON bodies and Idempotency-Key", () => {
     // Long enough for a concurrent retry to arrive while this one works.
     await new Promise((resolve) => setTimeout(resolve, 50));
     if (body.name === "refuse") fail("Refused by a rule.");
+    if (body.name === "kept") return new KeptRefusal("Kept, and counted.", { name: ["Not this one."] });
     if (body.name === "crash") throw new Error("relation \"secret_table\" does not exist");
     return { run, name: body.name };
   });
@@ -323,6 +324,40 @@ describe("writes: JSON bodies and Idempotency-Key", () => {
     expect(refused.body.detail).toBe("Refused by a rule.");
     await post(token, JSON.stringify({ name: "refuse" }), { "idempotency-key": key });
     expect(runs - before).toBe(2);
+  });
+
+  it("a refusal whose writes are kept is stored too: the retry gets the same problem without acting", async () => {
+    const key = crypto.randomUUID();
+    const before = runs;
+    const first = await post(token, JSON.stringify({ name: "kept" }), { "idempotency-key": key });
+    const retry = await post(token, JSON.stringify({ name: "kept" }), { "idempotency-key": key });
+    expect(first.status).toBe(422);
+    expect(first.body).toMatchObject({ detail: "Kept, and counted.", errors: { name: ["Not this one."] } });
+    expect(retry.status).toBe(422);
+    expect(retry.headers.get("content-type")).toBe("application/problem+json");
+    expect(retry.body).toEqual(first.body);
+    expect(runs - before).toBe(1);
+  });
+
+  it("with the sign-in cookie, writes from another site are refused; a token may write from anywhere", async () => {
+    vi.mocked(getCurrentUser).mockResolvedValue(student);
+    try {
+      const cookieWrite = (headers: Record<string, string>) =>
+        route(
+          new Request("http://localhost/api/v1/test/things", {
+            method: "POST",
+            body: JSON.stringify({ name: "cookie" }),
+            headers: { "content-type": "application/json", host: "localhost", ...headers },
+          }),
+          { params: Promise.resolve({}) },
+        );
+      expect((await cookieWrite({ origin: "https://evil.example" })).status).toBe(403);
+      expect((await cookieWrite({ "sec-fetch-site": "cross-site" })).status).toBe(403);
+      expect((await cookieWrite({ origin: "http://localhost" })).status).toBe(201);
+      expect((await post(token, JSON.stringify({ name: "token" }), { origin: "https://elsewhere.example" })).status).toBe(201);
+    } finally {
+      vi.mocked(getCurrentUser).mockResolvedValue(null);
+    }
   });
 
   it("a malformed key is refused before anything acts", async () => {
