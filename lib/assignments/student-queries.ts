@@ -1,12 +1,14 @@
 import "server-only";
 import type { DbOrTx } from "@/db";
-import type { LatePenaltyType, SubmissionGradeStatus } from "@/db/schema/enums";
+import type { LatePenaltyType } from "@/db/schema/enums";
 import { can, type Actor } from "@/lib/auth/policy";
-import { loadAssignmentInCourse } from "./assignment-access";
+import { loadAssignmentInCourse, type AssignmentInCourse } from "./assignment-access";
+import { gradeAsStudentSees, type GradeView } from "./grade-visibility";
 import { submissionWindow, type SubmissionWindow } from "./lateness";
 import { loadVersions, type VersionFile } from "./submission-versions";
 
-export interface StudentVersion {
+/** A version of the student's work, with what it may know of the grading (see gradeAsStudentSees). */
+export interface StudentVersion extends GradeView {
   id: string;
   version: number;
   isCurrent: boolean;
@@ -15,12 +17,6 @@ export interface StudentVersion {
   isLate: boolean;
   daysLate: number;
   files: VersionFile[];
-  /** What the student may know of the grading: its state, and the grade and feedback only once released or returned. */
-  gradeStatus: SubmissionGradeStatus;
-  points: number | null;
-  rawPoints: number | null;
-  penaltyPercent: number | null;
-  feedback: string | null;
 }
 
 export interface StudentAssignment {
@@ -44,6 +40,10 @@ export interface StudentAssignment {
   versions: StudentVersion[];
 }
 
+/** Whether a student reads this assignment (and its own work on it): a published assignment of a course whose content it sees. */
+export const studentReadsAssignment = (actor: Actor, target: AssignmentInCourse) =>
+  target.task.status === "published" && can(actor, "course.viewContent", target.course);
+
 /**
  * The assignment page of an enrolled student: the assignment, its own
  * versions, and (only when released or returned) the grade and feedback.
@@ -51,9 +51,7 @@ export interface StudentAssignment {
  */
 export async function loadStudentAssignment(db: DbOrTx, actor: Actor, slug: string, taskId: string, now = new Date()): Promise<StudentAssignment | null> {
   const target = await loadAssignmentInCourse(db, actor, taskId);
-  if (!target || target.course.slug !== slug || target.task.status !== "published" || !can(actor, "course.viewContent", target.course)) {
-    return null;
-  }
+  if (!target || target.course.slug !== slug || !studentReadsAssignment(actor, target)) return null;
   const { assignment, task, course } = target;
   const versions = await loadVersions(db, { taskId, userId: actor.id });
   const window = submissionWindow({ dueAt: task.dueAt, ...assignment }, now);
@@ -75,23 +73,16 @@ export async function loadStudentAssignment(db: DbOrTx, actor: Actor, slug: stri
     latePenaltyPercent: assignment.latePenaltyPercent,
     window,
     canSubmit: window !== "closed" && can(actor, "assignment.submit", course) && current?.gradeStatus !== "released",
-    versions: versions.map((version) => {
-      const visible = version.gradeStatus === "released" || version.gradeStatus === "returned";
-      return {
-        id: version.id,
-        version: version.version,
-        isCurrent: version.isCurrent,
-        text: version.text,
-        submittedAt: version.submittedAt,
-        isLate: version.isLate,
-        daysLate: version.daysLate,
-        files: version.files,
-        gradeStatus: version.gradeStatus === "draft" ? "ungraded" : version.gradeStatus,
-        points: version.gradeStatus === "released" ? version.points : null,
-        rawPoints: version.gradeStatus === "released" ? version.rawPoints : null,
-        penaltyPercent: version.gradeStatus === "released" ? version.penaltyPercent : null,
-        feedback: visible ? version.feedback : null,
-      };
-    }),
+    versions: versions.map((version) => ({
+      id: version.id,
+      version: version.version,
+      isCurrent: version.isCurrent,
+      text: version.text,
+      submittedAt: version.submittedAt,
+      isLate: version.isLate,
+      daysLate: version.daysLate,
+      files: version.files,
+      ...gradeAsStudentSees(version),
+    })),
   };
 }

@@ -18,8 +18,15 @@ export async function loadVersions(db: DbOrTx, where: { taskId: string; userId: 
     .from(submissions)
     .where(and(eq(submissions.taskId, where.taskId), eq(submissions.userId, where.userId)))
     .orderBy(desc(submissions.version));
-  if (rows.length === 0) return [];
-  const files = await db
+  const files = await loadSubmissionFiles(db, rows.map((row) => row.id));
+  return rows.map((row) => ({ ...row, files: files.get(row.id) ?? [] }));
+}
+
+/** The files of some submissions, each submission's in the order the student chose. One statement (none for no submissions). */
+export async function loadSubmissionFiles(db: DbOrTx, submissionIds: readonly string[]): Promise<Map<string, VersionFile[]>> {
+  const bySubmission = new Map<string, VersionFile[]>();
+  if (submissionIds.length === 0) return bySubmission;
+  const rows = await db
     .select({
       submissionId: submissionFiles.submissionId,
       id: storedFiles.id,
@@ -29,10 +36,8 @@ export async function loadVersions(db: DbOrTx, where: { taskId: string; userId: 
     })
     .from(submissionFiles)
     .innerJoin(storedFiles, eq(storedFiles.id, submissionFiles.fileId))
-    .where(inArray(submissionFiles.submissionId, rows.map((row) => row.id)))
+    .where(inArray(submissionFiles.submissionId, [...submissionIds]))
     .orderBy(asc(submissionFiles.position));
-  return rows.map((row) => ({
-    ...row,
-    files: files.filter((file) => file.submissionId === row.id).map(({ submissionId: _submissionId, ...file }) => file),
-  }));
+  for (const { submissionId, ...file } of rows) bySubmission.set(submissionId, [...(bySubmission.get(submissionId) ?? []), file]);
+  return bySubmission;
 }

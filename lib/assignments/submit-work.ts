@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { enrollments, storedFiles, submissionFiles, submissions, taskProgress } from "@/db/schema";
-import { fail } from "@/lib/actions/result";
+import { fail, missing } from "@/lib/actions/result";
 import { can, type Actor } from "@/lib/auth/policy";
 import { describeSize } from "@/lib/storage/limits";
 import { loadAssignmentInCourse } from "./assignment-access";
@@ -20,7 +20,7 @@ export interface SubmissionReceipt {
   isLate: boolean;
   daysLate: number;
   textLength: number;
-  files: { name: string; sizeBytes: number }[];
+  files: { id: string; name: string; sizeBytes: number }[];
 }
 
 const megabyte = 1024 * 1024;
@@ -39,7 +39,7 @@ export async function submitWork(
 ): Promise<SubmissionReceipt> {
   const target = await loadAssignmentInCourse(tx, actor, input.taskId, { lockEnrollment: true });
   if (!target || target.task.status !== "published" || !can(actor, "assignment.submit", target.course)) {
-    fail(assignmentNotFoundMessage);
+    missing(assignmentNotFoundMessage);
   }
   const { assignment, task, course } = target;
 
@@ -132,6 +132,6 @@ export async function submitWork(
     isLate: late.isLate,
     daysLate: late.daysLate,
     textLength: text.length,
-    files: ordered.map((file) => ({ name: file.name, sizeBytes: file.sizeBytes })),
+    files: ordered.map((file) => ({ id: file.id, name: file.name, sizeBytes: file.sizeBytes })),
   };
 }

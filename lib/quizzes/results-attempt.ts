@@ -9,9 +9,12 @@ import { can, type Actor } from "@/lib/auth/policy";
 import { loadAttemptReview, type ReviewQuestion } from "./taking/attempt-review";
 
 export interface TeacherAttemptView {
+  id: string;
+  taskId: string;
   courseId: string;
   courseTitle: string;
   quizTitle: string;
+  studentId: string;
   studentName: string;
   studentEmail: string;
   attemptNumber: number;
@@ -31,17 +34,19 @@ const uuid = z.uuid();
 /**
  * One attempt as its course's teacher (or an admin) reads it, with every
  * answer, its grade and the right answers. Anyone else, a wrong course or quiz
- * in the address, or a malformed id: null (not found). Four statements.
+ * in the address, or a malformed id: null (not found). The pages name the
+ * course and quiz in the address too; the API names only the attempt. Four statements.
  */
 export async function loadAttemptForTeacher(
   db: DbOrTx,
   actor: Actor,
-  { courseId, taskId, attemptId }: { courseId: string; taskId: string; attemptId: string },
+  { courseId, taskId, attemptId }: { courseId?: string; taskId?: string; attemptId: string },
 ): Promise<TeacherAttemptView | null> {
-  if (![courseId, taskId, attemptId].every((id) => uuid.safeParse(id).success)) return null;
+  if (![courseId, taskId, attemptId].every((id) => id === undefined || uuid.safeParse(id).success)) return null;
   const [row] = await db
     .select({
       attempt: quizAttempts,
+      courseId: courses.id,
       courseTitle: courses.title,
       teacherId: courses.teacherId,
       quizTitle: learningTasks.title,
@@ -52,15 +57,24 @@ export async function loadAttemptForTeacher(
     .innerJoin(learningTasks, eq(learningTasks.id, quizAttempts.taskId))
     .innerJoin(courses, eq(courses.id, learningTasks.courseId))
     .innerJoin(users, eq(users.id, quizAttempts.userId))
-    .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.taskId, taskId), eq(courses.id, courseId)));
+    .where(
+      and(
+        eq(quizAttempts.id, attemptId),
+        taskId === undefined ? undefined : eq(quizAttempts.taskId, taskId),
+        courseId === undefined ? undefined : eq(courses.id, courseId),
+      ),
+    );
   if (!row || !can(actor, "attempt.view", { userId: row.attempt.userId, courseTeacherId: row.teacherId })) return null;
   // The attempt's own student may read it too, but through the student's pages and the quiz's review rules.
   if (actor.role === "student") return null;
   const { attempt } = row;
   return {
-    courseId,
+    id: attempt.id,
+    taskId: attempt.taskId,
+    courseId: row.courseId,
     courseTitle: row.courseTitle,
     quizTitle: row.quizTitle,
+    studentId: attempt.userId,
     studentName: row.studentName,
     studentEmail: row.studentEmail,
     attemptNumber: attempt.attemptNumber,

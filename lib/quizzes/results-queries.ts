@@ -4,7 +4,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { courses, learningTasks, quizzes } from "@/db/schema";
-import type { GradingMethod, QuestionType, TaskStatus } from "@/db/schema/enums";
+import type { GradingMethod, QuestionType, ReviewPolicy, TaskStatus } from "@/db/schema/enums";
 import { taughtCourses } from "@/lib/auth/taught-courses";
 import { can, type Actor } from "@/lib/auth/policy";
 import { rowsOf } from "@/lib/db/rows";
@@ -14,11 +14,14 @@ import { attemptsPageSize, type AttemptSort, type AttemptState, type AttemptsQue
 export interface QuizResultsHeader {
   taskId: string;
   title: string;
+  description: string;
   status: TaskStatus;
+  dueAt: Date | null;
   courseId: string;
   courseTitle: string;
   courseSlug: string;
   gradingMethod: GradingMethod;
+  reviewPolicy: ReviewPolicy;
   attemptsAllowed: number | null;
   timeLimitMinutes: number | null;
   questionCount: number;
@@ -94,20 +97,23 @@ const toNumber = (value: unknown): number | null => (value === null || value ===
 /**
  * A quiz of a course the actor may see the results of, or null: ownership is in
  * the WHERE, so another teacher's quiz, a student and a missing quiz all read
- * as not found. One statement.
+ * as not found. The pages name the course in the address too; the API names
+ * only the quiz. One statement.
  */
 export async function loadResultsQuiz(
   db: DbOrTx,
   actor: Actor,
-  { courseId, taskId }: { courseId: string; taskId: string },
+  { courseId, taskId }: { courseId?: string; taskId: string },
 ): Promise<QuizResultsHeader | null> {
-  if (!uuid.safeParse(courseId).success || !uuid.safeParse(taskId).success) return null;
+  if ((courseId !== undefined && !uuid.safeParse(courseId).success) || !uuid.safeParse(taskId).success) return null;
   if (actor.role !== "teacher" && actor.role !== "admin") return null;
   const [row] = await db
     .select({
       taskId: learningTasks.id,
       title: learningTasks.title,
+      description: learningTasks.description,
       status: learningTasks.status,
+      dueAt: learningTasks.dueAt,
       courseId: courses.id,
       courseTitle: courses.title,
       courseSlug: courses.slug,
@@ -115,6 +121,7 @@ export async function loadResultsQuiz(
       courseStatus: courses.status,
       visibility: courses.visibility,
       gradingMethod: quizzes.gradingMethod,
+      reviewPolicy: quizzes.reviewPolicy,
       attemptsAllowed: quizzes.attemptsAllowed,
       timeLimitMinutes: quizzes.timeLimitMinutes,
       questionCount: sql<number>`(SELECT count(*)::int FROM quiz_questions q WHERE q.task_id = ${quizzes.taskId})`,
@@ -123,7 +130,7 @@ export async function loadResultsQuiz(
     .from(quizzes)
     .innerJoin(learningTasks, eq(learningTasks.id, quizzes.taskId))
     .innerJoin(courses, eq(courses.id, learningTasks.courseId))
-    .where(and(eq(quizzes.taskId, taskId), eq(courses.id, courseId), taughtCourses(actor)));
+    .where(and(eq(quizzes.taskId, taskId), courseId === undefined ? undefined : eq(courses.id, courseId), taughtCourses(actor)));
   if (!row || !can(actor, "quiz.viewResults", { teacherId: row.teacherId, status: row.courseStatus, visibility: row.visibility })) {
     return null;
   }

@@ -1,2 +1,239 @@
-// Contracts of this group's endpoints; see ../contract.ts.
-export const quizContracts = [] as const;
+import { z } from "zod";
+import { attemptStatus, gradingMethod, questionType, reviewPolicy, taskStatus } from "@/db/schema/enums";
+import type { AttemptReaderView } from "@/lib/quizzes/attempt-reader";
+import { answerResponseSchema, saveAnswerSchema } from "@/lib/quizzes/taking/schemas";
+import { defineContract, idParam, isoOrNull, timestampSchema } from "../contract";
+import { pageQueryShape, pageSchema } from "../pagination";
+
+// Quizzes and their attempts: read a quiz; start, answer and submit an
+// attempt as its student; read attempts as the student or the course's teacher.
+
+const quizParams = z.object({ taskId: idParam("The quiz's id (the id of its learning task).") });
+const attemptParams = z.object({ attemptId: idParam("The attempt's id.") });
+const personSchema = z.object({ id: z.uuid(), name: z.string() });
+
+export const quizSchema = z.object({
+  taskId: z.uuid(),
+  courseId: z.uuid(),
+  title: z.string(),
+  description: z.string().describe("Markdown."),
+  status: z.enum(taskStatus.enumValues).describe("Students only ever find published quizzes; the course's teacher and admins find drafts too."),
+  dueAt: timestampSchema.nullable().describe("No new attempts after it; an attempt's deadline never passes it."),
+  timeLimitMinutes: z.number().int().nullable().describe("Null: no time limit."),
+  attemptsAllowed: z.number().int().nullable().describe("Null: unlimited."),
+  attemptsUsed: z.number().int().nullable().describe("The caller's attempts so far; null for the course's teacher and admins, who do not take quizzes."),
+  attemptsLeft: z.number().int().nullable().describe("How many more attempts the caller may start; null when unlimited, and for teachers and admins."),
+  gradingMethod: z.enum(gradingMethod.enumValues).describe("How several attempts combine into the grade."),
+  reviewPolicy: z
+    .enum(reviewPolicy.enumValues)
+    .describe("When a student sees the right answers and explanations of its submitted attempt: never, after_submit or after_due."),
+  questionCount: z.number().int(),
+  maxPoints: z.number().describe("The questions' points together."),
+  openAttemptId: z.uuid().nullable().describe("The caller's attempt in progress, if any."),
+  score: z
+    .object({ points: z.number(), maxPoints: z.number() })
+    .nullable()
+    .describe("The caller's submitted attempts combined by the grading method; null before the first, and for teachers and admins."),
+});
+
+export const getQuizContract = defineContract({
+  method: "GET",
+  path: "/api/v1/quizzes/{taskId}",
+  operationId: "getQuiz",
+  tag: "Quizzes",
+  summary: "A quiz: its settings, size and the caller's attempts",
+  description:
+    "What the quiz's intro page shows: settings, the number of questions and points, and for a student its attempts used and left, " +
+    "its open attempt and its score. Enrolled students of the course (published quizzes only), its teacher and admins; " +
+    "for anyone else the quiz is not found. Never contains a right answer: the questions come with an attempt.",
+  access: "user",
+  params: quizParams,
+  response: quizSchema,
+  errors: [404],
+});
+
+export const attemptRowSchema = z.object({
+  id: z.uuid(),
+  student: personSchema,
+  attemptNumber: z.number().int(),
+  status: z.enum(attemptStatus.enumValues),
+  startedAt: timestampSchema,
+  deadlineAt: timestampSchema.nullable().describe("When time runs out (fixed at start); null without a time limit or due date."),
+  submittedAt: timestampSchema.nullable(),
+  scorePoints: z.number().nullable().describe("Null while in progress."),
+  maxPoints: z.number().int().nullable(),
+  scorePercent: z.number().nullable(),
+});
+
+export const listAttemptsContract = defineContract({
+  method: "GET",
+  path: "/api/v1/quizzes/{taskId}/attempts",
+  operationId: "listQuizAttempts",
+  tag: "Quizzes",
+  summary: "Attempts at a quiz",
+  description:
+    "A student gets its own attempts; the course's teacher and admins get every student's (filter with `studentId`). " +
+    "Oldest first, one page at a time: attempts started meanwhile only join the end. " +
+    "Attempts left open past their deadline are submitted (and graded) first, as the pages do. Others: 404.",
+  access: "user",
+  params: quizParams,
+  query: z.object({
+    status: z.enum(attemptStatus.enumValues, { error: "Filter by in_progress, submitted or expired." }).optional().describe("Only attempts in this state."),
+    studentId: z.uuid({ error: "Give a student's id." }).optional().describe("Teachers and admins: only this student's attempts."),
+    ...pageQueryShape,
+  }),
+  response: pageSchema(attemptRowSchema),
+  errors: [404, 422],
+});
+
+const studentQuestionSchema = z.object({
+  id: z.uuid(),
+  number: z.number().int().describe("Its place in this attempt's order (1, 2, …), which may be shuffled per attempt."),
+  type: z.enum(questionType.enumValues),
+  text: z.string(),
+  points: z.number().int(),
+  choices: z.array(z.object({ id: z.uuid(), text: z.string() })).describe("In this attempt's order; empty for short answer and numeric."),
+  answer: answerResponseSchema.nullable().describe("The answer saved so far: `{ choiceIds }` or `{ text }`; null when none."),
+});
+
+const reviewQuestionSchema = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  type: z.enum(questionType.enumValues),
+  text: z.string(),
+  points: z.number().int(),
+  answered: z.boolean(),
+  pointsAwarded: z.number().nullable(),
+  isCorrect: z.boolean().nullable(),
+  choices: z.array(z.object({ id: z.uuid(), text: z.string(), isCorrect: z.boolean(), chosen: z.boolean() })),
+  typedAnswer: z.string().nullable(),
+  acceptedAnswers: z.array(z.string()),
+  numericValue: z.number().nullable(),
+  numericTolerance: z.number(),
+  explanation: z.string(),
+});
+
+export const attemptSchema = z.object({
+  id: z.uuid(),
+  taskId: z.uuid(),
+  quizTitle: z.string(),
+  student: personSchema,
+  attemptNumber: z.number().int(),
+  status: z.enum(attemptStatus.enumValues),
+  startedAt: timestampSchema,
+  deadlineAt: timestampSchema.nullable().describe("Answers saved at or after it are refused; null without a time limit or due date."),
+  submittedAt: timestampSchema.nullable().describe("Equals deadlineAt when time ran out before the student submitted."),
+  scorePoints: z.number().nullable(),
+  maxPoints: z.number().int().nullable(),
+  scorePercent: z.number().nullable(),
+  questions: z
+    .array(studentQuestionSchema)
+    .nullable()
+    .describe("While in progress, for its student: the questions in this attempt's order with their choices and the saved answers. Never a right answer. Null otherwise."),
+  review: z
+    .object({
+      allowed: z.boolean().describe("Whether the reader may see the answers, right answers and explanations now."),
+      notice: z.string().nullable().describe("Why not, when not."),
+      questions: z.array(reviewQuestionSchema).describe("Empty unless allowed."),
+    })
+    .nullable()
+    .describe("Once submitted: for the student as the quiz's review policy allows; for the course's teacher and admins always. Null while in progress."),
+});
+
+/** An attempt as both the start and the read endpoints answer it. */
+export const attemptJson = (view: AttemptReaderView): z.input<typeof attemptSchema> => ({
+  ...view,
+  startedAt: view.startedAt.toISOString(),
+  deadlineAt: isoOrNull(view.deadlineAt),
+  submittedAt: isoOrNull(view.submittedAt),
+});
+
+export const startAttemptContract = defineContract({
+  method: "POST",
+  path: "/api/v1/quizzes/{taskId}/attempts",
+  operationId: "startQuizAttempt",
+  tag: "Quizzes",
+  summary: "Start an attempt (or resume the open one)",
+  description:
+    "An enrolled student starts its next attempt: `201` with the attempt and its questions (in this attempt's order, without right answers). " +
+    "When the student already has an attempt in progress, that one is answered with `200` instead: there is at most one open attempt per quiz. " +
+    "The deadline is fixed now, on the server. `409` when no attempts are left, the quiz is past its due date or has no questions; " +
+    "`403` for teachers and admins, who do not take quizzes; `404` when the quiz is not found or the student is not enrolled. " +
+    "Send an `Idempotency-Key` so that a retried request does not start a second attempt.",
+  access: "user",
+  params: quizParams,
+  response: attemptSchema,
+  successStatus: 201,
+  idempotent: true,
+  errors: [403, 404, 409, 422],
+});
+
+export const getAttemptContract = defineContract({
+  method: "GET",
+  path: "/api/v1/attempts/{attemptId}",
+  operationId: "getAttempt",
+  tag: "Quizzes",
+  summary: "An attempt: its questions while open, its score and review once submitted",
+  description:
+    "Its student reads it as the attempt page (while in progress: the questions with their choices and the saved answers, never a right answer) " +
+    "or the result page (once submitted: the score, and the review only as the quiz's review policy allows). " +
+    "The course's teacher and admins read the score and the full review. An attempt past its deadline is submitted first. " +
+    "Another student's attempt is not found.",
+  access: "user",
+  params: attemptParams,
+  response: attemptSchema,
+  errors: [404],
+});
+
+export const saveAnswerContract = defineContract({
+  method: "PUT",
+  path: "/api/v1/attempts/{attemptId}/answers/{questionId}",
+  operationId: "saveAttemptAnswer",
+  tag: "Quizzes",
+  summary: "Save (or replace) one answer of an open attempt",
+  description:
+    "Autosave, as the attempt page does: `{ \"response\": { \"choiceIds\": [...] } }` for single choice, multiple choice and true/false, " +
+    "`{ \"response\": { \"text\": \"...\" } }` for short answer and numeric. Saving again replaces the answer. " +
+    "`409` once the attempt is submitted, or when its deadline has passed (the attempt is then submitted with the answers saved in time). " +
+    "`403` for teachers and admins; another student's attempt, or a question not in the quiz, is not found.",
+  access: "user",
+  params: z.object({ attemptId: idParam("The attempt's id."), questionId: idParam("The question's id.") }),
+  body: saveAnswerSchema.pick({ response: true }),
+  response: z.object({ attemptId: z.uuid(), questionId: z.uuid(), savedAt: timestampSchema }),
+  errors: [400, 403, 404, 409, 413, 415, 422],
+});
+
+export const submitAttemptContract = defineContract({
+  method: "POST",
+  path: "/api/v1/attempts/{attemptId}/submit",
+  operationId: "submitAttempt",
+  tag: "Quizzes",
+  summary: "Submit an attempt and get its score",
+  description:
+    "Submits the student's attempt and grades it at once. Submitting an attempt already submitted changes nothing and answers the same result. " +
+    "Past its deadline, the attempt is submitted as of the deadline with the answers saved before it. " +
+    "`403` for teachers and admins; another student's attempt is not found. Read the review with `GET /api/v1/attempts/{attemptId}`.",
+  access: "user",
+  params: attemptParams,
+  response: z.object({
+    attemptId: z.uuid(),
+    taskId: z.uuid(),
+    status: z.enum(attemptStatus.enumValues),
+    deadlineAt: timestampSchema.nullable(),
+    submittedAt: timestampSchema.describe("Equals deadlineAt when time ran out first."),
+    scorePoints: z.number(),
+    maxPoints: z.number().int(),
+    scorePercent: z.number(),
+  }),
+  idempotent: true,
+  errors: [403, 404, 409, 422],
+});
+
+export const quizContracts = [
+  getQuizContract,
+  listAttemptsContract,
+  startAttemptContract,
+  getAttemptContract,
+  saveAnswerContract,
+  submitAttemptContract,
+] as const;

@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { quizAnswers, quizChoices, quizQuestions } from "@/db/schema";
 import type { StoredResponse } from "@/db/schema/quizzes";
-import { fail, KeptRefusal } from "@/lib/actions/result";
+import { fail, KeptRefusal, missing } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/policy";
 import { closeAttemptAtDeadline } from "./close-expired-attempts";
 import { isPastDeadline } from "./deadline";
@@ -30,7 +30,7 @@ export async function saveAnswer(
   { now = new Date() }: { now?: Date } = {},
 ): Promise<SavedAnswer | KeptRefusal> {
   const attempt = await loadOwnAttempt(tx, actor, input.attemptId, { lock: true });
-  if (!attempt) fail(attemptNotFoundMessage);
+  if (!attempt) missing(attemptNotFoundMessage);
   if (attempt.status !== "in_progress") fail(attemptClosedMessage);
   if (isPastDeadline(attempt.deadlineAt, now)) {
     await closeAttemptAtDeadline(tx, attempt, actor.id);
@@ -41,7 +41,7 @@ export async function saveAnswer(
     .select({ id: quizQuestions.id, type: quizQuestions.type })
     .from(quizQuestions)
     .where(and(eq(quizQuestions.id, input.questionId), eq(quizQuestions.taskId, attempt.taskId)));
-  if (!question) fail("This question is not part of the quiz.", { questionId: ["This question is not part of the quiz."] });
+  if (!question) missing("This question is not part of the quiz.");
 
   const response = await checkedResponse(tx, question, input.response);
   await tx

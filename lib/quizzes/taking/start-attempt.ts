@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { quizAttempts, quizChoices, quizQuestions, taskProgress } from "@/db/schema";
-import { fail } from "@/lib/actions/result";
+import { fail, missing } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/policy";
 import { buildAttemptOrder } from "./attempt-order";
 import { closeExpiredAttempts } from "./close-expired-attempts";
@@ -33,7 +33,7 @@ export async function startAttempt(
   { now = new Date(), random = Math.random }: { now?: Date; random?: () => number } = {},
 ): Promise<StartedAttempt> {
   const quiz = await loadTakeableQuiz(tx, actor, taskId, { lockEnrollment: true });
-  if (!quiz) fail(quizNotFoundMessage);
+  if (!quiz) missing(quizNotFoundMessage);
   await closeExpiredAttempts(tx, { taskId, userId: actor.id, now });
 
   const attempts = await tx

@@ -31,7 +31,17 @@ export interface AttemptHistoryRow {
 export interface QuizIntro {
   quiz: Pick<
     TakeableQuiz,
-    "taskId" | "title" | "description" | "dueAt" | "courseSlug" | "courseTitle" | "timeLimitMinutes" | "attemptsAllowed" | "gradingMethod" | "reviewPolicy"
+    | "taskId"
+    | "title"
+    | "description"
+    | "dueAt"
+    | "courseId"
+    | "courseSlug"
+    | "courseTitle"
+    | "timeLimitMinutes"
+    | "attemptsAllowed"
+    | "gradingMethod"
+    | "reviewPolicy"
   >;
   questionCount: number;
   totalPoints: number;
@@ -75,6 +85,7 @@ function summarise(quiz: TakeableQuiz, attempts: AttemptHistoryRow[], questionCo
       title: quiz.title,
       description: quiz.description,
       dueAt: quiz.dueAt,
+      courseId: quiz.courseId,
       courseSlug: quiz.courseSlug,
       courseTitle: quiz.courseTitle,
       timeLimitMinutes: quiz.timeLimitMinutes,
@@ -95,12 +106,13 @@ function summarise(quiz: TakeableQuiz, attempts: AttemptHistoryRow[], questionCo
 /**
  * The intro page of a quiz for an enrolled student: settings, size, the
  * student's attempts and best score. Closes (and grades) an attempt of this
- * student left open past its deadline first. Null reads as not found.
+ * student left open past its deadline first. Null reads as not found. The
+ * pages name the course in the address (`slug`); the API names only the quiz.
  */
 export async function loadQuizIntro(
   db: DbOrTx,
   actor: Actor,
-  { slug, taskId, now = new Date() }: { slug: string; taskId: string; now?: Date },
+  { slug, taskId, now = new Date() }: { slug?: string; taskId: string; now?: Date },
 ): Promise<QuizIntro | null> {
   const quiz = await loadTakeableQuiz(db, actor, taskId, { slug });
   if (!quiz) return null;

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { quizAttempts } from "@/db/schema";
-import { fail } from "@/lib/actions/result";
+import type { AttemptStatus } from "@/db/schema/enums";
+import { missing } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/policy";
 import { gradeClosedAttempts } from "@/lib/quizzes/record-grades";
 import { closeAttemptAtDeadline } from "./close-expired-attempts";
@@ -12,6 +13,9 @@ export interface SubmittedAttempt {
   attemptId: string;
   taskId: string;
   slug: string;
+  status: AttemptStatus;
+  deadlineAt: Date | null;
+  submittedAt: Date;
   scorePoints: number;
   maxPoints: number;
   scorePercent: number;
@@ -33,12 +37,14 @@ export async function submitAttempt(
   { now = new Date() }: { now?: Date } = {},
 ): Promise<SubmittedAttempt> {
   const attempt = await loadOwnAttempt(tx, actor, attemptId, { lock: true });
-  if (!attempt) fail(attemptNotFoundMessage);
-  const base = { attemptId, taskId: attempt.taskId, slug: attempt.courseSlug };
+  if (!attempt) missing(attemptNotFoundMessage);
+  const base = { attemptId, taskId: attempt.taskId, slug: attempt.courseSlug, deadlineAt: attempt.deadlineAt };
 
   if (attempt.status !== "in_progress") {
     return {
       ...base,
+      status: attempt.status,
+      submittedAt: attempt.submittedAt ?? attempt.startedAt,
       scorePoints: attempt.scorePoints ?? 0,
       maxPoints: attempt.maxPoints ?? 0,
       scorePercent: attempt.scorePercent ?? 0,
@@ -58,11 +64,19 @@ export async function submitAttempt(
     await gradeClosedAttempts(tx, { taskId: attempt.taskId, attemptIds: [attemptId], actorId: actor.id });
   }
   const [graded] = await tx
-    .select({ scorePoints: quizAttempts.scorePoints, maxPoints: quizAttempts.maxPoints, scorePercent: quizAttempts.scorePercent })
+    .select({
+      status: quizAttempts.status,
+      submittedAt: quizAttempts.submittedAt,
+      scorePoints: quizAttempts.scorePoints,
+      maxPoints: quizAttempts.maxPoints,
+      scorePercent: quizAttempts.scorePercent,
+    })
     .from(quizAttempts)
     .where(eq(quizAttempts.id, attemptId));
   return {
     ...base,
+    status: graded?.status ?? "submitted",
+    submittedAt: graded?.submittedAt ?? now,
     scorePoints: graded?.scorePoints ?? 0,
     maxPoints: graded?.maxPoints ?? 0,
     scorePercent: graded?.scorePercent ?? 0,
