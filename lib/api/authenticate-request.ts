@@ -23,3 +23,12 @@ export async function identifyRequest(db: DbOrTx, request: Request): Promise<Req
   const user = await getCurrentUser();
   return user ? { kind: "session", user } : { kind: "anonymous", user: null };
 }
+
+/**
+ * For the file routes outside /api/v1 (uploads and downloads), so a client
+ * with a token can hand in files and fetch the download links the API gives:
+ * the caller by token or cookie, or null (a bad token is nobody).
+ */
+export async function userOfRequest(db: DbOrTx, request: Request): Promise<CurrentUser | null> {
+  return (await identifyRequest(db, request)).user;
+}

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { db } from "@/db";
 import { clientIpFrom } from "@/lib/auth/client-ip";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { userOfRequest } from "@/lib/api/authenticate-request";
 import { declaredLength, uploadAnswer } from "@/lib/storage/upload-request";
 import { uploadQuery } from "@/lib/storage/schemas";
 import { uploadCourseFile } from "@/lib/storage/upload-course-file";
@@ -16,7 +16,7 @@ import { uploadCourseFile } from "@/lib/storage/upload-course-file";
  */
 export async function POST(request: Request) {
   try {
-    const user = await getCurrentUser();
+    const user = await userOfRequest(db, request);
     if (!user) return uploadAnswer(401, { error: "Sign in to upload files." });
     const query = uploadQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) return uploadAnswer(400, { error: query.error.issues[0]!.message });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { db } from "@/db";
 import { submissionUploadQuery, uploadSubmissionFile } from "@/lib/assignments/upload-submission-file";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { userOfRequest } from "@/lib/api/authenticate-request";
 import { declaredLength, uploadAnswer } from "@/lib/storage/upload-request";
 
 
@@ -14,7 +14,7 @@ import { declaredLength, uploadAnswer } from "@/lib/storage/upload-request";
  */
 export async function POST(request: Request) {
   try {
-    const user = await getCurrentUser();
+    const user = await userOfRequest(db, request);
     if (!user) return uploadAnswer(401, { error: "Sign in to upload files." });
     const query = submissionUploadQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
     const outcome = await uploadSubmissionFile(db, user, {

@@ -1,5 +1,5 @@
 import { db } from "@/db";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { userOfRequest } from "@/lib/api/authenticate-request";
 import { loadLessonFile } from "@/lib/learn/lesson-file";
 import { lessonIdParam } from "@/lib/learn/params";
 import { serveStoredFile } from "@/lib/storage/serve-file";
@@ -11,7 +11,7 @@ const notFound = () => new Response("Not found", { status: 404, headers: { "Cach
 export async function GET(request: Request, { params }: { params: Promise<{ lessonId: string }> }) {
   const { lessonId } = await params;
   if (!lessonIdParam.safeParse(lessonId).success) return notFound();
-  const user = await getCurrentUser();
+  const user = await userOfRequest(db, request);
   if (!user) return notFound();
   const file = await loadLessonFile(db, user, lessonId);
   return file ? await serveStoredFile(file, request) : notFound();

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/db";
 import { loadSubmissionFile } from "@/lib/assignments/submission-file";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { userOfRequest } from "@/lib/api/authenticate-request";
 import { serveStoredFile } from "@/lib/storage/serve-file";
 
 const notFound = () => new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
@@ -11,7 +11,7 @@ const notFound = () => new Response("Not found", { status: 404, headers: { "Cach
 export async function GET(request: Request, { params }: { params: Promise<{ fileId: string }> }) {
   const { fileId } = await params;
   if (!z.uuid().safeParse(fileId).success) return notFound();
-  const user = await getCurrentUser();
+  const user = await userOfRequest(db, request);
   if (!user) return notFound();
   const file = await loadSubmissionFile(db, user, fileId);
   return file ? await serveStoredFile(file, request) : notFound();
