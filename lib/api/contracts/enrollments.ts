@@ -73,8 +73,8 @@ export const enrollContract = defineContract({
     "The caller, a student, enrols in a published course: a private one needs its `enrollmentKey` (wrong keys are counted, " +
     "and too many in a row are refused for 15 minutes). Answers **201** with the new enrolment, or with the same row " +
     "reactivated after a drop (the completions are kept), and **200** when already enrolled. " +
-    "Teachers and admins never enrol (403); a course that does not exist or is a draft is 404; one not open for enrolment " +
-    "(archived) or an enrolment suspended by the teacher is 409. Send an `Idempotency-Key` so that a retry does not act twice.",
+    "Teachers and admins never enrol (403). A course that does not exist, or that the caller cannot see (a draft; an archived " +
+    "course it is not in) is 404; one no longer open for enrolment (archived) or an enrolment suspended by the teacher is 409. Send an `Idempotency-Key` so that a retry does not act twice.",
   access: "user",
   body: enrollSchema,
   response: enrollmentItemSchema,
