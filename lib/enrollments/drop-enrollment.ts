@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { courses, enrollments } from "@/db/schema";
-import { fail } from "@/lib/actions/result";
+import { fail, missing } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/policy";
 import { publish } from "@/lib/events/publish";
 
@@ -16,7 +16,8 @@ export async function dropEnrollment(tx: DbOrTx, actor: Actor, courseId: string)
     .innerJoin(courses, eq(courses.id, enrollments.courseId))
     .where(and(eq(enrollments.courseId, courseId), eq(enrollments.userId, actor.id)))
     .for("update", { of: enrollments });
-  if (!row || row.status === "dropped") fail("You are not enrolled in this course.");
+  if (!row) missing("You are not enrolled in this course.");
+  if (row.status === "dropped") fail("You are not enrolled in this course.");
   if (row.status === "suspended") fail("Your enrolment in this course is suspended. Ask your teacher.");
   await tx
     .update(enrollments)

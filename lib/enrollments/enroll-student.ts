@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { courses, enrollments } from "@/db/schema";
-import { fail, KeptRefusal } from "@/lib/actions/result";
+import { fail, KeptRefusal, missing } from "@/lib/actions/result";
 import { can, type Actor } from "@/lib/auth/policy";
 import { publish } from "@/lib/events/publish";
 import { recomputeProgress } from "@/lib/progress/recompute-enrollment-progress";
@@ -35,8 +35,8 @@ export async function enrollStudent(
     .from(courses)
     .leftJoin(enrollments, and(eq(enrollments.courseId, courses.id), eq(enrollments.userId, actor.id)))
     .where(eq(courses.id, courseId));
-  if (!course || !can(actor, "course.view", course)) fail("This course does not exist.");
-  if (actor.role !== "student") fail("Only students enrol in courses.");
+  if (!course || !can(actor, "course.view", course)) missing("This course does not exist.");
+  if (actor.role !== "student") fail("Only students enrol in courses.", {}, "forbidden");
   if (!can(actor, "course.enroll", course)) fail("This course is not open for enrolment.");
   if (course.enrollmentStatus === "active" || course.enrollmentStatus === "completed") {
     return { slug: course.slug, alreadyEnrolled: true };

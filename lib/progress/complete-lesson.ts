@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { courses, enrollments, lessonCompletions, lessons, modules } from "@/db/schema";
-import { fail } from "@/lib/actions/result";
+import { missing } from "@/lib/actions/result";
 import { can, type Actor } from "@/lib/auth/policy";
 import { publish } from "@/lib/events/publish";
 import { recomputeProgress } from "./recompute-enrollment-progress";
@@ -30,7 +30,7 @@ export async function completeLesson(tx: DbOrTx, actor: Actor, lessonId: string)
     .where(eq(lessons.id, lessonId))
     .for("update", { of: enrollments });
   if (!target || actor.role !== "student" || !can(actor, "course.viewContent", target)) {
-    fail("This lesson does not exist or you are not enrolled in its course.");
+    missing("This lesson does not exist or you are not enrolled in its course.");
   }
 
   const inserted = await tx
@@ -48,6 +48,7 @@ export async function completeLesson(tx: DbOrTx, actor: Actor, lessonId: string)
     );
   }
   return {
+    courseId: target.courseId,
     slug: target.slug,
     newlyCompleted: inserted.length > 0,
     percent: progress?.percent ?? 0,

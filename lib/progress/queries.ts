@@ -1,8 +1,9 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { courses, enrollments, learningTasks, lessonCompletions, lessons, modules, taskProgress } from "@/db/schema";
-import type { Actor } from "@/lib/auth/policy";
+import { courses, enrollments, learningTasks, lessonCompletions, lessons, modules, taskProgress, users } from "@/db/schema";
+import { afterCursor, cursorColumn, orderByKeys, type SortKey } from "@/lib/api/pagination";
+import { can, type Actor } from "@/lib/auth/policy";
 import { buildSubjectSummary, type SubjectSummary } from "./subject-summary";
 
 export interface SummaryActor extends Actor {
@@ -77,4 +78,100 @@ export async function loadSubjectSummary(db: DbOrTx, actor: SummaryActor): Promi
     .orderBy(quizCompletedAt, courses.title, learningTasks.position, learningTasks.id);
 
   return buildSubjectSummary({ gradeLevel: actor.gradeLevel, completedLessons, completedQuizzes });
+}
+
+const completionKeys: SortKey[] = [
+  { expr: lessonCompletions.completedAt, direction: "desc", cast: "timestamptz" },
+  { expr: lessonCompletions.id, direction: "asc", cast: "uuid" },
+];
+
+/**
+ * One keyset page of the acting student's own lesson completions, newest
+ * first, optionally of one course; completions in a course back in draft are
+ * hidden, like the course. One statement.
+ */
+export async function listMyCompletionsAfter(
+  db: DbOrTx,
+  actor: Actor,
+  params: { courseId?: string; cursor?: string; limit: number },
+) {
+  return db
+    .select({
+      lessonId: lessonCompletions.lessonId,
+      courseId: courses.id,
+      completedAt: lessonCompletions.completedAt,
+      cursor: cursorColumn(completionKeys),
+    })
+    .from(lessonCompletions)
+    .innerJoin(lessons, eq(lessons.id, lessonCompletions.lessonId))
+    .innerJoin(modules, eq(modules.id, lessons.moduleId))
+    .innerJoin(courses, eq(courses.id, modules.courseId))
+    .where(
+      and(
+        eq(lessonCompletions.userId, actor.id),
+        inArray(courses.status, ["published", "archived"]),
+        params.courseId ? eq(courses.id, params.courseId) : undefined,
+        afterCursor(completionKeys, params.cursor),
+      ),
+    )
+    .orderBy(...orderByKeys(completionKeys))
+    .limit(params.limit + 1);
+}
+
+const taskProgressKeys: SortKey[] = [
+  { expr: taskProgress.updatedAt, direction: "desc", cast: "timestamptz" },
+  { expr: taskProgress.id, direction: "asc", cast: "uuid" },
+];
+
+/**
+ * One keyset page of a student's task progress, most recently changed first,
+ * optionally of one course. The caller decides whose rows these may be: the
+ * actor's own (`asStudent`: tasks and courses in draft are hidden, as the
+ * pages hide them), or a student of a course the actor teaches or an admin
+ * (every row of that course). One statement.
+ */
+export async function listTaskProgressAfter(
+  db: DbOrTx,
+  params: { studentId: string; asStudent: boolean; courseId?: string; cursor?: string; limit: number },
+) {
+  return db
+    .select({
+      id: taskProgress.id,
+      taskId: taskProgress.taskId,
+      courseId: learningTasks.courseId,
+      studentId: taskProgress.userId,
+      status: taskProgress.status,
+      pointsEarned: taskProgress.pointsEarned,
+      startedAt: taskProgress.startedAt,
+      completedAt: taskProgress.completedAt,
+      updatedAt: taskProgress.updatedAt,
+      cursor: cursorColumn(taskProgressKeys),
+    })
+    .from(taskProgress)
+    .innerJoin(learningTasks, eq(learningTasks.id, taskProgress.taskId))
+    .innerJoin(courses, eq(courses.id, learningTasks.courseId))
+    .where(
+      and(
+        eq(taskProgress.userId, params.studentId),
+        params.asStudent ? inArray(learningTasks.status, ["published", "archived"]) : undefined,
+        params.asStudent ? inArray(courses.status, ["published", "archived"]) : undefined,
+        params.courseId ? eq(learningTasks.courseId, params.courseId) : undefined,
+        afterCursor(taskProgressKeys, params.cursor),
+      ),
+    )
+    .orderBy(...orderByKeys(taskProgressKeys))
+    .limit(params.limit + 1);
+}
+
+/**
+ * The student whose summary an admin reads: only admins (who read every
+ * student's progress) read another's, and only a student has one. Null otherwise (the two read the same). One statement.
+ */
+export async function loadSummaryStudent(db: DbOrTx, actor: Actor, studentId: string): Promise<SummaryActor | null> {
+  if (!can(actor, "report.viewSite")) return null;
+  const [student] = await db
+    .select({ id: users.id, role: users.role, gradeLevel: users.gradeLevel })
+    .from(users)
+    .where(and(eq(users.id, studentId), eq(users.role, "student")));
+  return student ?? null;
 }

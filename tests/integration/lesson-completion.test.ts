@@ -85,6 +85,7 @@ describe("completeLesson", () => {
     const { course, student } = await enrolledStudent({ modules: 1, lessonsPerModule: 3 });
     const first = await complete(student, course.lessonIds[0]!);
     expect(first).toEqual({
+      courseId: course.id,
       slug: course.slug,
       newlyCompleted: true,
       percent: 33.33,
