@@ -28,7 +28,7 @@ test("a student creates a token, sees it once, uses it, revokes it, and it stops
   await page.getByLabel("Name").fill("Grades script");
   await page.getByLabel("Expires after").selectOption("7");
   await page.getByRole("button", { name: "Create token" }).click();
-  const shown = page.getByLabel("New token");
+  const shown = page.getByRole("textbox", { name: "New token", exact: true });
   await expect(shown).toHaveValue(/^jva_[A-Za-z0-9_-]{43}$/);
   await expect(shown).toHaveAttribute("readonly", "");
   const token = await shown.inputValue();
@@ -51,7 +51,7 @@ test("a student creates a token, sees it once, uses it, revokes it, and it stops
   // Never shown again, and its use is on record.
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "API tokens" })).toBeVisible();
-  await expect(page.getByLabel("New token")).toHaveCount(0);
+  await expect(page.getByRole("textbox", { name: "New token", exact: true })).toHaveCount(0);
   expect(await page.content()).not.toContain(token);
   await expect(row).not.toContainText("Never used");
 

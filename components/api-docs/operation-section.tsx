@@ -76,7 +76,7 @@ export function OperationSection({ operation }: { operation: OperationView }) {
                       {parameter.name}
                       {parameter.required ? <span className="block font-sans text-xs font-normal text-danger-700">required</span> : null}
                     </th>
-                    <td className={td}>{parameter.in}</td>
+                    <td className={`${td} whitespace-nowrap`}>{parameter.in}</td>
                     <td className={td}>{parameter.type}</td>
                     <td className={td}>{parameter.description ? <InlineMarkdown source={parameter.description} className={inlineCode} /> : null}</td>
                   </tr>

@@ -17,7 +17,7 @@ export function ApiTokenTable({ tokens, now }: { tokens: ApiTokenView[]; now: Da
   if (tokens.length === 0) return <p className="text-ink-muted">You have no tokens yet.</p>;
   return (
     <TableContainer label="Your API tokens">
-      <table className="w-full min-w-[48rem] text-left text-sm">
+      <table className="w-full min-w-[40rem] text-left text-sm">
         <thead className="border-b border-slate-200 bg-slate-50 text-ink-muted">
           <tr>
             <th scope="col" className={th}>Name</th>
@@ -40,13 +40,13 @@ export function ApiTokenTable({ tokens, now }: { tokens: ApiTokenView[]; now: Da
                   {token.name}
                 </th>
                 <td className={`${td} whitespace-nowrap font-mono text-xs`}>{token.hint}</td>
-                <td className={`${td} whitespace-nowrap`}>
+                <td className={td}>
                   <LocalTime value={token.createdAt} />
                 </td>
-                <td className={`${td} whitespace-nowrap`}>
+                <td className={td}>
                   <When value={token.expiresAt} none="Never" />
                 </td>
-                <td className={`${td} whitespace-nowrap`}>
+                <td className={td}>
                   <When value={token.lastUsedAt} none="Never used" />
                 </td>
                 <td className={td}>

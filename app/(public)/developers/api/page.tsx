@@ -27,7 +27,7 @@ export default function ApiDocumentationPage() {
   const exampleProblem = problemOf("not_found", "This course does not exist.", { instance: "/api/v1/courses/3f2a…" });
 
   return (
-    <div className="mx-auto flex max-w-4xl min-w-0 flex-col gap-10 [overflow-wrap:anywhere]">
+    <div className="mx-auto flex max-w-4xl min-w-0 flex-col gap-10">
       <header className="flex flex-col gap-3">
         <h1 className="text-3xl font-bold">{siteName()} API</h1>
         <p className="text-lg text-ink-muted">
