@@ -1,5 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { expectNoPageOverflow } from "./support/layout";
 import { demoUsers, expect, SignInPage, signedInPage, test } from "./support/fixtures";
 import { registerStudent, studentPassword, uniqueId } from "./support/register";
 
@@ -17,15 +18,6 @@ async function findUserFromDashboard(admin: Page, text: string) {
   await expect(admin).toHaveURL(new RegExp(`/admin/users\\?q=`));
   await expect(admin.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
   await expect(admin.getByText(`1 user matching “${text}”`)).toBeVisible();
-}
-
-/** The page does not scroll sideways as a whole: wide tables scroll inside their own region. */
-async function expectNoPageOverflow(page: Page) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  expect(scrollWidth, `page is ${scrollWidth}px wide in a ${innerWidth}px window`).toBeLessThanOrEqual(innerWidth);
 }
 
 test("an admin's role change and deactivation apply on the user's next request", async ({ page, browser, viewport, userAgent }, testInfo) => {

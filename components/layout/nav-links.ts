@@ -34,3 +34,9 @@ export function navLinksFor(role: UserRole | null): NavLink[] {
       ];
   }
 }
+
+/** The account's settings pages, for every signed-in role: in the account menu and beside each settings page. */
+export const settingsLinks: NavLink[] = [
+  { href: "/settings/notifications", label: "Notification settings" },
+  { href: "/settings/api-tokens", label: "API tokens" },
+];

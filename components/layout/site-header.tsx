@@ -6,7 +6,7 @@ import { roleLabels } from "@/lib/auth/roles";
 import { displayNameOf } from "@/lib/auth/session-user";
 import { unreadCount } from "@/lib/notifications/queries";
 import { siteName } from "@/lib/site/config";
-import { navLinksFor } from "./nav-links";
+import { navLinksFor, settingsLinks } from "./nav-links";
 import { CloseMenusOnNavigate } from "./close-menus-on-navigate";
 import { SignOutButtons } from "./sign-out-buttons";
 
@@ -15,10 +15,16 @@ export async function SiteHeader() {
   const links = navLinksFor(user?.role ?? null);
   const name = siteName();
   const unread = user ? await unreadCount(db, user) : 0;
-  const settingsLink = (
-    <Link href="/settings/notifications" className="mb-3 block rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100">
-      Notification settings
-    </Link>
+  const settingsMenu = (
+    <ul className="mb-3 flex flex-col gap-1">
+      {settingsLinks.map((link) => (
+        <li key={link.href}>
+          <Link href={link.href} className="block rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100">
+            {link.label}
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 
   return (
@@ -64,7 +70,7 @@ export async function SiteHeader() {
                 <p className="text-sm font-medium">{displayNameOf(user)}</p>
                 <p className="truncate text-sm text-ink-muted">{user.email}</p>
                 <p className="mb-3 text-xs text-ink-muted">{roleLabels[user.role]}</p>
-                {settingsLink}
+                {settingsMenu}
                 <SignOutButtons />
               </div>
             </details>
@@ -103,7 +109,7 @@ export async function SiteHeader() {
               <>
                 <p className="text-sm font-medium">{displayNameOf(user)}</p>
                 <p className="mb-3 truncate text-sm text-ink-muted">{user.email}</p>
-                {settingsLink}
+                {settingsMenu}
                 <SignOutButtons />
               </>
             ) : (

@@ -1,14 +1,18 @@
 import { useId, type SelectHTMLAttributes } from "react";
+import { FieldMessages, fieldMessageIds } from "@/components/ui/field-messages";
 
 interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
   label: string;
   options: { value: string; label: string }[];
+  hint?: string;
+  error?: string;
 }
 
-/** A labelled native select, styled like TextField; works without JavaScript. */
-export function SelectField({ label, options, id, className = "", ...props }: SelectFieldProps) {
+/** A labelled native select, styled like TextField, its hint and error tied to it; works without JavaScript. */
+export function SelectField({ label, options, hint, error, id, className = "", ...props }: SelectFieldProps) {
   const generated = useId();
   const selectId = id ?? generated;
+  const { describedBy } = fieldMessageIds(selectId, hint, error);
   return (
     <div className={className}>
       <label htmlFor={selectId} className="mb-1 block text-sm font-medium">
@@ -16,7 +20,11 @@ export function SelectField({ label, options, id, className = "", ...props }: Se
       </label>
       <select
         id={selectId}
-        className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={`block w-full rounded-md border bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 ${
+          error ? "border-danger-600" : "border-slate-300"
+        }`}
         {...props}
       >
         {options.map((option) => (
@@ -25,6 +33,7 @@ export function SelectField({ label, options, id, className = "", ...props }: Se
           </option>
         ))}
       </select>
+      <FieldMessages fieldId={selectId} hint={hint} error={error} />
     </div>
   );
 }

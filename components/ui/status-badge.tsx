@@ -10,6 +10,8 @@ const styles: Record<string, string> = {
   deactivated: "bg-danger-50 text-danger-700",
   invited: "bg-warning-50 text-warning-800",
   anonymised: "bg-slate-100 text-ink-muted",
+  expired: "bg-slate-100 text-ink-muted",
+  revoked: "bg-danger-50 text-danger-700",
 };
 
 export function StatusBadge({ status }: { status: string }) {

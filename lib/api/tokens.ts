@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, count, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNull, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { apiTokens, users } from "@/db/schema";
 import { fail, missing } from "@/lib/actions/result";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/policy";
 import type { CurrentUser } from "@/lib/auth/session-user";
+import { isoOrNull } from "./contract";
 import { expiryOf, maxActiveTokens, type TokenLifetime } from "./token-schemas";
 
 /** Every token starts with this, so secret scanners and people can recognise one. */
@@ -32,11 +34,21 @@ export interface CreatedApiToken extends ApiTokenView {
 const activeCondition = (now: Date) =>
   and(isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)));
 
+/** Where and when a token is created or revoked, for the audit log. */
+export interface TokenChangeContext {
+  now?: Date;
+  ip?: string | null;
+}
+
+/**
+ * Creates a token for the actor, audited (its name and expiry, never the
+ * token). The token itself is in the answer only: the database keeps its hash.
+ */
 export async function createApiToken(
   tx: DbOrTx,
   actor: Actor,
   input: { name: string; lifetime: TokenLifetime },
-  now = new Date(),
+  { now = new Date(), ip = null }: TokenChangeContext = {},
 ): Promise<CreatedApiToken> {
   const [active] = await tx
     .select({ n: count() })
@@ -57,18 +69,45 @@ export async function createApiToken(
       expiresAt: expiryOf(input.lifetime, now),
     })
     .returning();
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "auth.api_token_created",
+    entityType: "user",
+    entityId: actor.id,
+    after: { tokenId: row!.id, name: row!.name, expiresAt: isoOrNull(row!.expiresAt) },
+    ip,
+  });
   return { ...viewOf(row!), token };
 }
 
-/** Revoking takes effect on the token's next request: authentication reads the row every time. */
-export async function revokeApiToken(tx: DbOrTx, actor: Actor, tokenId: string, now = new Date()): Promise<ApiTokenView> {
+/**
+ * Revokes one of the actor's tokens; it stops working at its next request,
+ * since authentication reads the row every time. Revoking a revoked token
+ * changes (and audits) nothing; another user's token reads as missing.
+ */
+export async function revokeApiToken(
+  tx: DbOrTx,
+  actor: Actor,
+  tokenId: string,
+  { now = new Date(), ip = null }: TokenChangeContext = {},
+): Promise<ApiTokenView> {
   const [row] = await tx
-    .update(apiTokens)
-    .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, ${now.toISOString()}::timestamptz)` })
+    .select()
+    .from(apiTokens)
     .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, actor.id)))
-    .returning();
+    .for("update");
   if (!row) missing("This token does not exist.");
-  return viewOf(row);
+  if (row.revokedAt) return viewOf(row);
+  const [revoked] = await tx.update(apiTokens).set({ revokedAt: now }).where(eq(apiTokens.id, row.id)).returning();
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "auth.api_token_revoked",
+    entityType: "user",
+    entityId: actor.id,
+    after: { tokenId: row.id, name: row.name },
+    ip,
+  });
+  return viewOf(revoked!);
 }
 
 /** The actor's tokens, newest first: active ones and, for the record, revoked and expired ones. */

@@ -76,6 +76,7 @@ interface Policies {
   "auditLog.view": null;
   "account.signOutEverywhere": UserResource;
   "account.manageNotifications": UserResource;
+  "account.manageApiTokens": UserResource;
 }
 
 export type PolicyAction = keyof Policies;
@@ -163,6 +164,8 @@ const rules: { [A in PolicyAction]: (actor: Actor | null, resource: Policies[A])
   "account.signOutEverywhere": (actor, user) => actor !== null && actor.id === user.id,
   // Notification preferences are one's own, whatever one's role: nobody (not even an admin) sets another's.
   "account.manageNotifications": (actor, user) => actor !== null && actor.id === user.id,
+  // A personal access token acts as its owner, so only the owner creates or revokes one, whatever its role.
+  "account.manageApiTokens": (actor, user) => actor !== null && actor.id === user.id,
 };
 
 export function can<A extends PolicyAction>(

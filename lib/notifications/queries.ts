@@ -1,7 +1,8 @@
 import "server-only";
-import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { notifications } from "@/db/schema";
+import { afterCursor, cursorColumn, orderByKeys, type SortKey } from "@/lib/api/pagination";
 import type { Actor } from "@/lib/auth/policy";
 import { pageCountOf } from "@/lib/pagination";
 
@@ -41,6 +42,43 @@ export async function listNotifications(db: DbOrTx, actor: Actor, page = 1) {
     total,
     pageCount: pageCountOf(total, notificationsPageSize),
   };
+}
+
+// Newest first, as the notifications page lists them; the bigserial id breaks
+// ties between notifications made in one transaction (same created time).
+const newestFirst: SortKey[] = [
+  { expr: notifications.createdAt, direction: "desc", cast: "timestamptz" },
+  { expr: notifications.id, direction: "desc", cast: "bigint" },
+];
+
+/**
+ * The actor's own notifications for the REST API: newest first, one keyset
+ * page after a cursor, optionally only unread (or only read) ones. New
+ * notifications land before the first page, so paging never skips or repeats
+ * one. One statement; `limit + 1` rows say whether a next page exists.
+ */
+export async function listNotificationsAfter(db: DbOrTx, actor: Actor, params: { unread?: boolean; cursor?: string; limit: number }) {
+  return db
+    .select({
+      id: notifications.id,
+      type: notifications.type,
+      title: notifications.title,
+      message: notifications.message,
+      link: notifications.link,
+      readAt: notifications.readAt,
+      createdAt: notifications.createdAt,
+      cursor: cursorColumn(newestFirst),
+    })
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.userId, actor.id),
+        params.unread === undefined ? undefined : params.unread ? isNull(notifications.readAt) : isNotNull(notifications.readAt),
+        afterCursor(newestFirst, params.cursor),
+      ),
+    )
+    .orderBy(...orderByKeys(newestFirst))
+    .limit(params.limit + 1);
 }
 
 /** How many of the actor's notifications are unread, for the header's badge. One statement. */

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { notifications } from "@/db/schema";
+import { missing } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/policy";
 import { markRead } from "./queries";
 import { signalNotifications } from "./realtime/signal";
@@ -24,4 +25,26 @@ export async function openNotification(tx: DbOrTx, actor: Actor, id: number): Pr
   if (!row) return null;
   await markNotificationsRead(tx, actor, [id]);
   return row.link;
+}
+
+/**
+ * Marks one of the actor's notifications read and answers with it as it now
+ * is; marking it again keeps its first read time. Another user's reads as missing.
+ */
+export async function markNotificationRead(tx: DbOrTx, actor: Actor, id: number) {
+  await markNotificationsRead(tx, actor, [id]);
+  const [row] = await tx
+    .select({
+      id: notifications.id,
+      type: notifications.type,
+      title: notifications.title,
+      message: notifications.message,
+      link: notifications.link,
+      readAt: notifications.readAt,
+      createdAt: notifications.createdAt,
+    })
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.userId, actor.id)));
+  if (!row) missing("This notification does not exist.");
+  return row;
 }

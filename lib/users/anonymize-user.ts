@@ -13,6 +13,7 @@ import {
   users,
 } from "@/db/schema";
 import { fail } from "@/lib/actions/result";
+import { revokeAllApiTokens } from "@/lib/api/tokens";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/policy";
 import { publish } from "@/lib/events/publish";
@@ -41,7 +42,8 @@ const withoutPersonalKeys = (column: typeof auditLog.before | typeof auditLog.af
  * courses' records; it now reads "Former user" everywhere. Rows that only
  * serve the person (links, preferences, mail not yet sent, notifications,
  * follows, throttling counters) are deleted. The session version is bumped,
- * so every session the user held ends at its next request.
+ * so every session the user held ends at its next request, and every
+ * personal access token is revoked.
  */
 export async function anonymizeUser(tx: DbOrTx, actor: Actor, userId: string) {
   const [user] = await tx
@@ -67,6 +69,8 @@ export async function anonymizeUser(tx: DbOrTx, actor: Actor, userId: string) {
     .where(eq(users.id, user.id));
 
   await tx.delete(accountTokens).where(eq(accountTokens.userId, user.id));
+  // The account is inactive, which already shuts its tokens out; revoking them says so for good.
+  await revokeAllApiTokens(tx, user.id);
   await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, user.id));
   await tx.delete(notificationSettings).where(eq(notificationSettings.userId, user.id));
   await tx.delete(notifications).where(eq(notifications.userId, user.id));

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import {
   accountTokens,
+  apiTokens,
   auditLog,
   discussionPosts,
   discussionThreads,
@@ -17,6 +18,7 @@ import {
   threadFollows,
   users,
 } from "@/db/schema";
+import { authenticateApiToken, createApiToken, revokeApiToken } from "@/lib/api/tokens";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { anonymizeUserAction } from "@/lib/users/actions/anonymize-user-action";
@@ -136,6 +138,30 @@ describe("anonymising a user", () => {
     expect(entries.find((entry) => entry.action === "user.registered")?.after).toEqual({ role: "student" });
     const events = await eventsOf("user.anonymized", student.id);
     expect(events.map((event) => [event.actorId, event.payload])).toEqual([[admin.id, { userId: student.id }]]);
+  });
+
+  it("revokes every personal access token of the user, keeps an earlier revocation's time, and leaves others' tokens alone", async () => {
+    const admin = await createActor("admin");
+    const student = await createActor("student");
+    const bystander = await createActor("student");
+    const daily = await inTx((tx) => createApiToken(tx, student, { name: "Priya's phone", lifetime: "never" }));
+    const old = await inTx((tx) => createApiToken(tx, student, { name: "Old laptop", lifetime: "30" }));
+    const earlier = new Date(Date.now() - 60_000);
+    await inTx((tx) => revokeApiToken(tx, student, old.id, { now: earlier }));
+    const theirs = await inTx((tx) => createApiToken(tx, bystander, { name: "theirs", lifetime: "30" }));
+
+    await inTx((tx) => anonymizeUser(tx, admin, student.id));
+
+    const rows = await testDb().select().from(apiTokens).where(eq(apiTokens.userId, student.id));
+    const revokedAt = new Map(rows.map((row) => [row.id, row.revokedAt]));
+    expect(revokedAt.get(daily.id)).toBeInstanceOf(Date);
+    expect(revokedAt.get(old.id)).toEqual(earlier);
+    expect(await authenticateApiToken(testDb(), daily.token)).toBeNull();
+    expect(await authenticateApiToken(testDb(), theirs.token)).toMatchObject({ id: bystander.id });
+    // The audit entries of the tokens keep what happened, not the names the person gave them.
+    const written = JSON.stringify(await auditOf(student.id));
+    expect(written).toContain("auth.api_token_created");
+    expect(written).not.toContain("Priya's phone");
   });
 
   it("refuses a username that does not match, next to the field, and changes nothing", async () => {

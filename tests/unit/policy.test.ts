@@ -63,6 +63,7 @@ const coveredActions = {
   "auditLog.view": true,
   "account.signOutEverywhere": true,
   "account.manageNotifications": true,
+  "account.manageApiTokens": true,
 } as const satisfies Record<PolicyAction, true>;
 
 describe("actions without a resource", () => {
@@ -451,7 +452,7 @@ describe("user administration", () => {
   });
 });
 
-describe.each(["account.signOutEverywhere", "account.manageNotifications"] as const)("%s", (action) => {
+describe.each(["account.signOutEverywhere", "account.manageNotifications", "account.manageApiTokens"] as const)("%s", (action) => {
   it.each([
     ["student on itself", student, ids.student, true],
     ["teacher on itself", teacher, ids.teacher, true],
@@ -466,5 +467,5 @@ describe.each(["account.signOutEverywhere", "account.manageNotifications"] as co
 });
 
 it("lists every policy action", () => {
-  expect(Object.keys(coveredActions)).toHaveLength(35);
+  expect(Object.keys(coveredActions)).toHaveLength(36);
 });
