@@ -35,6 +35,8 @@ test("with a token only: enrol, complete lessons, take a quiz, read the progress
   test.setTimeout(180_000);
   await page.goto("/register");
   await registerStudent(page, uniqueId(testInfo.project.name));
+  // Signed in once the new account lands on its dashboard.
+  await expect(page).toHaveURL(/\/dashboard$/);
   const token = await createApiTokenInSettings(page, "Journey script");
 
   // From here on: no browser, no cookie, only the token.
