@@ -1,4 +1,4 @@
-import type { FailureKind, FieldErrors } from "@/lib/actions/result";
+import type { FieldErrors } from "@/lib/actions/result";
 
 // Errors answer as RFC 9457 problem details. Each type names a section of the
 // API page (/developers/api), where people can read what it means.
@@ -45,8 +45,6 @@ export function problemResponse(problem: Problem, headers: HeadersInit = {}): Re
     headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store", ...headers },
   });
 }
-
-export const problemTypeForFailure = (kind: FailureKind): ProblemType => kind;
 
 /** Thrown anywhere inside a handler to answer with a problem. */
 export class ApiProblem extends Error {

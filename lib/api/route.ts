@@ -7,6 +7,7 @@ import { ActionFailure, failureKindOf, KeptRefusal } from "@/lib/actions/result"
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { identifyRequest, type RequestIdentity } from "./authenticate-request";
+import { maxBodyBytes } from "./limits";
 import type { ApiContract, EndpointAccess } from "./contract";
 import { claimIdempotencyKey, idempotencyKeyPattern, requestHashOf, storeIdempotentResponse } from "./idempotency";
 import { ApiProblem, problemOf, problemResponse, type Problem, type ProblemType } from "./problem";
@@ -18,10 +19,6 @@ import { countRequest, rateLimits, type RateLimitVerdict } from "./rate-limit";
 // transaction, with the Idempotency-Key claimed inside it), and answer JSON,
 // or an RFC 9457 problem. Handlers call the same lib functions and policy as
 // the pages and server actions.
-
-import { maxBodyBytes } from "./limits";
-
-export { maxBodyBytes };
 
 type Output<T> = T extends z.ZodType ? z.output<T> : never;
 
@@ -94,8 +91,8 @@ export function apiRoute<A extends EndpointAccess, C extends ApiContract<A>>(
       } as unknown as Omit<HandlerContext<C>, "db">;
       const answer =
         request.method === "GET"
-          ? await answerOf(contract, await handler({ ...handlerContext, db }))
-          : await write(contract, handler, handlerContext, identity.user, request, input.rawBody);
+          ? answerOf(contract, await handler({ ...handlerContext, db }), instance)
+          : await write(contract, handler, handlerContext, identity.user, request, instance, input.rawBody);
       return respond(request, answer, limit);
     } catch (error) {
       return respond(request, failureAnswer(error, contract, instance), limit);
@@ -163,6 +160,7 @@ async function write<C extends ApiContract>(
   context: Omit<HandlerContext<C>, "db">,
   user: CurrentUser | null,
   request: Request,
+  instance: string,
   rawBody: string,
 ): Promise<Answer> {
   const key = request.headers.get("idempotency-key");
@@ -177,7 +175,7 @@ async function write<C extends ApiContract>(
       const claim = await claimIdempotencyKey(tx, {
         userId: user.id,
         key,
-        operation: `${request.method} ${new URL(request.url).pathname}`,
+        operation: `${request.method} ${instance}`,
         requestHash: requestHashOf(rawBody),
       });
       if (claim.kind === "mismatch") {
@@ -191,13 +189,13 @@ async function write<C extends ApiContract>(
         return { status: claim.statusCode, body: claim.responseBody, problem: replayedProblem, headers: { "Idempotent-Replayed": "true" } };
       }
     }
-    const answer = await answerOf(contract, await handler({ ...context, db: tx } as HandlerContext<C>), new URL(request.url).pathname);
+    const answer = answerOf(contract, await handler({ ...context, db: tx } as HandlerContext<C>), instance);
     if (idempotent) await storeIdempotentResponse(tx, { userId: user.id, key }, answer.status, answer.body);
     return answer;
   });
 }
 
-async function answerOf(contract: ApiContract, result: unknown, instance?: string): Promise<Answer> {
+function answerOf(contract: ApiContract, result: unknown, instance: string): Answer {
   if (result instanceof ApiReply) return { status: result.status, body: result.body };
   // A refusal whose writes are kept (a wrong enrolment key counts towards the limit): committed, then answered.
   if (result instanceof KeptRefusal) {
