@@ -11,8 +11,7 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 import { createdAt, tsvector, updatedAt } from "./columns";
-import { courseStatus, courseVisibility, lessonContentType } from "./enums";
-import { storedFiles } from "./files";
+import { courseStatus, courseVisibility } from "./enums";
 import { users } from "./users";
 
 export const courses = pgTable(
@@ -74,34 +73,6 @@ export const modules = pgTable(
   ],
 );
 
-export const lessons = pgTable(
-  "lessons",
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    moduleId: uuid()
-      .notNull()
-      .references(() => modules.id, { onDelete: "cascade" }),
-    title: varchar({ length: 200 }).notNull(),
-    contentType: lessonContentType().notNull().default("text"),
-    body: text().notNull().default(""),
-    externalUrl: text(),
-    // The document of a file lesson, or the uploaded video of a video lesson.
-    fileId: uuid().references(() => storedFiles.id, { onDelete: "set null" }),
-    durationMinutes: integer(),
-    position: integer().notNull(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [
-    index("lessons_module_id_position_idx").on(t.moduleId, t.position),
-    index("lessons_content_type_idx").on(t.contentType),
-    index("lessons_file_id_idx").on(t.fileId),
-    check("lessons_position_nonnegative", sql`${t.position} >= 0`),
-    check("lessons_duration_nonnegative", sql`${t.durationMinutes} IS NULL OR ${t.durationMinutes} >= 0`),
-  ],
-);
-
 export type Course = typeof courses.$inferSelect;
 export type NewCourse = typeof courses.$inferInsert;
 export type Module = typeof modules.$inferSelect;
-export type Lesson = typeof lessons.$inferSelect;

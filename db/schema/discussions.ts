@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
-import { courses, lessons } from "./courses";
+import { courses } from "./courses";
+import { lessons } from "./lessons";
 import { users } from "./users";
 
 // Threads in a course, optionally about one lesson. Pinned threads come first,

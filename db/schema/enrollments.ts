@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { bigserial, check, index, numeric, pgTable, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
-import { lessons, courses } from "./courses";
+import { courses } from "./courses";
+import { lessons } from "./lessons";
 import { enrollmentStatus } from "./enums";
 import { users } from "./users";
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, uniqueIndex, uuid, varchar, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { courses } from "./courses";
 import { users } from "./users";
@@ -19,8 +19,8 @@ export const storedFiles = pgTable(
     sha256: varchar({ length: 64 }).notNull(),
     uploadedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     // The course it was uploaded for: only that course's teacher (or an admin)
-    // may attach it to a lesson. Typed by hand because courses' lessons refer back here.
-    courseId: uuid().references((): AnyPgColumn => courses.id, { onDelete: "set null" }),
+    // may attach it to a lesson.
+    courseId: uuid().references(() => courses.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [

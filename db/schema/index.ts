@@ -3,6 +3,7 @@ export * from "./users";
 export * from "./account-tokens";
 export * from "./files";
 export * from "./courses";
+export * from "./lessons";
 export * from "./enrollments";
 export * from "./tasks";
 export * from "./quizzes";

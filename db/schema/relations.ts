@@ -1,5 +1,6 @@
 import { relations } from "drizzle-orm";
-import { courses, lessons, modules } from "./courses";
+import { courses, modules } from "./courses";
+import { lessons } from "./lessons";
 import { enrollments, lessonCompletions } from "./enrollments";
 import { learningTasks, taskProgress } from "./tasks";
 import { users } from "./users";
