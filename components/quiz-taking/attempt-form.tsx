@@ -1,27 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
-import type { QuestionType } from "@/db/schema/enums";
 import type { StoredResponse } from "@/db/schema/quizzes";
 import { saveAnswerAction } from "@/lib/quizzes/actions/save-answer-action";
 import { submitAttemptAction } from "@/lib/quizzes/actions/submit-attempt-action";
 import { Countdown } from "./countdown";
+import type { AttemptQuestion } from "./attempt-question";
 import { QuestionInput } from "./question-input";
 import { SaveStatusText } from "./save-status";
 import { useAutosave } from "./use-autosave";
-
-/** A question as the attempt page gets it: the prompt rendered on the server, and no answers. */
-export interface AttemptQuestion {
-  id: string;
-  number: number;
-  type: QuestionType;
-  points: number;
-  prompt: ReactNode;
-  choices: { id: string; label: ReactNode }[];
-}
 
 const isAnswered = (response: StoredResponse | undefined) =>
   response !== undefined && ("choiceIds" in response ? response.choiceIds.length > 0 : response.text.trim() !== "");

@@ -3,7 +3,7 @@
 import type { StoredResponse } from "@/db/schema/quizzes";
 import { parseNumericAnswer } from "@/lib/grading/grade-question";
 import { answerTextMaxLength } from "@/lib/quizzes/taking/schemas";
-import type { AttemptQuestion } from "./attempt-form";
+import type { AttemptQuestion } from "./attempt-question";
 
 const pointsText = (points: number) => `${points} ${points === 1 ? "point" : "points"}`;
 
