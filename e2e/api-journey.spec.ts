@@ -12,7 +12,7 @@ import { registerStudent, uniqueId } from "./support/register";
 
 const course = "algebra-essentials";
 const quizTitle = "Linear equations check";
-// The demo quiz's right answers, by question text (db/seed/demo-quizzes.ts).
+// The demo quiz's right answers, by question text (lib/seed/demo-quizzes.ts).
 const rightAnswers: Record<string, string[] | string> = {
   "Solve `3x + 2 = 11`.": ["x = 3"],
   "Which of these are equations?": ["`2x + 1 = 5`", "`a = b + 2`"],

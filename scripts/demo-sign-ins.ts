@@ -1,4 +1,4 @@
-import { demoAccounts, demoPassword } from "@/db/seed/demo-accounts";
+import { demoAccounts, demoPassword } from "@/lib/seed/demo-accounts";
 
 export function printDemoSignIns(): void {
   const shown = demoAccounts.slice(0, 5);

@@ -3,7 +3,7 @@
 // database.
 import { openConfiguredDatabase } from "@/db";
 import { runMigrations } from "@/db/migrate";
-import { isDatabaseEmpty, seedDemoData } from "@/db/seed/seed";
+import { isDatabaseEmpty, seedDemoData } from "@/lib/seed/seed";
 import { ensureLocalAuthSecret } from "@/lib/auth/secret";
 import { printDemoSignIns } from "./demo-sign-ins";
 import { runScript } from "./run-script";

@@ -1,7 +1,7 @@
 // npm run db:seed: loads the demo site; running it again changes nothing.
 import { openConfiguredDatabase } from "@/db";
 import { runMigrations } from "@/db/migrate";
-import { seedDemoData } from "@/db/seed/seed";
+import { seedDemoData } from "@/lib/seed/seed";
 import { printDemoSignIns } from "./demo-sign-ins";
 import { runScript } from "./run-script";
 

@@ -2,7 +2,7 @@ import { sql, TransactionRollbackError } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { courses, enrollments, lessons, modules, users } from "@/db/schema";
 import type { CourseStatus, CourseVisibility, EnrollmentStatus } from "@/db/schema/enums";
-import { seedDemoData } from "@/db/seed/seed";
+import { seedDemoData } from "@/lib/seed/seed";
 import { listCatalogueSubjects, searchCatalogue, type CataloguePage } from "@/lib/courses/catalogue";
 import { parseCatalogueParams } from "@/lib/courses/catalogue-schema";
 import { countQueries, createUser, testDb } from "./helpers";

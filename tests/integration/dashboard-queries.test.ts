@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { courses, enrollments, users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed/seed";
+import { seedDemoData } from "@/lib/seed/seed";
 import { getSiteCounts, listRecentAudit } from "@/lib/admin/queries";
 import type { Actor } from "@/lib/auth/policy";
 import { listFeaturedCourses, listTaughtCourses } from "@/lib/courses/queries";

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { courses, enrollments, lessonCompletions, lessons, modules, users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed/seed";
+import { seedDemoData } from "@/lib/seed/seed";
 import type { Actor } from "@/lib/auth/policy";
 import { loadCoursePage } from "@/lib/courses/course-page";
 import { listMyEnrollments } from "@/lib/enrollments/queries";

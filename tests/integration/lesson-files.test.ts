@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { courses, enrollments, lessons, storedFiles, users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed/seed";
+import { seedDemoData } from "@/lib/seed/seed";
 import type { Actor } from "@/lib/auth/policy";
 import { loadLessonFile } from "@/lib/learn/lesson-file";
 import { pathForKey } from "@/lib/storage/local-backend";
@@ -12,7 +12,7 @@ import { storeFile } from "@/lib/storage/store-file";
 import { serveStoredFile } from "@/lib/storage/serve-file";
 import { testDb } from "./helpers";
 
-const pdf = fs.readFileSync(new URL("../../db/seed/files/quadratic-formula-sheet.pdf", import.meta.url));
+const pdf = fs.readFileSync(new URL("../../lib/seed/files/quadratic-formula-sheet.pdf", import.meta.url));
 const actors: Record<string, Actor> = {};
 let lessonId: string;
 

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { courses, enrollments, learningTasks, lessonCompletions, lessons, modules, taskProgress, users } from "@/db/schema";
 import type { TaskProgressStatus, TaskStatus, TaskType } from "@/db/schema/enums";
-import { seedDemoData } from "@/db/seed/seed";
+import { seedDemoData } from "@/lib/seed/seed";
 import { loadSubjectSummary, type SummaryActor } from "@/lib/progress/queries";
 import { countQueries, testDb } from "./helpers";
 

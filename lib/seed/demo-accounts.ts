@@ -1,4 +1,4 @@
-import type { UserRole } from "../schema/enums";
+import type { UserRole } from "@/db/schema/enums";
 
 // The demo sign-ins, printed by `npm start` and listed in the README.
 export const demoPassword = "jeevi-demo-2026";

@@ -1,4 +1,4 @@
-import type { GradingMethod, QuestionType, ReviewPolicy } from "../schema/enums";
+import type { GradingMethod, QuestionType, ReviewPolicy } from "@/db/schema/enums";
 
 export interface DemoQuestion {
   type: QuestionType;

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { DbOrTx } from "../index";
-import { announcements, users } from "../schema";
+import type { DbOrTx } from "@/db";
+import { announcements, users } from "@/db/schema";
 import { publish } from "@/lib/events/publish";
 import { replyToThread } from "@/lib/discussions/reply-to-thread";
 import { startThread } from "@/lib/discussions/start-thread";

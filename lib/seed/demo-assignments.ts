@@ -1,4 +1,4 @@
-import type { LatePenaltyType } from "../schema/enums";
+import type { LatePenaltyType } from "@/db/schema/enums";
 
 export interface DemoAssignment {
   courseSlug: string;

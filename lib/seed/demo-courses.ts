@@ -1,4 +1,4 @@
-import type { CourseStatus, CourseVisibility, LessonContentType } from "../schema/enums";
+import type { CourseStatus, CourseVisibility, LessonContentType } from "@/db/schema/enums";
 
 export interface DemoLesson {
   title: string;
@@ -6,7 +6,7 @@ export interface DemoLesson {
   minutes: number;
   body?: string;
   url?: string;
-  /** A file in db/seed/files/, stored like an upload. */
+  /** A file in lib/seed/files/, stored like an upload. */
   file?: string;
 }
 

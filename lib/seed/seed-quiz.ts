@@ -1,6 +1,6 @@
-import type { DbOrTx } from "../index";
-import { learningTasks, quizAnswers, quizAttempts, quizChoices, quizQuestions, quizzes } from "../schema";
-import type { StoredResponse } from "../schema/quizzes";
+import type { DbOrTx } from "@/db";
+import { learningTasks, quizAnswers, quizAttempts, quizChoices, quizQuestions, quizzes } from "@/db/schema";
+import type { StoredResponse } from "@/db/schema/quizzes";
 import { gradeClosedAttempts } from "@/lib/quizzes/record-grades";
 import type { DemoAnswer, DemoQuiz } from "./demo-quizzes";
 

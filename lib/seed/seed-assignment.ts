@@ -1,5 +1,5 @@
-import type { DbOrTx } from "../index";
-import { assignments, learningTasks } from "../schema";
+import type { DbOrTx } from "@/db";
+import { assignments, learningTasks } from "@/db/schema";
 import { gradeSubmission } from "@/lib/assignments/grade-submission";
 import { submitWork } from "@/lib/assignments/submit-work";
 import { recomputeProgress } from "@/lib/progress/recompute-enrollment-progress";
