@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { capitalize } from "@/components/ui/format";
+import { capitalize } from "@/lib/format";
 import { db } from "@/db";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { dashboardPathFor } from "@/lib/auth/roles";

@@ -1,3 +1,5 @@
+// Plain formatting of dates, durations, sizes and percentages, for pages and for
+// server-side exports alike (no React here, so lib/ can use it).
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
 
 export function formatDate(value: Date | string | null | undefined): string {

@@ -9,7 +9,7 @@ import { applyResultErrors } from "@/components/ui/apply-result-errors";
 import { Button } from "@/components/ui/button";
 import { FieldMessages, fieldMessageIds } from "@/components/ui/field-messages";
 import { FormAlert } from "@/components/ui/form-alert";
-import { formatBytes } from "@/components/ui/format";
+import { formatBytes } from "@/lib/format";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { submitWorkAction } from "@/lib/assignments/actions/submit-work-action";
 import { submitWorkSchema } from "@/lib/assignments/schemas";

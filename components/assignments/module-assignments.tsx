@@ -7,7 +7,7 @@ import { ConfirmDelete } from "@/components/authoring/confirm-delete";
 import { MoveToModule } from "@/components/authoring/move-to-module";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format";
 import { countOf } from "@/components/ui/plural";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { deleteAssignmentAction } from "@/lib/assignments/actions/delete-assignment-action";

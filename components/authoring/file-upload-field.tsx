@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, type ChangeEvent } from "react";
-import { formatBytes } from "@/components/ui/format";
+import { formatBytes } from "@/lib/format";
 
 export interface UploadedFile {
   id: string;

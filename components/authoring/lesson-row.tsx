@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { formatDuration } from "@/components/ui/format";
+import { formatDuration } from "@/lib/format";
 import { deleteLessonAction } from "@/lib/authoring/actions/delete-lesson-action";
 import { shiftLessonAction } from "@/lib/authoring/actions/shift-lesson-action";
 import { shiftedOrder } from "@/lib/authoring/ordering";

@@ -1,6 +1,6 @@
 import Form from "next/form";
 import { Button } from "@/components/ui/button";
-import { capitalize } from "@/components/ui/format";
+import { capitalize } from "@/lib/format";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { CatalogueSubject } from "@/lib/courses/catalogue";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { capitalize } from "@/components/ui/format";
+import { capitalize } from "@/lib/format";
 import { countOf } from "@/components/ui/plural";
 import type { CatalogueCard } from "@/lib/courses/catalogue";
 

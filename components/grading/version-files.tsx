@@ -1,4 +1,4 @@
-import { formatBytes } from "@/components/ui/format";
+import { formatBytes } from "@/lib/format";
 import type { VersionFile } from "@/lib/assignments/submission-versions";
 
 const previewable = /^(image\/|application\/pdf$)/;

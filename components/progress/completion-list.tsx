@@ -1,4 +1,4 @@
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format";
 import type { CompletedLessonEntry, CompletedQuizEntry } from "@/lib/progress/subject-summary";
 
 function formatPoints(points: number | null, maxPoints: number | null): string | null {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDate, formatPercent } from "@/components/ui/format";
+import { formatDate, formatPercent } from "@/lib/format";
 import { LocalTime } from "@/components/ui/local-time";
 import { countOf } from "@/components/ui/plural";
 import { ProgressBar } from "@/components/ui/progress-bar";

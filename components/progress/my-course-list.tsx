@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { capitalize, formatPercent } from "@/components/ui/format";
+import { capitalize, formatPercent } from "@/lib/format";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { MyCourseRow } from "@/lib/reports/student-course-detail";

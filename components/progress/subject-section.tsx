@@ -1,4 +1,4 @@
-import { capitalize } from "@/components/ui/format";
+import { capitalize } from "@/lib/format";
 import type { SubjectProgress } from "@/lib/progress/subject-summary";
 import { CompletionList } from "./completion-list";
 

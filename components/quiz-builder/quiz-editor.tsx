@@ -7,7 +7,7 @@ import { useStructureEditor } from "@/components/authoring/editor-context";
 import { MoveToModule } from "@/components/authoring/move-to-module";
 import { ConfirmDelete } from "@/components/authoring/confirm-delete";
 import { FormAlert } from "@/components/ui/form-alert";
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format";
 import { countOf } from "@/components/ui/plural";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { deleteQuizAction } from "@/lib/quizzes/actions/delete-quiz-action";

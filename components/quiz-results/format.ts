@@ -1,4 +1,4 @@
-import { formatPercent } from "@/components/ui/format";
+import { formatPercent } from "@/lib/format";
 
 const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { attemptHref } from "@/components/course/item-link";
-import { formatPercent } from "@/components/ui/format";
+import { formatPercent } from "@/lib/format";
 import type { AttemptHistoryRow } from "@/lib/quizzes/taking/student-queries";
 import { formatDateTime, formatPoints } from "./format";
 

@@ -1,4 +1,4 @@
-import { formatPercent } from "@/components/ui/format";
+import { formatPercent } from "@/lib/format";
 import { StatCard } from "@/components/ui/stat-card";
 import type { SiteSummary } from "@/lib/reports/site-summary";
 

@@ -1,5 +1,5 @@
 import type { EnrollmentStatus } from "@/db/schema/enums";
-import { formatDate, formatPercent } from "@/components/ui/format";
+import { formatDate, formatPercent } from "@/lib/format";
 import { atRiskReasons, isAtRisk } from "./at-risk";
 import type { EnrollmentReportRow } from "./enrollment-report";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format";
 import { StatCard } from "@/components/ui/stat-card";
 import { db } from "@/db";
 import { getSiteCounts, listRecentAudit } from "@/lib/admin/queries";

@@ -5,7 +5,7 @@ import { connection } from "next/server";
 import { CatalogueFilters } from "@/components/catalogue/catalogue-filters";
 import { CourseCard } from "@/components/catalogue/course-card";
 import { Pagination } from "@/components/catalogue/pagination";
-import { capitalize } from "@/components/ui/format";
+import { capitalize } from "@/lib/format";
 import { countOf } from "@/components/ui/plural";
 import { db } from "@/db";
 import { listCatalogueSubjects, searchCatalogue } from "@/lib/courses/catalogue";

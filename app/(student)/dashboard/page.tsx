@@ -4,7 +4,7 @@ import { DashboardAnnouncements } from "@/components/announcements/dashboard-ann
 import { itemHref } from "@/components/course/item-link";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { capitalize, formatDate, formatPercent } from "@/components/ui/format";
+import { capitalize, formatDate, formatPercent } from "@/lib/format";
 import { db } from "@/db";
 import { requireArea } from "@/lib/auth/current-user";
 import { displayNameOf } from "@/lib/auth/session-user";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Markdown } from "@/components/content/markdown";
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format";
 import { db } from "@/db";
 import { requireArea } from "@/lib/auth/current-user";
 import { loadMyGrades } from "@/lib/gradebook/my-grades-queries";

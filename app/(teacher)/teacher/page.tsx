@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TableContainer } from "@/components/ui/table-container";
-import { capitalize, formatDate } from "@/components/ui/format";
+import { capitalize, formatDate } from "@/lib/format";
 import { db } from "@/db";
 import { requireArea } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/policy";

@@ -1,4 +1,4 @@
-import { formatPercent } from "@/components/ui/format";
+import { formatPercent } from "@/lib/format";
 import type { SiteCharts } from "@/lib/reports/site-charts";
 import { ChartFigure, ChartTable } from "./chart-figure";
 import { CompletionFunnelChart } from "./completion-funnel-chart";

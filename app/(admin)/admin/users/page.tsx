@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { UserFilters } from "@/components/admin/user-filters";
 import { UserTable, type UserTableClientRow } from "@/components/admin/user-table";
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format";
 import { Pager } from "@/components/ui/pager";
 import { db } from "@/db";
 import { parseUserTableQuery, userPageHref, userStatusLabels } from "@/lib/admin/user-params";

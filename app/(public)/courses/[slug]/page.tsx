@@ -7,7 +7,7 @@ import { DropButton } from "@/components/course/drop-button";
 import { EnrollForm } from "@/components/course/enroll-form";
 import { itemHref } from "@/components/course/item-link";
 import { Syllabus } from "@/components/course/syllabus";
-import { capitalize, formatDuration, formatPercent } from "@/components/ui/format";
+import { capitalize, formatDuration, formatPercent } from "@/lib/format";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { db } from "@/db";

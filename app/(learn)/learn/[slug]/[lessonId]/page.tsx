@@ -5,7 +5,7 @@ import { Markdown } from "@/components/content/markdown";
 import { VideoEmbed } from "@/components/content/video-embed";
 import { CourseOutlineNav } from "@/components/learn/course-outline";
 import { MarkCompleteButton } from "@/components/learn/mark-complete-button";
-import { formatBytes, formatPercent } from "@/components/ui/format";
+import { formatBytes, formatPercent } from "@/lib/format";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { db } from "@/db";
 import { requireUser } from "@/lib/auth/current-user";

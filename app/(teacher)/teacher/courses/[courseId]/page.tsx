@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { CourseForm } from "@/components/course-editor/course-form";
 import { StatusPanel } from "@/components/course-editor/status-panel";
 import { CourseQuizzes } from "@/components/quiz-results/course-quizzes";
-import { capitalize, formatDate } from "@/components/ui/format";
+import { capitalize, formatDate } from "@/lib/format";
 import { db } from "@/db";
 import { requireArea } from "@/lib/auth/current-user";
 import { renderMarkdown } from "@/lib/content/markdown";

@@ -7,7 +7,7 @@ import { GradeForm } from "@/components/grading/grade-form";
 import { GradeStatus, LateMark } from "@/components/grading/grade-status";
 import { ReturnForm } from "@/components/grading/return-form";
 import { VersionFiles } from "@/components/grading/version-files";
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format";
 import { LocalTime } from "@/components/ui/local-time";
 import { db } from "@/db";
 import { loadSubmissionForGrading } from "@/lib/assignments/grading-queries";

@@ -5,7 +5,7 @@ import { Markdown } from "@/components/content/markdown";
 import { AttemptsHistory } from "@/components/quiz-taking/attempts-history";
 import { formatDateTime, formatPoints, gradingMethodText } from "@/components/quiz-taking/format";
 import { StartAttemptButton } from "@/components/quiz-taking/start-attempt-button";
-import { formatDuration, formatPercent } from "@/components/ui/format";
+import { formatDuration, formatPercent } from "@/lib/format";
 import { db } from "@/db";
 import { requireUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/quizzes/taking/params";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { EnrollmentFilters } from "@/components/reports/enrollment-filters";
 import { EnrollmentReportResults } from "@/components/reports/enrollment-report-results";
-import { formatPercent } from "@/components/ui/format";
+import { formatPercent } from "@/lib/format";
 import { StatCard } from "@/components/ui/stat-card";
 import { db } from "@/db";
 import { requireArea } from "@/lib/auth/current-user";

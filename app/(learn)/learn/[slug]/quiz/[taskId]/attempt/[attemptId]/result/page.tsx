@@ -7,7 +7,7 @@ import { AttemptsHistory } from "@/components/quiz-taking/attempts-history";
 import { FocusHeading } from "@/components/quiz-taking/focus-heading";
 import { formatDateTime, formatPoints } from "@/components/quiz-taking/format";
 import { StartAttemptButton } from "@/components/quiz-taking/start-attempt-button";
-import { formatPercent } from "@/components/ui/format";
+import { formatPercent } from "@/lib/format";
 import { db } from "@/db";
 import { requireUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/quizzes/taking/params";
