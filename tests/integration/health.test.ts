@@ -70,10 +70,9 @@ describe("GET /readyz", () => {
     const local = new LocalBackend();
     const written: string[] = [];
     const spying: StorageBackend = {
-      ...local,
-      put: (key, source, type) => {
+      put: (key, source) => {
         written.push(key);
-        return local.put(key, source, type);
+        return local.put(key, source);
       },
       get: local.get.bind(local),
       delete: local.delete.bind(local),
