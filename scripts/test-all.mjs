@@ -34,7 +34,7 @@ const installSeconds = process.env.CI_INSTALL_SECONDS ? Number(process.env.CI_IN
 const installed = Number.isFinite(installSeconds);
 if (installed) timings.push({ name: "install (.ci/run)", seconds: installSeconds, status: "ok" });
 
-/** Runs one stage; a stage that shares its turn with another keeps its output until it ends, so the two do not interleave. */
+/** Runs one stage and resolves to its timing; a stage that shares its turn with another keeps its output until it ends, so the two do not interleave. */
 function runStage({ name, command, env = {} }, buffered) {
   const started = performance.now();
   return new Promise((resolve) => {
@@ -49,9 +49,8 @@ function runStage({ name, command, env = {} }, buffered) {
     const finish = (ok) => {
       if (finished) return;
       finished = true;
-      timings.push({ name, seconds: (performance.now() - started) / 1000, status: ok ? "ok" : "FAILED" });
       if (buffered) process.stdout.write(`-- ${name} --\n${Buffer.concat(output).toString()}`);
-      resolve(ok);
+      resolve({ name, seconds: (performance.now() - started) / 1000, status: ok ? "ok" : "FAILED" });
     };
     child.on("error", () => finish(false));
     child.on("close", (code) => finish(code === 0));
@@ -77,8 +76,10 @@ let ok = true;
 for (const group of stages) {
   if (group.length > 1) console.log(`\n== ${group.map((stage) => stage.name).join(" and ")} ==`);
   else console.log(`\n== ${group[0].name} ==`);
+  // Listed in the order declared, whichever of a pair ends first.
   const results = await Promise.all(group.map((stage) => runStage(stage, group.length > 1)));
-  if (results.includes(false)) {
+  timings.push(...results);
+  if (results.some((result) => result.status !== "ok")) {
     ok = false;
     break;
   }
