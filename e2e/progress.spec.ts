@@ -1,8 +1,6 @@
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { demoPassword, demoUsers, expect, SignInPage, test } from "./support/fixtures";
 
-const isoDate = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-
 test.describe("my progress", () => {
   test("a student sees completed lessons and quizzes by subject", async ({ page, signInAs }) => {
     await signInAs("student");
@@ -23,43 +21,6 @@ test.describe("my progress", () => {
 
     await expect(page.getByRole("heading", { level: 2 })).toHaveText(["My courses", "Chemistry", "Physics"]);
     await expectNoSeriousA11yViolations(page);
-  });
-
-  test("GET /api/progress/me returns the same summary as JSON, never cached", async ({ page, signInAs }) => {
-    await signInAs("student");
-    const response = await page.request.get("/api/progress/me");
-    expect(response.status()).toBe(200);
-    expect(response.headers()["content-type"]).toContain("application/json");
-    expect(response.headers()["cache-control"]).toContain("no-store");
-
-    const body = await response.json();
-    expect(Object.keys(body)).toEqual(["class", "subject_progress"]);
-    expect(body.class).toBe(10);
-    expect(Object.keys(body.subject_progress)).toEqual(["chemistry", "physics"]);
-    expect(body.subject_progress.physics.completed_lessons).toHaveLength(3);
-    expect(body.subject_progress.physics.completed_quizzes).toEqual([]);
-    expect(body.subject_progress.chemistry.completed_lessons).toHaveLength(5);
-    expect(body.subject_progress.physics.completed_lessons[0]).toEqual({
-      id: expect.any(String),
-      title: "Position, displacement and distance",
-      course: "mechanics-motion-and-forces",
-      course_title: "Mechanics: Motion and Forces",
-      completed_at: expect.stringMatching(isoDate),
-    });
-  });
-
-  test("a guest asking the API gets 401 and no data", async ({ request }) => {
-    const response = await request.get("/api/progress/me");
-    expect(response.status()).toBe(401);
-    expect(response.headers()["cache-control"]).toContain("no-store");
-    expect(await response.json()).toEqual({ error: "Sign in to see your progress." });
-  });
-
-  test("a teacher asking the API gets 403", async ({ page, signInAs }) => {
-    await signInAs("teacher");
-    const response = await page.request.get("/api/progress/me");
-    expect(response.status()).toBe(403);
-    expect(await response.json()).not.toHaveProperty("subject_progress");
   });
 
   test("a guest opening the page is sent to sign in and brought back", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 export const demoPassword = "jeevi-demo-2026";
 export const demoUsers = {
@@ -52,16 +52,46 @@ export async function signOut(page: Page) {
   await expect(page.getByRole("link", { name: "Sign in" }).filter({ visible: true }).first()).toBeVisible();
 }
 
-export const test = base.extend<{ signInAs: (role: DemoRole) => Promise<void> }>({
-  // Playwright's fixture callback is named `use`, which the React hooks rule mistakes for React's.
-  signInAs: async ({ page }, provide) => {
+type Cookies = Awaited<ReturnType<BrowserContext["cookies"]>>;
+
+/** Signs `page` in through the form as the demo `role` and waits for its dashboard. */
+async function signInThroughForm(page: Page, role: DemoRole) {
+  const user = demoUsers[role];
+  const signInPage = new SignInPage(page);
+  await signInPage.goto();
+  await signInPage.signIn(user.email, demoPassword);
+  await expect(page).toHaveURL(new RegExp(`${user.dashboard}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(user.heading);
+}
+
+export const test = base.extend<{ signInAs: (role: DemoRole) => Promise<void> }, { demoSessions: Map<DemoRole, Cookies> }>({
+  // One sign-in per demo role per worker, kept for the worker's later tests: signing in through the form in
+  // every test cost a page, a password hash and a redirect each time. auth.spec.ts covers the form itself.
+  // Per worker, not shared: a worker runs one test at a time, so a test that signs out (and so may end the
+  // session on the server) cannot pull a session from under another test that is using it.
+  demoSessions: [
+    // Playwright's fixture callback is named `use`, which the React hooks rule mistakes for React's.
+    async ({}, provide) => provide(new Map()),
+    { scope: "worker" },
+  ],
+  signInAs: async ({ page, demoSessions }, provide) => {
     await provide(async (role) => {
       const user = demoUsers[role];
-      const signInPage = new SignInPage(page);
-      await signInPage.goto();
-      await signInPage.signIn(user.email, demoPassword);
-      await expect(page).toHaveURL(new RegExp(`${user.dashboard}$`));
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(user.heading);
+      const context = page.context();
+      await context.clearCookies();
+      const saved = demoSessions.get(role);
+      if (saved) {
+        await context.addCookies(saved);
+        await page.goto(user.dashboard);
+        // A session ended since (signed out, expired) lands on the sign-in page instead: sign in again.
+        if (new URL(page.url()).pathname === user.dashboard) {
+          await expect(page.getByRole("heading", { level: 1 })).toHaveText(user.heading);
+          return;
+        }
+        await context.clearCookies();
+      }
+      await signInThroughForm(page, role);
+      demoSessions.set(role, await context.cookies());
     });
   },
 });
