@@ -101,7 +101,6 @@ export function staticContentSecurityPolicy(): string {
 // open to those players only.
 const deniedFeatures = [
   "autoplay",
-  "bluetooth",
   "browsing-topics",
   "camera",
   "display-capture",
