@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { securityHeaderConfig, staticSecurityHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // Native and WASM database/crypto packages must load from node_modules at run
@@ -14,6 +15,16 @@ const nextConfig: NextConfig = {
     // CI builds a fresh clone once: Turbopack's build cache would only be written, never read,
     // and writing it cost minutes of a 2-core machine. Local builds keep it for the next build.
     turbopackFileSystemCacheForBuild: !process.env.CI,
+  },
+  // The build's hashed files never reach proxy.ts, which sets the headers
+  // (with a script nonce) on everything else; these get the same set without
+  // a nonce. Read when the server starts, so SITE_URL at start decides HSTS.
+  async headers() {
+    const headers = staticSecurityHeaders(securityHeaderConfig()).map(([key, value]) => ({ key, value }));
+    return [
+      { source: "/_next/static/:path*", headers },
+      { source: "/_next/image", headers },
+    ];
   },
 };
 

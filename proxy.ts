@@ -1,18 +1,37 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { createNonce, securityHeaderConfig, securityHeaders } from "@/lib/security/headers";
 
 // Convenience only: guests opening a signed-in area are sent to sign in and
 // brought back. The access check itself happens on the server in every page,
 // action and API route, from the user as stored in the database.
 const sessionCookies = ["authjs.session-token", "__Secure-authjs.session-token"];
+const signedInAreas = /^\/(?:dashboard|teacher|admin|learn|progress)(?:\/|$)/;
 
-export function proxy(request: NextRequest) {
-  const hasSession = sessionCookies.some((name) => request.cookies.has(name));
-  if (hasSession) return NextResponse.next();
+function guestRedirect(request: NextRequest): NextResponse | null {
+  if (!signedInAreas.test(request.nextUrl.pathname)) return null;
+  if (sessionCookies.some((name) => request.cookies.has(name))) return null;
   const signIn = new URL("/sign-in", request.url);
   signIn.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   return NextResponse.redirect(signIn);
 }
 
+// Every response gets the security headers. The policy also goes on the
+// request: Next.js reads the nonce from it and puts it on its own scripts.
+export function proxy(request: NextRequest) {
+  const headers = securityHeaders(securityHeaderConfig(), createNonce());
+  const policy = headers.find(([name]) => name === "Content-Security-Policy")![1];
+  let response = guestRedirect(request);
+  if (!response) {
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("Content-Security-Policy", policy);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
+  for (const [name, value] of headers) response.headers.set(name, value);
+  return response;
+}
+
 export const config = {
-  matcher: ["/dashboard/:path*", "/teacher/:path*", "/admin/:path*", "/learn/:path*", "/progress/:path*"],
+  // The build's hashed files skip the proxy (next.config.ts gives them the
+  // static headers); everything else, pages, API, icons and errors, runs it.
+  matcher: ["/((?!_next/static/|_next/image).*)"],
 };

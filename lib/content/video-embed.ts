@@ -13,6 +13,13 @@ const youtubeNocookieHosts = new Set(["youtube-nocookie.com", "www.youtube-nocoo
 const vimeoHosts = new Set(["vimeo.com", "www.vimeo.com"]);
 const vimeoPlayerHost = "player.vimeo.com";
 
+// The players lessons embed: the page's Content-Security-Policy frame-src and
+// Permissions-Policy are built from this list, so a provider added here is
+// allowed there too.
+const youtubeEmbedOrigin = "https://www.youtube-nocookie.com";
+const vimeoEmbedOrigin = `https://${vimeoPlayerHost}`;
+export const videoEmbedOrigins: readonly string[] = [youtubeEmbedOrigin, vimeoEmbedOrigin];
+
 const youtubeId = /^[A-Za-z0-9_-]{11}$/;
 const vimeoId = /^[0-9]{1,12}$/;
 
@@ -77,13 +84,13 @@ export function toVideoEmbed(value: string): VideoEmbed | null {
     const start = startSeconds(url.searchParams);
     return {
       provider: "youtube",
-      embedUrl: `https://www.youtube-nocookie.com/embed/${youtube}${start ? `?start=${start}` : ""}`,
+      embedUrl: `${youtubeEmbedOrigin}/embed/${youtube}${start ? `?start=${start}` : ""}`,
     };
   }
 
   const vimeo = vimeoVideoId(url);
   if (vimeo !== null && vimeoId.test(vimeo)) {
-    return { provider: "vimeo", embedUrl: `https://player.vimeo.com/video/${vimeo}` };
+    return { provider: "vimeo", embedUrl: `${vimeoEmbedOrigin}/video/${vimeo}` };
   }
   return null;
 }

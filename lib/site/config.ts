@@ -8,9 +8,9 @@ export function siteName(): string {
  * (or AUTH_URL, which next-auth reads) wins; a local install answers on
  * localhost at its port.
  */
-export function siteUrl(): string {
-  const configured = process.env.SITE_URL?.trim() || process.env.AUTH_URL?.trim();
-  return (configured || `http://localhost:${process.env.PORT || 3000}`).replace(/\/+$/, "");
+export function siteUrl(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  const configured = env.SITE_URL?.trim() || env.AUTH_URL?.trim();
+  return (configured || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, "");
 }
 
 /** An absolute URL for a path inside the site. */

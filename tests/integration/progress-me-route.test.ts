@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/progress/me/route";
 import { users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed/seed";
+import { seedDemoData } from "@/lib/seed/seed";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { testDb } from "./helpers";
 
