@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { actionBodyLimit } from "./lib/security/action-body-limit";
 
 const nextConfig: NextConfig = {
   // Native and WASM database/crypto packages must load from node_modules at run
@@ -6,6 +7,10 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // What the largest real form needs (see lib/security/action-body-limit.ts).
+    serverActions: { bodySizeLimit: actionBodyLimit },
+  },
 };
 
 export default nextConfig;
