@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { actionBodyLimit } from "./lib/security/action-body-limit";
 import { securityHeaderConfig, staticSecurityHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
@@ -15,6 +16,8 @@ const nextConfig: NextConfig = {
     // CI builds a fresh clone once: Turbopack's build cache would only be written, never read,
     // and writing it cost minutes of a 2-core machine. Local builds keep it for the next build.
     turbopackFileSystemCacheForBuild: !process.env.CI,
+    // What the largest real form needs (see lib/security/action-body-limit.ts).
+    serverActions: { bodySizeLimit: actionBodyLimit },
   },
   // The build's hashed files never reach proxy.ts, which sets the headers
   // (with a script nonce) on everything else; these get the same set without

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isOversizedActionPost, oversizedActionMessage } from "@/lib/security/action-body-limit";
 import { createNonce, securityHeaderConfig, securityHeaders } from "@/lib/security/headers";
 
 // Convenience only: guests opening a signed-in area are sent to sign in and
@@ -20,7 +21,13 @@ function guestRedirect(request: NextRequest): NextResponse | null {
 export function proxy(request: NextRequest) {
   const headers = securityHeaders(securityHeaderConfig(), createNonce());
   const policy = headers.find(([name]) => name === "Content-Security-Policy")![1];
-  let response = guestRedirect(request);
+  // Server actions post to any page: an oversized one gets a sentence, not Next's bare 500.
+  let response = isOversizedActionPost(request.method, request.headers)
+    ? new NextResponse(oversizedActionMessage, {
+        status: 413,
+        headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+      })
+    : guestRedirect(request);
   if (!response) {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("Content-Security-Policy", policy);

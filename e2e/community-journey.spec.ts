@@ -51,7 +51,7 @@ test("announcement and discussion: the student hears of both without a reload, a
   await badge(page, 1).click();
   await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
-  await page.getByRole("list", { name: "Notifications" }).getByRole("link", { name: `Announcement: ${announcementTitle}` }).click();
+  await page.getByRole("list", { name: "Notifications" }).getByRole("button", { name: `Announcement: ${announcementTitle}`, exact: true }).click();
   await expect(page).toHaveURL(/\/learn\/[a-z0-9-]+\/announcements\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(announcementTitle);
   await expect(page.locator("strong", { hasText: "main gate" })).toBeVisible();
@@ -80,7 +80,7 @@ test("announcement and discussion: the student hears of both without a reload, a
   // The student, who follows its own thread, is told without a reload and follows the link to the reply.
   await expect(badge(page, 1)).toBeVisible({ timeout: 30_000 });
   await badge(page, 1).click();
-  await page.getByRole("list", { name: "Notifications" }).getByRole("link", { name: `New reply: ${threadTitle}` }).click();
+  await page.getByRole("list", { name: "Notifications" }).getByRole("button", { name: `New reply: ${threadTitle}`, exact: true }).click();
   await expect(page).toHaveURL(/\/discussions\/[0-9a-f-]{36}(\?[^#]*)?#post-[0-9a-f-]{36}$/);
   const reply = page.getByRole("list", { name: "Posts" }).getByRole("listitem").filter({ hasText: "survive" });
   await expect(reply).toContainText("Teacher");

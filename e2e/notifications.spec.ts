@@ -39,7 +39,7 @@ test("a student's badge and list update live when the teacher adds a lesson; ope
   await expectNoSeriousA11yViolations(page);
 
   // Following the item leads to its lesson and marks it read.
-  await list.getByRole("link", { name: `New lesson: Field lines ${tag}` }).click();
+  await list.getByRole("button", { name: `New lesson: Field lines ${tag}`, exact: true }).click();
   await expect(page).toHaveURL(/\/learn\/[a-z0-9-]+\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Field lines ${tag}`);
   await expect(badge(page, 0)).toBeVisible();
@@ -50,7 +50,7 @@ test("a student's badge and list update live when the teacher adds a lesson; ope
   await addTextLesson(teacher, moduleTitle, `Compasses ${tag}`, "A compass points north.");
   await addTextLesson(teacher, moduleTitle, `Earth's field ${tag}`, "The Earth is a magnet.");
   await expect(badge(page, 2)).toBeVisible({ timeout: 20_000 });
-  await expect(list.getByRole("link", { name: `New lesson: Compasses ${tag}` })).toBeVisible();
+  await expect(list.getByRole("button", { name: `New lesson: Compasses ${tag}`, exact: true })).toBeVisible();
   await expect(list.getByRole("listitem").filter({ hasText: "Unread" })).toHaveCount(2);
 
   await list.getByRole("button", { name: `Mark as read: New lesson: Compasses ${tag}` }).click();

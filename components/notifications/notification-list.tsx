@@ -3,8 +3,10 @@ import type { NotificationItem } from "@/lib/notifications/queries";
 import { MarkReadButton } from "./mark-read-buttons";
 
 /**
- * The user's notifications. Each title is a plain link through
- * /notifications/<id>/open (never prefetched, so only a click marks it read).
+ * The user's notifications. Each title is a button that posts to
+ * /notifications/<id>/open, which marks it read and goes on to what it is
+ * about: a form, so it works without JavaScript, and a POST, since no GET
+ * changes anything (a link could be prefetched, or opened from another site).
  * Unread ones are bold, edged and say "Unread" to screen readers.
  */
 export function NotificationList({ items }: { items: NotificationItem[] }) {
@@ -22,10 +24,14 @@ export function NotificationList({ items }: { items: NotificationItem[] }) {
               {item.read ? null : (
                 <span className="rounded-full bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-800">Unread</span>
               )}
-              {/* A plain anchor, not next/link: opening marks it read, so it must never be prefetched. */}
-              <a href={`/notifications/${item.id}/open`} className={`break-words underline hover:text-brand-800 ${item.read ? "font-medium" : "font-bold"}`}>
-                {item.title}
-              </a>
+              <form method="post" action={`/notifications/${item.id}/open`} className="inline">
+                <button
+                  type="submit"
+                  className={`break-words text-left text-brand-700 underline hover:text-brand-800 ${item.read ? "font-medium" : "font-bold"}`}
+                >
+                  {item.title}
+                </button>
+              </form>
             </p>
             {item.message ? <p className="mt-1 break-words text-sm text-ink-muted">{item.message}</p> : null}
             <p className="mt-1 text-xs text-ink-muted">

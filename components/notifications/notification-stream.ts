@@ -60,6 +60,14 @@ function connect() {
     const update = JSON.parse((event as MessageEvent<string>).data) as UnreadUpdate;
     emit(update.unread, update.fresh);
   });
+  // The server ended this stream because the user has too many open (other
+  // tabs): poll for a while instead of reconnecting at once and pushing another tab out.
+  stream.addEventListener("closed", () => {
+    stream.close();
+    if (source === stream) source = null;
+    startPolling();
+    if (!reconnectTimer) reconnectTimer = setTimeout(connect, 4 * pollIntervalMs);
+  });
   stream.onerror = () => {
     startPolling();
     // A stream the browser gave up on (a refused or failed response) is retried by us.

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { unstable_rethrow } from "next/navigation";
 import { useState } from "react";
 import { useForm, type DefaultValues, type FieldValues } from "react-hook-form";
 import type { z } from "zod";
@@ -39,7 +40,15 @@ export function useActionForm<TInput extends FieldValues, TOutput, TData>({
   const form = useForm<TInput, unknown, TOutput>({ resolver: zodResolver(schema), defaultValues });
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
-    const result = await action(values);
+    let result: ActionResult<TData>;
+    try {
+      result = await action(values);
+    } catch (error) {
+      unstable_rethrow(error);
+      // The request itself failed (offline, or refused as too large before the action ran).
+      setFormError("The form could not be sent. Check your connection, shorten the longest text, and try again.");
+      return;
+    }
     if (!result.ok) {
       const message = applyResultErrors(result, form.setError);
       if (showFormError(result.fieldErrors)) setFormError(message);

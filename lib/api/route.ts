@@ -12,6 +12,7 @@ import type { ApiContract, EndpointAccess } from "./contract";
 import { claimIdempotencyKey, idempotencyKeyPattern, requestHashOf, storeIdempotentResponse } from "./idempotency";
 import { ApiProblem, problemOf, problemResponse, type Problem, type ProblemType } from "./problem";
 import { countRequest, rateLimits, type RateLimitVerdict } from "./rate-limit";
+import { crossSiteMessage, isCrossSiteWrite } from "@/lib/security/same-origin";
 
 // The one road every /api/v1 request takes: identify the caller (token or
 // cookie), count it against the rate limits, parse the path, query and body
@@ -78,9 +79,9 @@ export function apiRoute<A extends EndpointAccess, C extends ApiContract<A>>(
           "WWW-Authenticate": "Bearer",
         });
       }
-      if (identity.kind === "session" && request.method !== "GET" && isCrossSite(request)) {
+      if (identity.kind === "session" && isCrossSiteWrite(request)) {
         // The cookie rides along on requests from other sites; only a token may write from elsewhere.
-        throw new ApiProblem("forbidden", "Writing with the sign-in cookie is only allowed from this site. Use a personal access token.");
+        throw new ApiProblem("forbidden", crossSiteMessage);
       }
       const input = await parseInput(contract, request, await context.params);
       const handlerContext = {
@@ -98,17 +99,6 @@ export function apiRoute<A extends EndpointAccess, C extends ApiContract<A>>(
       return respond(request, failureAnswer(error, contract, instance), limit);
     }
   };
-}
-
-function isCrossSite(request: Request): boolean {
-  if (request.headers.get("sec-fetch-site") === "cross-site") return true;
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  try {
-    return new URL(origin).host !== (request.headers.get("host") ?? new URL(request.url).host);
-  } catch {
-    return true;
-  }
 }
 
 function bucketsOf(identity: RequestIdentity, request: Request) {

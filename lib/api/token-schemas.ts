@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { oneLineText } from "@/lib/text/one-line";
 
 // How long a new token lives; "never" is allowed (a school's nightly script),
 // but the form suggests 90 days.
@@ -16,9 +17,7 @@ export const tokenLifetimeLabels: Record<TokenLifetime, string> = {
 export const maxActiveTokens = 25;
 
 export const createApiTokenSchema = z.object({
-  name: z
-    .string()
-    .trim()
+  name: oneLineText()
     .min(1, { error: "Give the token a name, such as the app or script that uses it." })
     .max(100, { error: "A token name has at most 100 characters." }),
   lifetime: z.enum(tokenLifetimes, { error: "Choose how long the token lasts." }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { choiceParam, cleanText, firstParam, pageNumberParam, parseUrlParams, uuidParam } from "@/lib/url-params";
 
 // The grading queue's filters, read from the URL so a view can be bookmarked
 // and shared; anything unreadable falls back to the default instead of failing.
@@ -6,13 +7,16 @@ export const queueStatuses = ["needs_grading", "draft", "released", "returned", 
 export type QueueStatus = (typeof queueStatuses)[number];
 
 export const queueParamsSchema = z.object({
-  course: z.uuid().optional().catch(undefined),
-  assignment: z.uuid().optional().catch(undefined),
-  status: z.enum(queueStatuses).catch("needs_grading").default("needs_grading"),
-  q: z.string().trim().max(100).catch("").default(""),
-  sort: z.enum(["oldest", "newest"]).catch("oldest").default("oldest"),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  course: uuidParam(),
+  assignment: uuidParam(),
+  status: choiceParam(queueStatuses, "needs_grading"),
+  q: z.preprocess(firstParam, cleanText(100)),
+  sort: choiceParam(["oldest", "newest"], "oldest"),
+  page: pageNumberParam(10_000),
 });
 export type QueueParams = z.output<typeof queueParamsSchema>;
+
+/** Parses the grading queue's URL search parameters; never throws. */
+export const parseQueueParams = (raw: unknown): QueueParams => parseUrlParams(queueParamsSchema, raw);
 
 export const queuePageSize = 25;

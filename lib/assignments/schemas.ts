@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { multiLineText } from "@/lib/text/one-line";
 
 const id = (what: string) => z.uuid({ error: `Choose a valid ${what}.` });
 
 /** What a student hands in: text, files (already uploaded by the student), or both. */
 export const submitWorkSchema = z.object({
   taskId: id("assignment"),
-  text: z.string().max(50_000, { error: "Keep the text under 50,000 characters." }).default(""),
+  text: multiLineText().max(50_000, { error: "Keep the text under 50,000 characters." }).default(""),
   fileIds: z.array(id("file")).max(20, { error: "Hand in at most 20 files." }).default([]),
 });
 export type SubmitWorkInput = z.input<typeof submitWorkSchema>;
@@ -24,7 +25,7 @@ export const gradeSubmissionSchema = z.object({
   submissionId: id("submission"),
   revision: z.coerce.number().int().positive(),
   points,
-  feedback: z.string().max(20_000, { error: "Keep the feedback under 20,000 characters." }).default(""),
+  feedback: multiLineText().max(20_000, { error: "Keep the feedback under 20,000 characters." }).default(""),
   release: z.boolean().default(false),
 });
 export type GradeSubmissionInput = z.input<typeof gradeSubmissionSchema>;
@@ -32,8 +33,7 @@ export type GradeSubmissionInput = z.input<typeof gradeSubmissionSchema>;
 export const returnSubmissionSchema = z.object({
   submissionId: id("submission"),
   revision: z.coerce.number().int().positive(),
-  feedback: z
-    .string()
+  feedback: multiLineText()
     .trim()
     .min(1, { error: "Tell the student what to change before returning the work." })
     .max(20_000, { error: "Keep the feedback under 20,000 characters." }),

@@ -12,8 +12,8 @@ import { describeAllowedTypes, mimeAllowed } from "./file-types";
 import { submissionWindow } from "./lateness";
 
 export const submissionUploadQuery = z.object({
-  taskId: z.string().default(""),
-  name: z.string().default(""),
+  taskId: z.string().max(100, "There is no such assignment.").default(""),
+  name: z.string().max(1000, "A file name has at most 1000 characters.").default(""),
 });
 
 export type SubmissionUploadOutcome = { ok: true; file: StoredFile } | { ok: false; status: 400 | 404 | 413 | 415 | 409; error: string };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineText, oneLineText } from "@/lib/text/one-line";
 import type { LessonContentType } from "@/db/schema/enums";
 import { isAllowedVideoUrl } from "@/lib/content/video-embed";
 
@@ -17,19 +18,17 @@ export const lessonContentTypeLabels: Record<LessonContentType, string> = {
 const courseId = z.uuid("Choose a course.");
 const moduleId = z.uuid("Choose a module.");
 const lessonId = z.uuid("Choose a lesson.");
-const title = z.string().trim().min(1, "Enter a title.").max(200, "A title has at most 200 characters.");
+const title = oneLineText().min(1, "Enter a title.").max(200, "A title has at most 200 characters.");
 // Empty text from a form is "no value".
 const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
+  oneLineText()
     .max(max, message)
     .nullish()
     .transform((value) => value || null);
 
 export const moduleSchema = z.object({
   title,
-  description: z.string().trim().max(2000, "A description has at most 2000 characters.").default(""),
+  description: multiLineText().trim().max(2000, "A description has at most 2000 characters.").default(""),
 });
 
 export const addModuleSchema = moduleSchema.extend({ courseId });
@@ -39,10 +38,11 @@ export const deleteModuleSchema = z.object({ courseId, moduleId });
 const lessonShape = {
   title,
   contentType: z.enum(lessonContentTypes, "Choose the kind of lesson."),
-  body: z.string().max(50_000, "The text has at most 50,000 characters.").default(""),
+  body: multiLineText().max(50_000, "The text has at most 50,000 characters.").default(""),
   externalUrl: optionalText(2000, "A link has at most 2000 characters."),
   fileId: z
     .string()
+    .max(100, "Upload the file again.")
     .trim()
     .nullish()
     .transform((value) => value || null)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineText, oneLineText } from "@/lib/text/one-line";
 
 // Shared by the course editor's form (react-hook-form resolver) and its server
 // actions, so the browser and the server apply the same rules.
@@ -17,29 +18,23 @@ export const courseLimits = {
   keyMax: 100,
 } as const;
 
-// A title or key is one line: control characters (NUL above all, which
-// PostgreSQL refuses in text) would otherwise reach the database as an error.
+// A key is one line: control characters (NUL above all, which PostgreSQL
+// refuses in text) would otherwise reach the database as an error.
 const oneLine = /^[^\u0000-\u001f\u007f]*$/;
 
-// Markdown keeps its tabs and line breaks; only NUL cannot be stored.
-const markdown = (max: number, label: string) =>
-  z
-    .string()
-    .max(max, `${label} has at most ${max.toLocaleString("en")} characters.`)
-    .overwrite((value) => value.replace(/\u0000/g, ""));
+// Markdown keeps its tabs and line breaks; NUL and other controls cannot be stored.
+const markdown = (max: number, label: string) => multiLineText().max(max, `${label} has at most ${max.toLocaleString("en")} characters.`);
 
 const fields = {
-  title: z
-    .string()
-    .trim()
+  title: oneLineText()
     .min(1, "Give the course a title.")
-    .max(courseLimits.title, `A title has at most ${courseLimits.title} characters.`)
-    .regex(oneLine, "A title is one line of text."),
+    .max(courseLimits.title, `A title has at most ${courseLimits.title} characters.`),
   description: markdown(courseLimits.description, "The description"),
   learningObjectives: markdown(courseLimits.learningObjectives, "The learning objectives"),
   prerequisites: markdown(courseLimits.prerequisites, "The prerequisites"),
   subject: z
     .string()
+    .max(1000, `A subject has at most ${courseLimits.subjectMax} characters.`)
     .trim()
     .toLowerCase()
     .overwrite((value) => value.replace(/\s+/g, " "))
@@ -55,6 +50,7 @@ const fields = {
   // by switching to public must not block saving.
   enrollmentKey: z
     .string()
+    .max(1000, `An enrolment key has at most ${courseLimits.keyMax} characters.`)
     .nullish()
     .transform((value) => value?.trim() ?? ""),
 };

@@ -1,17 +1,15 @@
 import { z } from "zod";
+import { multiLineText, oneLineText } from "@/lib/text/one-line";
 
 // Shared by the discussion forms and their server actions.
 
 const id = (what: string) => z.uuid({ error: `Choose a valid ${what}.` });
 
-export const threadTitle = z
-  .string()
-  .trim()
+export const threadTitle = oneLineText()
   .min(1, { error: "Give the thread a title." })
   .max(200, { error: "Keep the title under 200 characters." });
 
-export const postBody = z
-  .string()
+export const postBody = multiLineText()
   .trim()
   .min(1, { error: "Write something first." })
   .max(20_000, { error: "Keep the post under 20,000 characters." });

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { oneLineText } from "@/lib/text/one-line";
 
 export const enrollSchema = z.object({
   courseId: z.uuid("Choose a course."),
-  enrollmentKey: z
-    .string()
+  enrollmentKey: oneLineText()
     .max(100, "An enrolment key has at most 100 characters.")
     .optional()
     .transform((value) => value?.trim() || undefined),

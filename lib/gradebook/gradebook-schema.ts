@@ -1,9 +1,13 @@
 import { z } from "zod";
+import { cleanText, firstParam, pageNumberParam, parseUrlParams } from "@/lib/url-params";
 
 export const gradebookParamsSchema = z.object({
-  q: z.string().trim().max(100).catch("").default(""),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  q: z.preprocess(firstParam, cleanText(100)),
+  page: pageNumberParam(),
 });
 export type GradebookParams = z.output<typeof gradebookParamsSchema>;
+
+/** Parses the gradebook's URL search parameters; never throws. */
+export const parseGradebookParams = (raw: unknown): GradebookParams => parseUrlParams(gradebookParamsSchema, raw);
 
 export const gradebookPageSize = 50;

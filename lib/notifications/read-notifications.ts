@@ -16,15 +16,21 @@ export async function markNotificationsRead(tx: DbOrTx, actor: Actor, ids?: numb
   return marked;
 }
 
-/** Opening one: marks it read and answers with its link, or null when it is not the actor's. */
-export async function openNotification(tx: DbOrTx, actor: Actor, id: number): Promise<string | null> {
-  const [row] = await tx
+/** The link of one of the actor's notifications, changing nothing; null when it is not the actor's (or not there). */
+export async function notificationLink(db: DbOrTx, actor: Actor, id: number): Promise<string | null> {
+  const [row] = await db
     .select({ link: notifications.link })
     .from(notifications)
     .where(and(eq(notifications.id, id), eq(notifications.userId, actor.id)));
-  if (!row) return null;
+  return row ? row.link : null;
+}
+
+/** Opening one: marks it read and answers with its link, or null when it is not the actor's. */
+export async function openNotification(tx: DbOrTx, actor: Actor, id: number): Promise<string | null> {
+  const link = await notificationLink(tx, actor, id);
+  if (link === null) return null;
   await markNotificationsRead(tx, actor, [id]);
-  return row.link;
+  return link;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { displayNameSchema, emailSchema, passwordSchema, usernameSchema } from "@/lib/auth/schemas";
+import { displayNameSchema, emailSchema, maxPasswordLength, passwordSchema, usernameSchema } from "@/lib/auth/schemas";
 import { roles } from "@/lib/auth/roles";
 
 // Shared by the admin's forms, the set-password form and their server actions.
@@ -40,7 +40,7 @@ export const setPasswordSchema = z
   .object({
     token: z.string().min(1).max(100),
     password: passwordSchema,
-    confirmPassword: z.string().min(1, "Repeat your password."),
+    confirmPassword: z.string().min(1, "Repeat your password.").max(8 * maxPasswordLength, "The passwords do not match."),
   })
   .refine((value) => value.password === value.confirmPassword, {
     path: ["confirmPassword"],

@@ -38,10 +38,17 @@ describe("courseSchema: title", () => {
     ["", "Give the course a title."],
     ["    ", "Give the course a title."],
     ["a".repeat(201), "A title has at most 200 characters."],
-    ["Two\nlines", "A title is one line of text."],
-    ["Nul\u0000byte", "A title is one line of text."],
+    ["\u202e\u200b", "Give the course a title."],
   ])("refuses %j", (title, message) => {
     expect(errorsOf({ ...valid, title })).toEqual({ title: [message] });
+  });
+
+  it.each([
+    ["Two\nlines", "Two lines"],
+    ["Nul\u0000byte", "Nulbyte"],
+    ["\u202eMechanics\u200b", "Mechanics"],
+  ])("stores %j as one line, %j", (title, stored) => {
+    expect(courseSchema.parse({ ...valid, title }).title).toBe(stored);
   });
 });
 

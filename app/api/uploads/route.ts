@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { db } from "@/db";
 import { clientIpFrom } from "@/lib/auth/client-ip";
-import { userOfRequest } from "@/lib/api/authenticate-request";
+import { identifyRequest } from "@/lib/api/authenticate-request";
+import { crossSiteRefusal, isCrossSiteWrite } from "@/lib/security/same-origin";
 import { declaredLength, uploadAnswer } from "@/lib/storage/upload-request";
 import { uploadQuery } from "@/lib/storage/schemas";
 import { uploadCourseFile } from "@/lib/storage/upload-course-file";
@@ -16,7 +17,10 @@ import { uploadCourseFile } from "@/lib/storage/upload-course-file";
  */
 export async function POST(request: Request) {
   try {
-    const user = await userOfRequest(db, request);
+    const identity = await identifyRequest(db, request);
+    // A token may upload from anywhere; the cookie only from this site's own pages.
+    if (identity.kind === "session" && isCrossSiteWrite(request)) return crossSiteRefusal(new URL(request.url).pathname);
+    const user = identity.user;
     if (!user) return uploadAnswer(401, { error: "Sign in to upload files." });
     const query = uploadQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) return uploadAnswer(400, { error: query.error.issues[0]!.message });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { oneLineText } from "@/lib/text/one-line";
 import { courseStatus, courseVisibility, enrollmentStatus, lessonContentType, taskType, userRole } from "@/db/schema/enums";
 import { defineContract, idParam, timestampSchema } from "../contract";
 import { pageQueryShape, pageSchema } from "../pagination";
@@ -45,8 +46,8 @@ export const listCoursesContract = defineContract({
     "`q` searches titles and descriptions (full text; word beginnings match). Private courses are not listed: their teacher gives out their id or address.",
   access: "public",
   query: z.object({
-    q: z.string().trim().max(200, { error: "Search with at most 200 characters." }).default("").describe("Words to search for."),
-    subject: z.string().trim().min(1).max(60, { error: "A subject has at most 60 characters." }).optional().describe("Only courses of this subject, e.g. physics."),
+    q: oneLineText().max(200, { error: "Search with at most 200 characters." }).default("").describe("Words to search for."),
+    subject: oneLineText().min(1).max(60, { error: "A subject has at most 60 characters." }).optional().describe("Only courses of this subject, e.g. physics."),
     sort: z.enum(["title", "newest"], { error: "Sort by title or newest." }).default("title").describe("title (A-Z) or newest (most recently published first)."),
     ...pageQueryShape,
   }),

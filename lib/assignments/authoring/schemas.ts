@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineText, oneLineText } from "@/lib/text/one-line";
 import { latePenaltyType } from "@/db/schema/enums";
 import type { LatePenaltyType } from "@/db/schema/enums";
 import { submissionFileTypeKeys } from "../file-types";
@@ -33,12 +34,12 @@ const dueAt = z.preprocess(
 
 export const assignmentFieldsSchema = z.object({
   type: z.enum(["assignment", "project"], "Choose assignment or project."),
-  title: z.string().trim().min(1, "Enter a title.").max(200, "A title has at most 200 characters."),
-  instructions: z.string().trim().max(20_000, "Instructions have at most 20,000 characters.").default(""),
+  title: oneLineText().min(1, "Enter a title.").max(200, "A title has at most 200 characters."),
+  instructions: multiLineText().trim().max(20_000, "Instructions have at most 20,000 characters.").default(""),
   dueAt,
   maxPoints: wholeNumber(1, assignmentLimits.points, `Enter the points as a whole number from 1 to ${assignmentLimits.points}.`),
   textEntry: z.boolean().default(false),
-  allowedFileTypes: z.array(z.enum(submissionFileTypeKeys as [string, ...string[]], "Choose a listed file type.")).default([]),
+  allowedFileTypes: z.array(z.enum(submissionFileTypeKeys as [string, ...string[]], "Choose a listed file type.")).max(100, "Choose a listed file type.").default([]),
   maxFiles: wholeNumber(0, assignmentLimits.files, `Enter from 0 to ${assignmentLimits.files} files.`),
   maxFileSizeMb: wholeNumber(1, assignmentLimits.fileSizeMb, `Enter a size from 1 to ${assignmentLimits.fileSizeMb} MB.`),
   acceptLate: z.boolean().default(false),

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { multiLineText } from "@/lib/text/one-line";
 import { userAction } from "@/lib/actions/action";
 import { can } from "@/lib/auth/policy";
 import { renderMarkdown } from "@/lib/content/markdown";
@@ -11,7 +12,7 @@ import { renderMarkdown } from "@/lib/content/markdown";
 // every editor page for a preview that may differ from the server's.
 export const previewMarkdownAction = userAction({
   name: "markdown.preview",
-  schema: z.object({ source: z.string().max(20_000, "Too long to preview.") }),
+  schema: z.object({ source: multiLineText().max(50_000, "Too long to preview.") }),
   // Authors only: rendering is cheap, but nobody else needs it.
   authorize: (user) => can(user, "course.create"),
   // Nothing is read or written: no transaction to hold the embedded database's one connection.

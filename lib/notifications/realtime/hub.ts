@@ -14,6 +14,18 @@ interface Stream {
   userId: string;
   last: number;
   send(update: UnreadUpdate): void;
+  /** Ends the stream because the user opened too many (the oldest goes first). */
+  evict(): void;
+}
+
+/**
+ * How many streams one user may hold open in this process: a few tabs and
+ * devices. One user opening a hundred (a script, a runaway tab) would
+ * otherwise hold a hundred responses, timers and buffers for minutes.
+ */
+export function streamsPerUser(): number {
+  const configured = Number(process.env.NOTIFICATION_STREAMS_PER_USER);
+  return Number.isInteger(configured) && configured >= 1 ? configured : 3;
 }
 
 /** Folds the signals that arrived while a read was running into one. */
@@ -31,6 +43,7 @@ export function mergeSignals(signals: NotificationSignal[]): NotificationSignal 
  * (or burst of them) costs one query over the connected users it concerns.
  */
 export class NotificationHub {
+  /** In the order they were opened: a Set iterates in insertion order, so the first of a user's is its oldest. */
   private readonly streams = new Set<Stream>();
   private listening: Promise<unknown> | null = null;
   private pending: NotificationSignal[] = [];
@@ -38,12 +51,26 @@ export class NotificationHub {
 
   constructor(private readonly handle: () => DatabaseHandle) {}
 
-  /** Registers a stream; returns the function that removes it. */
-  subscribe(userId: string, unread: number, send: (update: UnreadUpdate) => void): () => void {
+  /**
+   * Registers a stream; returns the function that removes it. When the user
+   * then holds more than `streamsPerUser()` streams, the oldest are evicted
+   * (removed here, and told through `evict` to end).
+   */
+  subscribe(userId: string, unread: number, send: (update: UnreadUpdate) => void, evict: () => void = () => {}): () => void {
     this.ensureListening();
-    const stream: Stream = { userId, last: unread, send };
+    const stream: Stream = { userId, last: unread, send, evict };
     this.streams.add(stream);
+    const own = [...this.streams].filter((candidate) => candidate.userId === userId);
+    for (const oldest of own.slice(0, Math.max(0, own.length - streamsPerUser()))) {
+      this.streams.delete(oldest);
+      oldest.evict();
+    }
     return () => void this.streams.delete(stream);
+  }
+
+  /** How many streams are registered, for one user or in all (for tests and leak checks). */
+  streamCount(userId?: string): number {
+    return userId === undefined ? this.streams.size : [...this.streams].filter((stream) => stream.userId === userId).length;
   }
 
   /** Resolves once the LISTEN is in place (for tests and start-up checks). */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineText, oneLineText } from "@/lib/text/one-line";
 import { gradingMethod, questionType, reviewPolicy } from "@/db/schema/enums";
 import type { GradingMethod, QuestionType, ReviewPolicy } from "@/db/schema/enums";
 
@@ -39,7 +40,7 @@ const courseId = z.uuid("Choose a course.");
 const moduleId = z.uuid("Choose a module.");
 const taskId = z.uuid("Choose a quiz.");
 const questionId = z.uuid("Choose a question.");
-const title = z.string().trim().min(1, "Enter a title.").max(200, "A title has at most 200 characters.");
+const title = oneLineText().min(1, "Enter a title.").max(200, "A title has at most 200 characters.");
 
 // An empty number box arrives as NaN, "" or null: all mean "no value".
 const emptyToNull = (value: unknown) =>
@@ -61,7 +62,7 @@ const dueAt = z.preprocess(
 
 const settingsShape = {
   title,
-  description: z.string().trim().max(5000, "A description has at most 5000 characters.").default(""),
+  description: multiLineText().trim().max(5000, "A description has at most 5000 characters.").default(""),
   timeLimitMinutes: optionalWholeNumber(1, limits.timeLimit, "Enter a time limit from 1 to 1440 minutes, or leave it empty."),
   unlimitedAttempts: z.boolean().default(false),
   attemptsAllowed: optionalWholeNumber(1, limits.attempts, "Enter a number of attempts from 1 to 100."),
@@ -118,16 +119,17 @@ const choiceSchema = z.object({
   /** The stored choice's id, kept so students' saved picks still point at it; absent for a new choice. */
   id: z
     .string()
+    .max(100, "This choice no longer exists. Reload the page.")
     .nullish()
     .transform((value) => value || null)
     .pipe(z.uuid("This choice no longer exists. Reload the page.").nullable()),
-  text: z.string().trim().max(500, "A choice has at most 500 characters."),
+  text: oneLineText().max(500, "A choice has at most 500 characters."),
   isCorrect: z.boolean().default(false),
 });
 
 const questionShape = {
   type: z.enum(questionTypes, "Choose the kind of question."),
-  text: z.string().trim().min(1, "Write the question.").max(5000, "A question has at most 5000 characters."),
+  text: multiLineText().trim().min(1, "Write the question.").max(5000, "A question has at most 5000 characters."),
   points: z.preprocess(
     emptyToNull,
     z
@@ -136,11 +138,11 @@ const questionShape = {
       .min(1, "Enter the points as a whole number greater than 0.")
       .max(limits.points, `A question is worth at most ${limits.points} points.`),
   ),
-  explanation: z.string().trim().max(5000, "An explanation has at most 5000 characters.").default(""),
+  explanation: multiLineText().trim().max(5000, "An explanation has at most 5000 characters.").default(""),
   choices: z.array(choiceSchema).max(limits.choices, `A question has at most ${limits.choices} choices.`).default([]),
   // Objects rather than strings: the form's list of answers needs one object per row.
   acceptedAnswers: z
-    .array(z.object({ value: z.string().trim().max(200, "An accepted answer has at most 200 characters.") }))
+    .array(z.object({ value: oneLineText().max(200, "An accepted answer has at most 200 characters.") }))
     .max(limits.acceptedAnswers, `A question has at most ${limits.acceptedAnswers} accepted answers.`)
     .default([]),
   numericValue: z.preprocess(emptyToNull, z.number("Enter the correct value as a number.").finite("Enter the correct value as a number.").nullable()).default(null),
@@ -227,6 +229,7 @@ export const saveQuestionSchema = z
     /** Absent: a new question at the end of the quiz. */
     questionId: z
       .string()
+      .max(100, "Choose a question.")
       .nullish()
       .transform((value) => value || null)
       .pipe(questionId.nullable()),

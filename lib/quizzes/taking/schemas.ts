@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { oneLineText } from "@/lib/text/one-line";
 
 /** The most a typed answer (short answer or numeric) may hold. */
 export const answerTextMaxLength = 1000;
@@ -10,7 +11,7 @@ export const startAttemptSchema = z.object({
 export const answerResponseSchema = z.union([
   z.object({ choiceIds: z.array(z.uuid("Choose one of the answers.")).max(50, "Too many answers chosen.") }).strict(),
   z
-    .object({ text: z.string().max(answerTextMaxLength, `Keep your answer under ${answerTextMaxLength} characters.`) })
+    .object({ text: oneLineText().max(answerTextMaxLength, `Keep your answer under ${answerTextMaxLength} characters.`) })
     .strict(),
 ]);
 

@@ -6,7 +6,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { db } from "@/db";
 import { loadGradingQueue } from "@/lib/assignments/queue-queries";
-import { queueParamsSchema, type QueueParams } from "@/lib/assignments/queue-schema";
+import { parseQueueParams, type QueueParams } from "@/lib/assignments/queue-schema";
 import { requireArea } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "Grading" };
@@ -35,8 +35,7 @@ function hrefWith(params: QueueParams, change: Partial<QueueParams>): string {
 
 export default async function GradingQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireArea("area.teacher", "/teacher/grading");
-  const raw = await searchParams;
-  const params = queueParamsSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])));
+  const params = parseQueueParams(await searchParams);
   const queue = await loadGradingQueue(db, user, params);
   const assignmentsShown = params.course ? queue.assignments.filter((assignment) => assignment.courseId === params.course) : queue.assignments;
 

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { db } from "@/db";
 import { submissionUploadQuery, uploadSubmissionFile } from "@/lib/assignments/upload-submission-file";
-import { userOfRequest } from "@/lib/api/authenticate-request";
+import { identifyRequest } from "@/lib/api/authenticate-request";
+import { crossSiteRefusal, isCrossSiteWrite } from "@/lib/security/same-origin";
 import { declaredLength, uploadAnswer } from "@/lib/storage/upload-request";
 
 
@@ -14,11 +15,15 @@ import { declaredLength, uploadAnswer } from "@/lib/storage/upload-request";
  */
 export async function POST(request: Request) {
   try {
-    const user = await userOfRequest(db, request);
+    const identity = await identifyRequest(db, request);
+    // A token may upload from anywhere; the cookie only from this site's own pages.
+    if (identity.kind === "session" && isCrossSiteWrite(request)) return crossSiteRefusal(new URL(request.url).pathname);
+    const user = identity.user;
     if (!user) return uploadAnswer(401, { error: "Sign in to upload files." });
-    const query = submissionUploadQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const query = submissionUploadQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!query.success) return uploadAnswer(400, { error: query.error.issues[0]!.message });
     const outcome = await uploadSubmissionFile(db, user, {
-      ...query,
+      ...query.data,
       body: request.body,
       declaredLength: declaredLength(request.headers),
     });

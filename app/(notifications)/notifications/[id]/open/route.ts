@@ -1,20 +1,25 @@
 import { db } from "@/db";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { openNotification } from "@/lib/notifications/read-notifications";
+import { notificationLink, openNotification } from "@/lib/notifications/read-notifications";
 import { notificationIdSchema, safeNotificationLink } from "@/lib/notifications/schemas";
+import { crossSiteRefusal, isCrossSiteWrite } from "@/lib/security/same-origin";
+
+type Context = { params: Promise<{ id: string }> };
+
+// A relative Location: right behind any proxy, whatever host the server thinks it has.
+const to = (path: string) => new Response(null, { status: 303, headers: { Location: path, "Cache-Control": "no-store" } });
 
 /**
- * GET /notifications/<id>/open: marks the signed-in user's notification read
- * and goes on to what it is about. The list links here with a plain anchor
- * (never prefetched), so only a click marks it. Someone else's id, or a bad
- * one, leads back to the list and changes nothing.
+ * POST /notifications/<id>/open: the list's button for a notification. Marks
+ * the signed-in user's notification read and goes on to what it is about.
+ * Someone else's id, or a bad one, leads back to the list and changes nothing;
+ * so does a post from another site's page.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function POST(request: Request, { params }: Context) {
   const { id } = await params;
   const user = await getCurrentUser();
-  // A relative Location: right behind any proxy, whatever host the server thinks it has.
-  const to = (path: string) => new Response(null, { status: 303, headers: { Location: path, "Cache-Control": "no-store" } });
-  if (!user) return to(`/sign-in?callbackUrl=${encodeURIComponent(`/notifications/${id}/open`)}`);
+  if (!user) return to(`/sign-in?callbackUrl=${encodeURIComponent("/notifications")}`);
+  if (isCrossSiteWrite(request)) return crossSiteRefusal(new URL(request.url).pathname);
   const parsed = notificationIdSchema.safeParse({ id });
   if (!parsed.success) return to("/notifications");
   try {
@@ -22,6 +27,25 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     return to(safeNotificationLink(link));
   } catch (error) {
     console.error("[notifications] could not open a notification", error);
+    return to("/notifications");
+  }
+}
+
+/**
+ * GET /notifications/<id>/open (an old bookmark, a link from elsewhere): goes
+ * to what the notification is about and changes nothing. No GET changes
+ * state, so only the list's button (a POST from this site) marks it read.
+ */
+export async function GET(_request: Request, { params }: Context) {
+  const { id } = await params;
+  const user = await getCurrentUser();
+  if (!user) return to(`/sign-in?callbackUrl=${encodeURIComponent(`/notifications/${id}/open`)}`);
+  const parsed = notificationIdSchema.safeParse({ id });
+  if (!parsed.success) return to("/notifications");
+  try {
+    return to(safeNotificationLink(await notificationLink(db, user, parsed.data.id)));
+  } catch (error) {
+    console.error("[notifications] could not read a notification", error);
     return to("/notifications");
   }
 }

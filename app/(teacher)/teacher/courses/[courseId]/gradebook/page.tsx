@@ -9,7 +9,7 @@ import { TextField } from "@/components/ui/text-field";
 import { db } from "@/db";
 import { requireArea } from "@/lib/auth/current-user";
 import { loadGradebook } from "@/lib/gradebook/gradebook-queries";
-import { gradebookParamsSchema } from "@/lib/gradebook/gradebook-schema";
+import { parseGradebookParams } from "@/lib/gradebook/gradebook-schema";
 
 export const metadata: Metadata = { title: "Gradebook" };
 
@@ -22,8 +22,7 @@ export default async function GradebookPage({ params, searchParams }: Props) {
   const { courseId } = await params;
   const user = await requireArea("area.teacher", `/teacher/courses/${courseId}/gradebook`);
   if (!z.uuid().safeParse(courseId).success) notFound();
-  const raw = await searchParams;
-  const query = gradebookParamsSchema.parse({ q: [raw.q].flat()[0], page: [raw.page].flat()[0] });
+  const query = parseGradebookParams(await searchParams);
   const book = await loadGradebook(db, user, courseId, query);
   if (!book) notFound();
   const base = `/teacher/courses/${book.course.id}/gradebook`;

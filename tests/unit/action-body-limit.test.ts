@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { actionBodyLimitBytes, isOversizedActionPost } from "@/lib/security/action-body-limit";
+
+// proxy.ts answers an oversized server action with 413 before Next.js would
+// answer it with a 500; only server action posts that say their length count.
+
+const headers = (length: number, action = true) =>
+  new Headers({ "content-length": String(length), ...(action ? { "next-action": "7f00aa" } : {}) });
+
+describe("isOversizedActionPost", () => {
+  it("is true for a server action post over the limit", () => {
+    expect(isOversizedActionPost("POST", headers(actionBodyLimitBytes + 1))).toBe(true);
+  });
+
+  it("is false at the limit, for other requests and for uploads (which have their own limits)", () => {
+    expect(isOversizedActionPost("POST", headers(actionBodyLimitBytes))).toBe(false);
+    expect(isOversizedActionPost("POST", headers(10 * actionBodyLimitBytes, false))).toBe(false);
+    expect(isOversizedActionPost("GET", headers(10 * actionBodyLimitBytes))).toBe(false);
+  });
+
+  it("leaves a post without a length to Next.js's own limit", () => {
+    expect(isOversizedActionPost("POST", new Headers({ "next-action": "7f00aa" }))).toBe(false);
+  });
+
+  it("is big enough for the largest real form: a 50,000-character lesson in escaped characters", () => {
+    expect(JSON.stringify({ body: "\u0001".repeat(50_000) }).length).toBeLessThan(actionBodyLimitBytes);
+  });
+});
