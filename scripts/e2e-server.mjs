@@ -25,7 +25,7 @@ const prepared = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "
 });
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", env.E2E_PORT ?? "3100"], {
+const server = spawn(process.execPath, ["scripts/serve.mjs", env.E2E_PORT ?? "3100"], {
   stdio: "inherit",
   env,
 });

@@ -48,6 +48,7 @@ run(process.execPath, [tsxBin, "scripts/prepare-db.ts"]);
 
 const port = env.PORT || "3000";
 console.log(`Jeevi Academy: http://localhost:${port}`);
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: "inherit", env });
+// Our server, not `next start`: it resolves the client address (scripts/serve.mjs).
+const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), port], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

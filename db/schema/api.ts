@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { users } from "./users";
 
@@ -47,14 +47,3 @@ export const apiIdempotencyKeys = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.key] }), index("api_idempotency_keys_created_at_idx").on(t.createdAt)],
 );
 
-// Fixed-window request counters for rate limiting, shared by every server
-// process through the database. A bucket is "token:<id>" or "ip:<address>".
-export const apiRateLimits = pgTable(
-  "api_rate_limits",
-  {
-    bucket: varchar({ length: 160 }).notNull(),
-    windowStart: timestamp({ withTimezone: true }).notNull(),
-    count: integer().notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.bucket, t.windowStart] }), index("api_rate_limits_window_start_idx").on(t.windowStart)],
-);

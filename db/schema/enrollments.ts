@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, check, index, numeric, pgTable, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, numeric, pgTable, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
 import { courses } from "./courses";
 import { lessons } from "./lessons";
@@ -57,26 +57,6 @@ export const lessonCompletions = pgTable(
   (t) => [
     uniqueIndex("lesson_completions_user_lesson_key").on(t.userId, t.lessonId),
     index("lesson_completions_lesson_id_idx").on(t.lessonId),
-  ],
-);
-
-// Wrong enrolment keys, per student and course, so guessing a private course's
-// key is throttled across every web process.
-export const enrollmentKeyFailures = pgTable(
-  "enrollment_key_failures",
-  {
-    id: bigserial({ mode: "number" }).primaryKey(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    courseId: uuid()
-      .notNull()
-      .references(() => courses.id, { onDelete: "cascade" }),
-    createdAt: createdAt(),
-  },
-  (t) => [
-    index("enrollment_key_failures_user_course_idx").on(t.userId, t.courseId, t.createdAt),
-    index("enrollment_key_failures_course_id_idx").on(t.courseId),
   ],
 );
 

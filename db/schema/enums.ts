@@ -14,7 +14,6 @@ export const taskProgressStatus = pgEnum("task_progress_status", [
   "completed",
   "graded",
 ]);
-export const signInScope = pgEnum("sign_in_scope", ["account", "ip"]);
 
 export type UserRole = (typeof userRole.enumValues)[number];
 export type CourseStatus = (typeof courseStatus.enumValues)[number];

@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import {
-  bigserial,
   boolean,
   check,
   index,
@@ -14,7 +13,7 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
-import { signInScope, userRole } from "./enums";
+import { userRole } from "./enums";
 
 export const users = pgTable(
   "users",
@@ -48,18 +47,6 @@ export const users = pgTable(
     check("users_grade_level_range", sql`${t.gradeLevel} IS NULL OR ${t.gradeLevel} BETWEEN 1 AND 13`),
     check("users_session_version_nonnegative", sql`${t.sessionVersion} >= 0`),
   ],
-);
-
-// Failed sign-ins, kept in the database so every web process sees the same count.
-export const signInFailures = pgTable(
-  "sign_in_failures",
-  {
-    id: bigserial({ mode: "number" }).primaryKey(),
-    scope: signInScope().notNull(),
-    key: varchar({ length: 320 }).notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [index("sign_in_failures_scope_key_created_idx").on(t.scope, t.key, t.createdAt)],
 );
 
 export type User = typeof users.$inferSelect;

@@ -4,6 +4,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { db, type DbOrTx } from "@/db";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import { countCostlyUse, type CostlyLimit } from "@/lib/security/costly-limits";
 import { ActionFailure, invalidInputMessage, KeptRefusal, type ActionResult, type FieldErrors } from "./result";
 
 interface ActionConfig<S extends z.ZodType, T, U extends CurrentUser | null> {
@@ -22,6 +23,8 @@ interface ActionConfig<S extends z.ZodType, T, U extends CurrentUser | null> {
   transaction?: boolean;
   /** Runs after the commit; may redirect (sign-in, navigation). */
   after?: (data: T, input: z.output<S>, user: U) => Promise<void>;
+  /** For costly work: counted per signed-in user before anything else, refused over the limit. */
+  rateLimit?: CostlyLimit;
 }
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
@@ -43,6 +46,11 @@ export async function executeAction<S extends z.ZodType, T, U extends CurrentUse
   rawInput: unknown,
   user: U,
 ): Promise<ActionResult<T>> {
+  if (config.rateLimit && user) {
+    // Counted outside the transaction, so a refused or failed call still counts.
+    const verdict = await countCostlyUse(db, config.rateLimit, user.id);
+    if (!verdict.allowed) return { ok: false, error: verdict.message, fieldErrors: {} };
+  }
   const parsed = config.schema.safeParse(rawInput);
   if (!parsed.success) return { ok: false, error: invalidInputMessage, fieldErrors: fieldErrorsOf(parsed.error) };
   const input = parsed.data as z.output<S>;
@@ -78,7 +86,7 @@ export function userAction<S extends z.ZodType, T>(config: ActionConfig<S, T, Cu
   };
 }
 
-/** An action open to guests too (registration, sign-in). */
-export function publicAction<S extends z.ZodType, T>(config: ActionConfig<S, T, CurrentUser | null>) {
+/** An action open to guests too (registration, sign-in); rate limits count users, so they are for userAction only. */
+export function publicAction<S extends z.ZodType, T>(config: ActionConfig<S, T, CurrentUser | null> & { rateLimit?: never }) {
   return async (input: z.input<S>): Promise<ActionResult<T>> => executeAction(config, input, await getCurrentUser());
 }

@@ -3,7 +3,7 @@ import type { Database } from "@/db";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { verifyAgainstDummy, verifyPassword } from "./password";
-import { checkSignInThrottle, clearAccountFailures, recordSignInFailure } from "./throttle";
+import { forgiveSignIn, reserveSignInAttempt } from "./throttle";
 
 export type AuthenticationResult =
   | { ok: true; user: { id: string; email: string; sessionVersion: number } }
@@ -20,7 +20,8 @@ export async function authenticate(
   { email, password, ip }: { email: string; password: string; ip: string },
 ): Promise<AuthenticationResult> {
   const normalizedEmail = email.trim().toLowerCase();
-  const throttle = await checkSignInThrottle(db, { email: normalizedEmail, ip });
+  // Counted before the password is checked, so parallel attempts cannot all slip under the limit.
+  const throttle = await reserveSignInAttempt(db, { email: normalizedEmail, ip });
   if (throttle.blocked) {
     await recordAudit(db, {
       actorId: null,
@@ -47,16 +48,13 @@ export async function authenticate(
   const passwordMatches = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
 
   if (!user || !passwordMatches) {
-    await db.transaction(async (tx) => {
-      await recordSignInFailure(tx, { email: normalizedEmail, ip });
-      await recordAudit(tx, {
-        actorId: user?.id ?? null,
-        action: "auth.sign_in_failed",
-        entityType: "user",
-        entityId: user?.id ?? null,
-        after: { email: normalizedEmail },
-        ip,
-      });
+    await recordAudit(db, {
+      actorId: user?.id ?? null,
+      action: "auth.sign_in_failed",
+      entityType: "user",
+      entityId: user?.id ?? null,
+      after: { email: normalizedEmail },
+      ip,
     });
     return { ok: false, reason: "invalid" };
   }
@@ -73,7 +71,7 @@ export async function authenticate(
   }
 
   await db.transaction(async (tx) => {
-    await clearAccountFailures(tx, normalizedEmail);
+    await forgiveSignIn(tx, throttle);
     await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
     await recordAudit(tx, { actorId: user.id, action: "auth.sign_in", entityType: "user", entityId: user.id, ip });
   });

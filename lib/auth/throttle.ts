@@ -1,54 +1,61 @@
-import { and, count, eq, gte, lt, min, or } from "drizzle-orm";
+import { createHash } from "node:crypto";
 import type { DbOrTx } from "@/db";
-import { signInFailures } from "@/db/schema";
+import { clearBuckets, countHit, refundHit, type BucketCount } from "@/lib/security/rate-counter";
 
-// Limits on failed sign-ins, per account (the email typed) and per client address.
+// Limits on sign-in attempts, per account (the email typed) and per client address.
 export const throttleWindowMs = 15 * 60 * 1000;
 export const maxFailuresPerAccount = 5;
 export const maxFailuresPerIp = 30;
 
-export type ThrottleState = { blocked: false } | { blocked: true; retryAfterMs: number };
+/** The account's bucket: the email is hashed, so the counter table holds no address book. */
+export function signInAccountBucket(email: string): string {
+  return `sign-in:account:${createHash("sha256").update(email.trim().toLowerCase()).digest("hex")}`;
+}
 
-export async function checkSignInThrottle(
+export const signInIpBucket = (ip: string) => `sign-in:ip:${ip}`;
+
+export type SignInReservation =
+  | { blocked: false; account: BucketCount; ip: BucketCount }
+  | { blocked: true; retryAfterMs: number };
+
+/**
+ * Reserves one attempt for the account and the address before the password
+ * is checked, in one atomic statement: of N parallel attempts at most the
+ * limit get through to a password verification. Unknown emails reserve the
+ * same way as known ones, so the answer tells nothing about which exist.
+ */
+export async function reserveSignInAttempt(
   db: DbOrTx,
   { email, ip }: { email: string; ip: string },
   now = new Date(),
-): Promise<ThrottleState> {
-  const since = new Date(now.getTime() - throttleWindowMs);
-  const rows = await db
-    .select({ scope: signInFailures.scope, failures: count(), oldest: min(signInFailures.createdAt) })
-    .from(signInFailures)
-    .where(
-      and(
-        or(
-          and(eq(signInFailures.scope, "account"), eq(signInFailures.key, email)),
-          and(eq(signInFailures.scope, "ip"), eq(signInFailures.key, ip)),
-        ),
-        gte(signInFailures.createdAt, since),
-      ),
-    )
-    .groupBy(signInFailures.scope);
-  let retryAfterMs = 0;
-  for (const row of rows) {
-    const limit = row.scope === "account" ? maxFailuresPerAccount : maxFailuresPerIp;
-    if (row.failures >= limit && row.oldest) {
-      const wait = new Date(row.oldest).getTime() + throttleWindowMs - now.getTime();
-      retryAfterMs = Math.max(retryAfterMs, wait, 1000);
-    }
+): Promise<SignInReservation> {
+  const account = signInAccountBucket(email);
+  const address = signInIpBucket(ip);
+  const verdict = await countHit(
+    db,
+    [
+      { bucket: account, limit: maxFailuresPerAccount, windowMs: throttleWindowMs },
+      { bucket: address, limit: maxFailuresPerIp, windowMs: throttleWindowMs },
+    ],
+    now,
+  );
+  if (verdict.limited) {
+    // A refused attempt checks no password: it is taken back from the bucket
+    // that is still under its limit, so a blocked address cannot lock accounts
+    // out and a blocked account does not use up its address's allowance.
+    for (const counted of verdict.buckets) if (counted.count <= counted.limit) await refundHit(db, counted);
+    return { blocked: true, retryAfterMs: verdict.retryAfterMs };
   }
-  return retryAfterMs > 0 ? { blocked: true, retryAfterMs } : { blocked: false };
+  const find = (bucket: string) => verdict.buckets.find((counted) => counted.bucket === bucket.slice(0, 200))!;
+  return { blocked: false, account: find(account), ip: find(address) };
 }
 
-export async function recordSignInFailure(db: DbOrTx, { email, ip }: { email: string; ip: string }, now = new Date()) {
-  await db.insert(signInFailures).values([
-    { scope: "account", key: email, createdAt: now },
-    { scope: "ip", key: ip, createdAt: now },
-  ]);
-  // Keep the table small: rows older than the window no longer count.
-  await db.delete(signInFailures).where(lt(signInFailures.createdAt, new Date(now.getTime() - 2 * throttleWindowMs)));
-}
-
-/** A successful sign-in forgives the account's earlier failures (not the address's). */
-export async function clearAccountFailures(db: DbOrTx, email: string) {
-  await db.delete(signInFailures).where(and(eq(signInFailures.scope, "account"), eq(signInFailures.key, email)));
+/**
+ * A successful sign-in forgives the account's earlier failures, and takes
+ * back its own reservation from the address (a school behind one address
+ * signs in many pupils; only failures should count against it).
+ */
+export async function forgiveSignIn(db: DbOrTx, reservation: Extract<SignInReservation, { blocked: false }>) {
+  await clearBuckets(db, [reservation.account.bucket]);
+  await refundHit(db, reservation.ip);
 }

@@ -5,7 +5,8 @@ import { fail, KeptRefusal, missing } from "@/lib/actions/result";
 import { can, type Actor } from "@/lib/auth/policy";
 import { publish } from "@/lib/events/publish";
 import { recomputeProgress } from "@/lib/progress/recompute-enrollment-progress";
-import { enrollmentKeyMatches, isKeyThrottled, recordKeyFailure } from "./enrollment-key";
+import { clearBuckets } from "@/lib/security/rate-counter";
+import { enrollmentKeyBucket, enrollmentKeyMatches, reserveKeyGuess } from "./enrollment-key";
 
 export const wrongKeyMessage = "That enrolment key is not correct. Check it with your teacher.";
 export const keyThrottledMessage = "Too many wrong enrolment keys. Try again in 15 minutes.";
@@ -77,11 +78,10 @@ async function checkKey(
   given: string | undefined,
 ): Promise<KeyCheck> {
   if (!given) return { ok: false, message: "This is a private course: enter the enrolment key your teacher gave you." };
-  if (await isKeyThrottled(tx, userId, courseId)) return { ok: false, message: keyThrottledMessage };
+  // Every guess is counted before the comparison, so parallel guesses cannot pass the limit.
+  if ((await reserveKeyGuess(tx, userId, courseId)).throttled) return { ok: false, message: keyThrottledMessage };
   // A private course without a key is joined by invitation only.
-  if (!expected || !enrollmentKeyMatches(expected, given)) {
-    await recordKeyFailure(tx, userId, courseId);
-    return { ok: false, message: wrongKeyMessage };
-  }
+  if (!expected || !enrollmentKeyMatches(expected, given)) return { ok: false, message: wrongKeyMessage };
+  await clearBuckets(tx, [enrollmentKeyBucket(userId, courseId)]);
   return { ok: true };
 }

@@ -1,7 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { and, count, eq, gte, lt } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { enrollmentKeyFailures } from "@/db/schema";
+import { clearBucketsWithPrefix, countHit } from "@/lib/security/rate-counter";
 
 export const keyThrottleWindowMs = 15 * 60 * 1000;
 export const maxKeyFailures = 5;
@@ -16,23 +15,21 @@ export function enrollmentKeyMatches(expected: string, given: string): boolean {
   return timingSafeEqual(digest(expected), digest(given));
 }
 
-export async function isKeyThrottled(db: DbOrTx, userId: string, courseId: string, now = new Date()) {
-  const [row] = await db
-    .select({ failures: count() })
-    .from(enrollmentKeyFailures)
-    .where(
-      and(
-        eq(enrollmentKeyFailures.userId, userId),
-        eq(enrollmentKeyFailures.courseId, courseId),
-        gte(enrollmentKeyFailures.createdAt, new Date(now.getTime() - keyThrottleWindowMs)),
-      ),
-    );
-  return (row?.failures ?? 0) >= maxKeyFailures;
+const keyBucketPrefix = (userId: string) => `enrolment-key:${userId}:`;
+export const enrollmentKeyBucket = (userId: string, courseId: string) => `${keyBucketPrefix(userId)}${courseId}`;
+
+/**
+ * Counts one key guess by the student for the course before the key is
+ * compared, in one atomic statement, and says whether it is over the limit:
+ * parallel guesses never get more than the limit of comparisons. Count it
+ * with a transaction that commits even when the key is wrong.
+ */
+export async function reserveKeyGuess(db: DbOrTx, userId: string, courseId: string, now = new Date()) {
+  const verdict = await countHit(db, [{ bucket: enrollmentKeyBucket(userId, courseId), limit: maxKeyFailures, windowMs: keyThrottleWindowMs }], now);
+  return { throttled: verdict.limited, retryAfterMs: verdict.retryAfterMs };
 }
 
-export async function recordKeyFailure(db: DbOrTx, userId: string, courseId: string, now = new Date()) {
-  await db.insert(enrollmentKeyFailures).values({ userId, courseId, createdAt: now });
-  await db
-    .delete(enrollmentKeyFailures)
-    .where(lt(enrollmentKeyFailures.createdAt, new Date(now.getTime() - 2 * keyThrottleWindowMs)));
+/** An anonymised student's guesses are forgotten with the rest of the account. */
+export async function clearKeyGuesses(db: DbOrTx, userId: string) {
+  await clearBucketsWithPrefix(db, keyBucketPrefix(userId));
 }

@@ -4,19 +4,20 @@ import {
   accountTokens,
   auditLog,
   emailDeliveries,
-  enrollmentKeyFailures,
   notificationPreferences,
   notificationSettings,
   notifications,
-  signInFailures,
   threadFollows,
   users,
 } from "@/db/schema";
 import { fail } from "@/lib/actions/result";
 import { revokeAllApiTokens } from "@/lib/api/tokens";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { signInAccountBucket } from "@/lib/auth/throttle";
 import type { Actor } from "@/lib/auth/policy";
+import { clearKeyGuesses } from "@/lib/enrollments/enrollment-key";
 import { publish } from "@/lib/events/publish";
+import { clearBuckets } from "@/lib/security/rate-counter";
 
 /** What an anonymised account keeps of a name: the same words for everyone. */
 export const formerUserName = "Former user";
@@ -77,8 +78,8 @@ export async function anonymizeUser(tx: DbOrTx, actor: Actor, userId: string) {
   // Mail already sent stays as the outbox's record (it holds no address); mail still waiting never goes.
   await tx.delete(emailDeliveries).where(and(eq(emailDeliveries.userId, user.id), inArray(emailDeliveries.status, ["pending", "digest"])));
   await tx.delete(threadFollows).where(eq(threadFollows.userId, user.id));
-  await tx.delete(enrollmentKeyFailures).where(eq(enrollmentKeyFailures.userId, user.id));
-  await tx.delete(signInFailures).where(and(eq(signInFailures.scope, "account"), eq(signInFailures.key, user.email.toLowerCase())));
+  await clearKeyGuesses(tx, user.id);
+  await clearBuckets(tx, [signInAccountBucket(user.email)]);
   await tx
     .update(auditLog)
     .set({ before: withoutPersonalKeys(auditLog.before), after: withoutPersonalKeys(auditLog.after) })

@@ -13,7 +13,7 @@ import {
   notificationSettings,
   notifications,
   quizAttempts,
-  signInFailures,
+  rateCounters,
   submissions,
   threadFollows,
   users,
@@ -21,6 +21,8 @@ import {
 import { authenticateApiToken, createApiToken, revokeApiToken } from "@/lib/api/tokens";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { loadSessionUser } from "@/lib/auth/session-user";
+import { reserveSignInAttempt, signInAccountBucket } from "@/lib/auth/throttle";
+import { enrollmentKeyBucket } from "@/lib/enrollments/enrollment-key";
 import { anonymizeUserAction } from "@/lib/users/actions/anonymize-user-action";
 import { changeRoleAction } from "@/lib/users/actions/change-role-action";
 import { setActiveAction } from "@/lib/users/actions/set-active-action";
@@ -66,7 +68,8 @@ async function studentWithHistory() {
   await testDb()
     .insert(accountTokens)
     .values({ userId: student.id, purpose: "password_reset", tokenHash: "a".repeat(40) + student.id.slice(0, 24), expiresAt: new Date(Date.now() + 3_600_000) });
-  await testDb().insert(signInFailures).values({ scope: "account", key: student.email.toLowerCase() });
+  await reserveSignInAttempt(testDb(), { email: student.email, ip: "198.51.100.60" });
+  await testDb().insert(rateCounters).values({ bucket: enrollmentKeyBucket(student.id, "00000000-0000-4000-8000-000000000000"), count: 2, windowEndsAt: new Date(Date.now() + 60_000) });
   await testDb().insert(auditLog).values({
     actorId: student.id,
     action: "user.registered",
@@ -113,7 +116,11 @@ describe("anonymising a user", () => {
     expect(await count(testDb().select().from(notificationSettings).where(eq(notificationSettings.userId, student.id)))).toBe(0);
     expect(await count(testDb().select().from(notifications).where(eq(notifications.userId, student.id)))).toBe(0);
     expect(await count(testDb().select().from(threadFollows).where(eq(threadFollows.userId, student.id)))).toBe(0);
-    expect(await count(testDb().select().from(signInFailures).where(eq(signInFailures.key, student.email.toLowerCase())))).toBe(0);
+    // Its throttle counters go too: the sign-in bucket is keyed by the (hashed) email, the key guesses by the id.
+    const buckets = (await testDb().select().from(rateCounters)).map((row) => row.bucket);
+    expect(buckets).not.toContain(signInAccountBucket(student.email));
+    expect(buckets.filter((bucket) => bucket.includes(student.id))).toEqual([]);
+    expect(buckets).toContain("sign-in:ip:198.51.100.60");
     const deliveries = await testDb().select().from(emailDeliveries).where(eq(emailDeliveries.userId, student.id));
     expect(deliveries.map((row) => row.status)).toEqual(["sent"]);
 

@@ -4,7 +4,8 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { apiIdempotencyKeys, apiRateLimits, apiTokens, courses, users } from "@/db/schema";
+import { apiIdempotencyKeys, apiTokens, courses, rateCounters, users } from "@/db/schema";
+import { clientAddressHeader } from "@/lib/security/trust-proxy.mjs";
 import { fail, KeptRefusal } from "@/lib/actions/result";
 import { defineContract } from "@/lib/api/contract";
 import { apiRoute } from "@/lib/api/route";
@@ -108,7 +109,7 @@ describe("rate limits", () => {
   it("per token: 429 with Retry-After once the token used its minute, other tokens unaffected", async () => {
     process.env.API_RATE_LIMIT_PER_TOKEN = "3";
     const { token } = await newToken(student);
-    const ip = { "x-forwarded-for": "198.51.100.7" };
+    const ip = { [clientAddressHeader]: "198.51.100.7" };
     const answers = [];
     for (let i = 0; i < 4; i++) answers.push(await me(token, ip));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429]);
@@ -125,14 +126,14 @@ describe("rate limits", () => {
 
   it("per address: anonymous requests from one address are limited, another address is not", async () => {
     process.env.API_RATE_LIMIT_PER_IP = "2";
-    const from = (ip: string) => callApi({ path: "/api/v1/courses", headers: { "x-forwarded-for": ip } });
+    const from = (ip: string) => callApi({ path: "/api/v1/courses", headers: { [clientAddressHeader]: ip } });
     expect([(await from("203.0.113.9")).status, (await from("203.0.113.9")).status, (await from("203.0.113.9")).status]).toEqual([
       200, 200, 429,
     ]);
     expect((await from("203.0.113.10")).status).toBe(200);
     // A token does not lift the address's limit either.
     const { token } = await newToken(student);
-    expect((await callApi({ path: "/api/v1/me", token, headers: { "x-forwarded-for": "203.0.113.9" } })).status).toBe(429);
+    expect((await callApi({ path: "/api/v1/me", token, headers: { [clientAddressHeader]: "203.0.113.9" } })).status).toBe(429);
   });
 });
 
@@ -380,14 +381,14 @@ describe("writes: JSON bodies and Idempotency-Key", () => {
 });
 
 describe("housekeeping", () => {
-  it("the worker clears rate-limit windows older than an hour and keys older than a day, and keeps the rest", async () => {
+  it("the worker clears rate-limit windows that have ended and keys older than a day, and keeps the rest", async () => {
     const now = new Date();
     const hour = 60 * 60 * 1000;
     await testDb()
-      .insert(apiRateLimits)
+      .insert(rateCounters)
       .values([
-        { bucket: "ip:housekeeping-old", windowStart: new Date(now.getTime() - 2 * hour), count: 5 },
-        { bucket: "ip:housekeeping-new", windowStart: new Date(now.getTime() - 60_000), count: 5 },
+        { bucket: "api:ip:housekeeping-old", windowEndsAt: new Date(now.getTime() - 60_000), count: 5 },
+        { bucket: "api:ip:housekeeping-new", windowEndsAt: new Date(now.getTime() + 30_000), count: 5 },
       ]);
     await testDb()
       .insert(apiIdempotencyKeys)
@@ -404,9 +405,9 @@ describe("housekeeping", () => {
       );
     expect(workerJobs).toContain(apiHousekeepingJob);
     expect(await apiHousekeepingJob.run(testDb(), now)).toBeGreaterThanOrEqual(2);
-    const buckets = (await testDb().select().from(apiRateLimits)).map((row) => row.bucket);
-    expect(buckets).toContain("ip:housekeeping-new");
-    expect(buckets).not.toContain("ip:housekeeping-old");
+    const buckets = (await testDb().select().from(rateCounters)).map((row) => row.bucket);
+    expect(buckets).toContain("api:ip:housekeeping-new");
+    expect(buckets).not.toContain("api:ip:housekeeping-old");
     const keys = (await testDb().select().from(apiIdempotencyKeys)).map((row) => row.key);
     expect(keys).toContain("housekeeping-new");
     expect(keys).not.toContain("housekeeping-old");

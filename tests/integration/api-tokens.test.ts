@@ -14,7 +14,7 @@ import { createActor } from "./learning-fixtures";
 
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: vi.fn(async () => null) }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-real-ip": "203.0.113.7" }) }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-jeevi-client-ip": "203.0.113.7" }) }));
 
 beforeAll(() => {
   process.env.API_RATE_LIMIT_PER_IP = "1000000";

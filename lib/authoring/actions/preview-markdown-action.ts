@@ -3,6 +3,7 @@
 import { userAction } from "@/lib/actions/action";
 import { can } from "@/lib/auth/policy";
 import { renderMarkdown } from "@/lib/content/markdown";
+import { costlyLimits } from "@/lib/security/costly-limits";
 import { previewMarkdownSchema } from "../schemas";
 
 // The lesson editor's Preview tab: rendered and sanitised by the same code as
@@ -13,5 +14,7 @@ export const previewMarkdownAction = userAction({
   authorize: (user) => can(user, "area.teacher"),
   // Reads nothing: no transaction to open.
   transaction: false,
+  // Each preview renders and sanitises up to 20 kB: a typing author needs far fewer than the limit.
+  rateLimit: costlyLimits.markdownPreview,
   run: async (input) => ({ html: renderMarkdown(input.source) }),
 });

@@ -5,6 +5,7 @@ import { multiLineText } from "@/lib/text/one-line";
 import { userAction } from "@/lib/actions/action";
 import { can } from "@/lib/auth/policy";
 import { renderMarkdown } from "@/lib/content/markdown";
+import { costlyLimits } from "@/lib/security/costly-limits";
 
 // The editor's live preview, rendered by the very function that renders the
 // published page, so what the teacher sees is what students get. Rendering in
@@ -17,5 +18,7 @@ export const previewMarkdownAction = userAction({
   authorize: (user) => can(user, "course.create"),
   // Nothing is read or written: no transaction to hold the embedded database's one connection.
   transaction: false,
+  // Each preview renders and sanitises up to 20 kB: a typing author needs far fewer than the limit.
+  rateLimit: costlyLimits.markdownPreview,
   run: async ({ source }) => ({ html: renderMarkdown(source) }),
 });

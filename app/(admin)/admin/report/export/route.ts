@@ -1,5 +1,6 @@
 import { db } from "@/db";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { costlyLimits, countCostlyUse, tooManyRequestsResponse } from "@/lib/security/costly-limits";
 import { exportEnrollmentCsv, streamLines } from "@/lib/reports/enrollment-csv";
 import { parseReportQuery } from "@/lib/reports/report-params";
 
@@ -13,6 +14,9 @@ const notFound = () => new Response("Not found", { status: 404, headers: { "Cont
 export async function GET(request: Request) {
   const user = await getCurrentUser();
   if (!user) return new Response("Sign in to export the report.", { status: 401 });
+  // A whole report per request: counted per user before any of it is read.
+  const allowance = await countCostlyUse(db, costlyLimits.csvExport, user.id);
+  if (!allowance.allowed) return tooManyRequestsResponse(allowance);
   const query = parseReportQuery(new URL(request.url).searchParams);
   const lines = await exportEnrollmentCsv(db, user, { kind: "site" }, { filters: query.filters, sort: query.sort, dir: query.dir });
   if (!lines) return notFound();

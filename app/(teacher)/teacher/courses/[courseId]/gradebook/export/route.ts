@@ -1,5 +1,6 @@
 import { db } from "@/db";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { costlyLimits, countCostlyUse, tooManyRequestsResponse } from "@/lib/security/costly-limits";
 import { gradebookCsvLines, streamLines } from "@/lib/gradebook/gradebook-csv";
 import { loadGradebookCourse, loadGradebookTasks } from "@/lib/gradebook/gradebook-queries";
 import { z } from "zod";
@@ -12,6 +13,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cou
   const user = await getCurrentUser();
   if (!user) return new Response("Sign in to export the gradebook.", { status: 401 });
   if (!z.uuid().safeParse(courseId).success) return notFound();
+  // A whole report per request: counted per user before any of it is read.
+  const allowance = await countCostlyUse(db, costlyLimits.csvExport, user.id);
+  if (!allowance.allowed) return tooManyRequestsResponse(allowance);
   const course = await loadGradebookCourse(db, user, courseId);
   if (!course) return notFound();
   const tasks = await loadGradebookTasks(db, course.id);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db } from "@/db";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { costlyLimits, countCostlyUse, tooManyRequestsResponse } from "@/lib/security/costly-limits";
 import { exportEnrollmentCsv, streamLines } from "@/lib/reports/enrollment-csv";
 import { parseReportQuery } from "@/lib/reports/report-params";
 
@@ -17,6 +18,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ cour
   const user = await getCurrentUser();
   if (!user) return new Response("Sign in to export the progress report.", { status: 401 });
   if (!z.uuid().safeParse(courseId).success) return notFound();
+  // A whole report per request: counted per user before any of it is read.
+  const allowance = await countCostlyUse(db, costlyLimits.csvExport, user.id);
+  if (!allowance.allowed) return tooManyRequestsResponse(allowance);
   const query = parseReportQuery(new URL(request.url).searchParams);
   const lines = await exportEnrollmentCsv(db, user, { kind: "course", courseId }, { filters: query.filters, sort: query.sort, dir: query.dir });
   if (!lines) return notFound();
