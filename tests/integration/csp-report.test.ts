@@ -1,8 +1,9 @@
 import { like } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
-import { apiRateLimits } from "@/db/schema";
+import { rateCounters } from "@/db/schema";
 import { POST } from "@/app/api/csp-report/route";
 import { clientIpFrom } from "@/lib/auth/client-ip";
+import { clientAddressHeader } from "@/lib/security/trust-proxy.mjs";
 import { maxCspReportBytes, reportsPerMinutePerAddress } from "@/lib/security/csp-report";
 import { testDb } from "./helpers";
 
@@ -20,7 +21,7 @@ function report(body: BodyInit, contentType: string, from = nextAddress(), extra
   return POST(
     new Request("http://localhost:3000/api/csp-report", {
       method: "POST",
-      headers: { "Content-Type": contentType, "X-Forwarded-For": from, Cookie: "authjs.session-token=secret-session", ...extra },
+      headers: { "Content-Type": contentType, [clientAddressHeader]: from, Cookie: "authjs.session-token=secret-session", ...extra },
       body,
       duplex: "half",
     } as RequestInit),
@@ -105,8 +106,8 @@ describe("POST /api/csp-report", () => {
     expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect(warn).toHaveBeenCalledTimes(reportsPerMinutePerAddress);
 
-    const bucket = `csp-report:${clientIpFrom(new Headers({ "X-Forwarded-For": from }))}`;
-    const rows = await testDb().select().from(apiRateLimits).where(like(apiRateLimits.bucket, "csp-report:%"));
+    const bucket = `api:csp-report:${clientIpFrom(new Headers({ [clientAddressHeader]: from }))}`;
+    const rows = await testDb().select().from(rateCounters).where(like(rateCounters.bucket, "api:csp-report:%"));
     expect(rows.find((row) => row.bucket === bucket)?.count).toBe(reportsPerMinutePerAddress + 1);
   });
 });

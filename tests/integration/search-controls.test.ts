@@ -1,6 +1,6 @@
-import { and, count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { signInFailures } from "@/db/schema";
+import { rateCounters } from "@/db/schema";
 import { parseUserTableQuery } from "@/lib/admin/user-params";
 import { loadUserTablePage } from "@/lib/admin/user-queries";
 import { parseQueueParams } from "@/lib/assignments/queue-schema";
@@ -8,6 +8,7 @@ import { loadGradingQueue } from "@/lib/assignments/queue-queries";
 import { submitWork } from "@/lib/assignments/submit-work";
 import { authenticate } from "@/lib/auth/authenticate";
 import { signInSchema } from "@/lib/auth/schemas";
+import { signInAccountBucket } from "@/lib/auth/throttle";
 import { parseCatalogueParams } from "@/lib/courses/catalogue-schema";
 import { searchCatalogue } from "@/lib/courses/catalogue";
 import { parseGradebookParams } from "@/lib/gradebook/gradebook-schema";
@@ -60,9 +61,9 @@ describe("an over-long sign-in password", () => {
     const result = await authenticate(testDb(), { email: user.email, password, ip });
     expect(result).toEqual({ ok: false, reason: "invalid" });
     const [failures] = await testDb()
-      .select({ n: count() })
-      .from(signInFailures)
-      .where(and(eq(signInFailures.scope, "account"), eq(signInFailures.key, user.email.toLowerCase())));
+      .select({ n: rateCounters.count })
+      .from(rateCounters)
+      .where(eq(rateCounters.bucket, signInAccountBucket(user.email.toLowerCase())));
     expect(failures!.n).toBe(1);
   });
 });
