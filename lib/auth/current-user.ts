@@ -7,16 +7,19 @@ import { safeCallbackUrl } from "./callback-url";
 import { auth } from "./next-auth";
 import { can, type PolicyAction } from "./policy";
 import { dashboardPathFor } from "./roles";
-import { loadSessionUser, type CurrentUser } from "./session-user";
+import { loadSession, type LoadedSession } from "@/lib/sessions/store";
+import type { CurrentUser } from "./session-user";
 
 export type { CurrentUser };
 
-/** The signed-in user as stored in the database now; read once per request. */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+/** This browser's session and its user as stored now, or null; read once per request. */
+export const getCurrentSession = cache(async (): Promise<LoadedSession | null> => {
   const session = await auth();
-  if (!session?.user?.id) return null;
-  return loadSessionUser(db, { userId: session.user.id, sessionVersion: session.sessionVersion });
+  return loadSession(db, session?.sessionId);
 });
+
+/** The signed-in user as stored in the database now; read once per request. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => (await getCurrentSession())?.user ?? null);
 
 /** For pages: a guest is sent to sign in and brought back afterwards. */
 export async function requireUser(returnTo?: string): Promise<CurrentUser> {

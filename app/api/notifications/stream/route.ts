@@ -1,12 +1,17 @@
 import { NextResponse } from "next/server";
 import { db } from "@/db";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentSession } from "@/lib/auth/current-user";
 import { unreadCount } from "@/lib/notifications/queries";
 import { notificationHub, type UnreadUpdate } from "@/lib/notifications/realtime/hub";
+import { isSessionLive } from "@/lib/sessions/store";
 
 export const dynamic = "force-dynamic";
 
-/** A comment line often enough that proxies never close an idle stream. */
+/**
+ * A comment line often enough that proxies never close an idle stream; each
+ * one first checks the session, so a stream of a signed-out session ends
+ * within this interval.
+ */
 const heartbeatMs = 25_000;
 /**
  * The stream ends after a while and the browser reconnects on its own: the
@@ -21,8 +26,9 @@ const lifetimeMs = 5 * 60_000;
  * or a notification arrives, fed by the process's one LISTEN.
  */
 export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!user) return NextResponse.json({ error: "Sign in to see your notifications." }, { status: 401 });
+  const session = await getCurrentSession();
+  if (!session) return NextResponse.json({ error: "Sign in to see your notifications." }, { status: 401 });
+  const { user } = session;
   const unread = await unreadCount(db, user);
 
   const encoder = new TextEncoder();
@@ -42,7 +48,13 @@ export async function GET(request: Request) {
       write("retry: 5000\n\n");
       send({ unread, fresh: false });
       const unsubscribe = notificationHub().subscribe(user.id, unread, send);
-      const heartbeat = setInterval(() => write(": keep-alive\n\n"), heartbeatMs);
+      const heartbeat = setInterval(() => {
+        // A failed check ends the stream too: the browser reconnects and is checked afresh.
+        isSessionLive(db, session.sessionId).then(
+          (live) => (live ? write(": keep-alive\n\n") : finish()),
+          () => finish(),
+        );
+      }, heartbeatMs);
       const end = setTimeout(() => finish(), lifetimeMs);
       finish = () => {
         if (!open) return;
