@@ -7,7 +7,7 @@ import { safeCallbackUrl } from "./callback-url";
 import { auth } from "./next-auth";
 import { can, type PolicyAction } from "./policy";
 import { dashboardPathFor } from "./roles";
-import { loadSession, type LoadedSession } from "@/lib/sessions/store";
+import { isSessionId, loadSession, type LoadedSession } from "@/lib/sessions/store";
 import type { CurrentUser } from "./session-user";
 
 export type { CurrentUser };
@@ -17,6 +17,17 @@ export const getCurrentSession = cache(async (): Promise<LoadedSession | null> =
   const session = await auth();
   return loadSession(db, session?.sessionId);
 });
+
+/**
+ * The session id this browser's cookie names, without asking the database:
+ * for actions, whose transaction must not wait on a second database query
+ * (the embedded database has one connection). The wrapper has already
+ * checked the session when the action is for signed-in users.
+ */
+export async function cookieSessionId(): Promise<string | null> {
+  const sessionId = (await auth())?.sessionId;
+  return isSessionId(sessionId) ? sessionId : null;
+}
 
 /** The signed-in user as stored in the database now; read once per request. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => (await getCurrentSession())?.user ?? null);

@@ -110,6 +110,14 @@ export async function endSession(db: DbOrTx, userId: string, sessionId: string, 
   return ended.length > 0;
 }
 
+/**
+ * Ends the session a sign-out cookie names, whoever it belongs to: holding the
+ * (encrypted, signed) cookie is the proof. Works for an already idle session too.
+ */
+export async function endSessionById(db: DbOrTx, sessionId: string, now = new Date()): Promise<void> {
+  await db.update(userSessions).set({ revokedAt: now }).where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)));
+}
+
 /** Ends every session of the user, or every one but `exceptSessionId`; returns how many ended. */
 export async function endUserSessions(
   db: DbOrTx,

@@ -4,9 +4,9 @@ import { headers } from "next/headers";
 import { publicAction, userAction } from "@/lib/actions/action";
 import { signOutEverywhere } from "@/lib/sessions/manage-sessions";
 import { signOutEverywhereSchema } from "@/lib/sessions/schemas";
-import { endSession } from "@/lib/sessions/store";
+import { endSessionById } from "@/lib/sessions/store";
 import { emptySchema } from "@/lib/users/schemas";
-import { getCurrentSession } from "../current-user";
+import { cookieSessionId } from "../current-user";
 import { clientIpFrom } from "../client-ip";
 import { can } from "../policy";
 import { signOut } from "../next-auth";
@@ -19,8 +19,8 @@ export const signOutAction = publicAction({
   schema: emptySchema,
   authorize: () => true,
   run: async (_input, { tx }) => {
-    const current = await getCurrentSession();
-    if (current) await endSession(tx, current.user.id, current.sessionId);
+    const sessionId = await cookieSessionId();
+    if (sessionId) await endSessionById(tx, sessionId);
   },
   after: async () => {
     await signOut({ redirectTo: "/" });

@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { userAction } from "@/lib/actions/action";
 import { clientIpFrom } from "@/lib/auth/client-ip";
-import { getCurrentSession } from "@/lib/auth/current-user";
+import { cookieSessionId } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/policy";
 import { changePassword } from "../change-password";
 import { changePasswordSchema } from "../schemas";
@@ -17,7 +17,7 @@ export const changePasswordAction = userAction({
     changePassword(
       tx,
       user,
-      { currentPassword: input.currentPassword, password: input.password, currentSessionId: (await getCurrentSession())?.sessionId ?? null },
+      { currentPassword: input.currentPassword, password: input.password, currentSessionId: await cookieSessionId() },
       { ip: clientIpFrom(await headers()) },
     ),
 });

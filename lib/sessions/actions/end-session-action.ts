@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/actions/action";
 import { clientIpFrom } from "@/lib/auth/client-ip";
-import { getCurrentSession } from "@/lib/auth/current-user";
+import { cookieSessionId } from "@/lib/auth/current-user";
 import { signOut } from "@/lib/auth/next-auth";
 import { can } from "@/lib/auth/policy";
 import { endOwnSession } from "../manage-sessions";
@@ -18,7 +18,7 @@ export const endSessionAction = userAction({
   authorize: (user) => can(user, "account.manageSessions", user),
   run: async (input, { user, tx }) => {
     await endOwnSession(tx, user, input.sessionId, { ip: clientIpFrom(await headers()) });
-    return { endedThisDevice: input.sessionId === (await getCurrentSession())?.sessionId };
+    return { endedThisDevice: input.sessionId === await cookieSessionId() };
   },
   after: async ({ endedThisDevice }) => {
     if (endedThisDevice) await signOut({ redirectTo: "/sign-in" });
