@@ -80,8 +80,10 @@ describe("a session's life", () => {
     const user = await createUser();
     const sessionId = await signIn(user.id, t0);
     const noIdle = { ...config, idleTimeoutMs: null };
-    expect(await loadSession(testDb(), sessionId, { now: at(29 * day), config: noIdle })).not.toBeNull();
+    // Unused for 29 days: idle under the default, still open with the timeout off.
     expect(await loadSession(testDb(), sessionId, { now: at(29 * day), config })).toBeNull();
+    expect(await loadSession(testDb(), sessionId, { now: at(29 * day), config: noIdle })).not.toBeNull();
+    expect(await loadSession(testDb(), sessionId, { now: at(30 * day), config: noIdle })).toBeNull();
   });
 
   it("loads the user of a request in one statement, and writes last_seen_at at most once a minute", async () => {
