@@ -4,6 +4,9 @@ import { expect, openAccountMenu, SignInPage, signOut, test } from "./support/fi
 import { expectNoPageOverflow } from "./support/layout";
 import { registerStudent, studentPassword, uniqueId } from "./support/register";
 
+// Each journey registers an account and drives two browsers at once.
+test.slow();
+
 async function newStudent(page: Page, projectName: string) {
   await page.goto("/register");
   const email = await registerStudent(page, uniqueId(projectName));
