@@ -39,4 +39,6 @@ export function navLinksFor(role: UserRole | null): NavLink[] {
 export const settingsLinks: NavLink[] = [
   { href: "/settings/notifications", label: "Notification settings" },
   { href: "/settings/api-tokens", label: "API tokens" },
+  { href: "/settings/sessions", label: "Sessions" },
+  { href: "/settings/password", label: "Password" },
 ];

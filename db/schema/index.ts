@@ -16,3 +16,4 @@ export * from "./events";
 export * from "./relations";
 export * from "./api";
 export * from "./security";
+export * from "./sessions";

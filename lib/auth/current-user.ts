@@ -7,16 +7,30 @@ import { safeCallbackUrl } from "./callback-url";
 import { auth } from "./next-auth";
 import { can, type PolicyAction } from "./policy";
 import { dashboardPathFor } from "./roles";
-import { loadSessionUser, type CurrentUser } from "./session-user";
+import { isSessionId, loadSession, type LoadedSession } from "@/lib/sessions/store";
+import type { CurrentUser } from "./session-user";
 
 export type { CurrentUser };
 
-/** The signed-in user as stored in the database now; read once per request. */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+/** This browser's session and its user as stored now, or null; read once per request. */
+export const getCurrentSession = cache(async (): Promise<LoadedSession | null> => {
   const session = await auth();
-  if (!session?.user?.id) return null;
-  return loadSessionUser(db, { userId: session.user.id, sessionVersion: session.sessionVersion });
+  return loadSession(db, session?.sessionId);
 });
+
+/**
+ * The session id this browser's cookie names, without asking the database:
+ * for actions, whose transaction must not wait on a second database query
+ * (the embedded database has one connection). The wrapper has already
+ * checked the session when the action is for signed-in users.
+ */
+export async function cookieSessionId(): Promise<string | null> {
+  const sessionId = (await auth())?.sessionId;
+  return isSessionId(sessionId) ? sessionId : null;
+}
+
+/** The signed-in user as stored in the database now; read once per request. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => (await getCurrentSession())?.user ?? null);
 
 /** For pages: a guest is sent to sign in and brought back afterwards. */
 export async function requireUser(returnTo?: string): Promise<CurrentUser> {

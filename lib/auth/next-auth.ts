@@ -1,6 +1,9 @@
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import { db } from "@/db";
+import { sessionConfig } from "@/lib/sessions/config";
+import { startSession } from "@/lib/sessions/store";
 import { authenticate } from "./authenticate";
 import { clientIpFrom } from "./client-ip";
 import { resolveAuthSecret } from "./secret";
@@ -9,7 +12,8 @@ import { signInSchema } from "./schemas";
 declare module "next-auth" {
   interface Session {
     user: { id: string } & DefaultSession["user"];
-    sessionVersion: number;
+    /** The user_sessions row this cookie stands for; every request checks it. */
+    sessionId: string;
   }
   interface User {
     sessionVersion?: number;
@@ -19,7 +23,7 @@ declare module "next-auth" {
 declare module "@auth/core/jwt" {
   interface JWT {
     uid?: string;
-    sv?: number;
+    sid?: string;
   }
 }
 
@@ -39,7 +43,9 @@ export class SignInRefused extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   secret: resolveAuthSecret(),
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  // The cookie lives as long as a session may (SESSION_MAX_AGE); whether the
+  // session still counts is decided by its user_sessions row on every request.
+  session: { strategy: "jwt", maxAge: Math.floor(sessionConfig().maxAgeMs / 1000) },
   pages: { signIn: "/sign-in" },
   logger: {
     // A refused sign-in is expected and already in the audit log; logging it
@@ -66,18 +72,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      // The token holds identity only; role and active flag are read from the
-      // database on every request so that changes apply at once.
+    async jwt({ token, user }) {
+      // At sign-in the session gets its server-side row; the token then holds
+      // only that row's id (and the user id for /api/auth/session). Role,
+      // active flag and whether the session still counts are read from the
+      // database on every request, so changes and sign-outs apply at once.
       if (user?.id) {
+        const request = await headers();
         token.uid = user.id;
-        token.sv = user.sessionVersion ?? 0;
+        token.sid = await startSession(db, {
+          userId: user.id,
+          ip: clientIpFrom(request),
+          userAgent: request.get("user-agent"),
+        });
       }
       return token;
     },
     session({ session, token }) {
       session.user.id = token.uid ?? "";
-      session.sessionVersion = token.sv ?? -1;
+      session.sessionId = token.sid ?? "";
       return session;
     },
   },

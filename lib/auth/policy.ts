@@ -72,11 +72,14 @@ interface Policies {
   "user.create": null;
   "user.sendPasswordReset": UserResource;
   "user.anonymize": UserResource;
+  "user.manageSessions": UserResource;
   "report.viewSite": null;
   "auditLog.view": null;
   "account.signOutEverywhere": UserResource;
   "account.manageNotifications": UserResource;
   "account.manageApiTokens": UserResource;
+  "account.manageSessions": UserResource;
+  "account.changePassword": UserResource;
 }
 
 export type PolicyAction = keyof Policies;
@@ -158,6 +161,9 @@ const rules: { [A in PolicyAction]: (actor: Actor | null, resource: Policies[A])
   "user.sendPasswordReset": (actor, user) => isAdmin(actor) && actor?.id !== user.id,
   // Erasure is final and takes the account with it, so never one's own.
   "user.anonymize": (actor, user) => isAdmin(actor) && actor?.id !== user.id,
+  // An admin sees and ends another's sessions (a lost laptop, a shared password);
+  // its own it manages in settings like everyone, where "this device" is marked.
+  "user.manageSessions": (actor, user) => isAdmin(actor) && actor?.id !== user.id,
   // Site-wide progress of every student: admins only (teachers read their own courses' through course.viewStudents).
   "report.viewSite": (actor) => isAdmin(actor),
   "auditLog.view": (actor) => isAdmin(actor),
@@ -166,6 +172,9 @@ const rules: { [A in PolicyAction]: (actor: Actor | null, resource: Policies[A])
   "account.manageNotifications": (actor, user) => actor !== null && actor.id === user.id,
   // A personal access token acts as its owner, so only the owner creates or revokes one, whatever its role.
   "account.manageApiTokens": (actor, user) => actor !== null && actor.id === user.id,
+  // One's own sessions and password, whatever one's role: an admin ends another's sessions through user.manageSessions.
+  "account.manageSessions": (actor, user) => actor !== null && actor.id === user.id,
+  "account.changePassword": (actor, user) => actor !== null && actor.id === user.id,
 };
 
 export function can<A extends PolicyAction>(

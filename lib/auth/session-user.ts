@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { users } from "@/db/schema";
 import type { UserRole } from "@/db/schema/enums";
+import { loadSession } from "@/lib/sessions/store";
 
 /** What the app knows about the signed-in user; never the password hash. */
 export interface CurrentUser {
@@ -13,37 +12,17 @@ export interface CurrentUser {
   gradeLevel: number | null;
 }
 
-export interface SessionClaims {
-  userId: string;
-  sessionVersion: number;
-}
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
- * Resolves a session token's claims to the user as stored now: a deactivated
- * user, or a token issued before "sign out everywhere", resolves to nobody; the
- * role is always the current one.
+ * Resolves a session cookie's session id to the user as stored now: an ended,
+ * expired or idle session, or a deactivated user, resolves to nobody; the role
+ * is always the current one. One statement (see lib/sessions/store.ts).
  */
-export async function loadSessionUser(db: DbOrTx, claims: SessionClaims | null): Promise<CurrentUser | null> {
-  if (!claims || !uuidPattern.test(claims.userId)) return null;
-  const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      gradeLevel: users.gradeLevel,
-      isActive: users.isActive,
-      sessionVersion: users.sessionVersion,
-    })
-    .from(users)
-    .where(eq(users.id, claims.userId))
-    .limit(1);
-  if (!row || !row.isActive || row.sessionVersion !== claims.sessionVersion) return null;
-  const { isActive: _active, sessionVersion: _version, ...user } = row;
-  return user;
+export async function loadSessionUser(
+  db: DbOrTx,
+  sessionId: unknown,
+  clock?: Parameters<typeof loadSession>[2],
+): Promise<CurrentUser | null> {
+  return (await loadSession(db, sessionId, clock))?.user ?? null;
 }
 
 export function displayNameOf(user: Pick<CurrentUser, "displayName" | "username">): string {

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { accountTokens, users, type AccountTokenPurpose } from "@/db/schema";
 import { fail } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { isCommonPassword } from "@/lib/auth/common-passwords";
 import { hashPassword } from "@/lib/auth/password";
+import { endUserSessions } from "@/lib/sessions/store";
 
 // Single-use links that let a person set a password. The token travels only in
 // the link; the table keeps its SHA-256, so reading the table opens nothing.
@@ -84,8 +85,8 @@ const auditActionOf: Record<AccountTokenPurpose, string> = {
  * token's row is locked (FOR UPDATE), so two submissions of one link cannot
  * both succeed: the second waits, then finds it used. Any miss (unknown, used,
  * expired, account closed) is the same refusal, revealing nothing. Success
- * bumps the session version, ending every session the account had, and voids
- * every other unused link of the user.
+ * ends every session the account had (whoever asked for a reset may not be the
+ * only one who knew the old password) and voids every other unused link of the user.
  */
 export async function consumeAccountToken(
   tx: DbOrTx,
@@ -116,8 +117,9 @@ export async function consumeAccountToken(
 
   await tx
     .update(users)
-    .set({ passwordHash: await hashPassword(password), sessionVersion: sql`${users.sessionVersion} + 1` })
+    .set({ passwordHash: await hashPassword(password) })
     .where(eq(users.id, row.userId));
+  await endUserSessions(tx, row.userId, { now });
   await tx
     .update(accountTokens)
     .set({ usedAt: now })

@@ -9,6 +9,7 @@ import {
   notifications,
   threadFollows,
   users,
+  userSessions,
 } from "@/db/schema";
 import { fail } from "@/lib/actions/result";
 import { revokeAllApiTokens } from "@/lib/api/tokens";
@@ -64,12 +65,13 @@ export async function anonymizeUser(tx: DbOrTx, actor: Actor, userId: string) {
       gradeLevel: null,
       passwordHash: anonymisedPasswordHash,
       isActive: false,
-      sessionVersion: sql`${users.sessionVersion} + 1`,
       anonymizedAt: sql`now()`,
     })
     .where(eq(users.id, user.id));
 
   await tx.delete(accountTokens).where(eq(accountTokens.userId, user.id));
+  // Sessions hold addresses and browsers: personal data, and of no use to a closed account.
+  await tx.delete(userSessions).where(eq(userSessions.userId, user.id));
   // The account is inactive, which already shuts its tokens out; revoking them says so for good.
   await revokeAllApiTokens(tx, user.id);
   await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, user.id));

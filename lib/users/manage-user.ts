@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { users } from "@/db/schema";
 import type { UserRole } from "@/db/schema/enums";
@@ -6,6 +6,7 @@ import { fail } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/policy";
 import { publish } from "@/lib/events/publish";
+import { endUserSessions } from "@/lib/sessions/store";
 
 export async function findUserForUpdate(tx: DbOrTx, userId: string) {
   const [user] = await tx
@@ -39,17 +40,15 @@ export async function changeUserRole(tx: DbOrTx, actor: Actor, userId: string, r
 }
 
 /**
- * Deactivates or reactivates a user. Deactivation also bumps the session
- * version, so every session the user holds ends at its next request.
+ * Deactivates or reactivates a user. Deactivation also ends every session the
+ * user holds, so reactivation does not bring an old cookie back.
  */
 export async function setUserActive(tx: DbOrTx, actor: Actor, userId: string, active: boolean) {
   const user = (await findUserForUpdate(tx, userId)) ?? fail("That user does not exist.");
   if (user.anonymizedAt) fail(anonymisedRefusal);
   if (user.isActive === active) return { changed: false };
-  await tx
-    .update(users)
-    .set({ isActive: active, ...(active ? {} : { sessionVersion: sql`${users.sessionVersion} + 1` }) })
-    .where(eq(users.id, userId));
+  await tx.update(users).set({ isActive: active }).where(eq(users.id, userId));
+  if (!active) await endUserSessions(tx, userId);
   await recordAudit(tx, {
     actorId: actor.id,
     action: active ? "user.reactivated" : "user.deactivated",
@@ -64,13 +63,4 @@ export async function setUserActive(tx: DbOrTx, actor: Actor, userId: string, ac
     actor.id,
   );
   return { changed: true };
-}
-
-/** Ends every session of the user, on every device, at its next request. */
-export async function signOutEverywhere(tx: DbOrTx, userId: string) {
-  await tx
-    .update(users)
-    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, userId));
-  await recordAudit(tx, { actorId: userId, action: "auth.sign_out_everywhere", entityType: "user", entityId: userId });
 }

@@ -17,12 +17,14 @@ import {
   submissions,
   threadFollows,
   users,
+  userSessions,
 } from "@/db/schema";
 import { authenticateApiToken, createApiToken, revokeApiToken } from "@/lib/api/tokens";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { reserveSignInAttempt, signInAccountBucket } from "@/lib/auth/throttle";
 import { enrollmentKeyBucket } from "@/lib/enrollments/enrollment-key";
+import { startSession } from "@/lib/sessions/store";
 import { anonymizeUserAction } from "@/lib/users/actions/anonymize-user-action";
 import { changeRoleAction } from "@/lib/users/actions/change-role-action";
 import { setActiveAction } from "@/lib/users/actions/set-active-action";
@@ -84,8 +86,8 @@ describe("anonymising a user", () => {
   it("scrubs the identity, deletes personal rows, keeps learning records, and audits without personal data", async () => {
     const admin = await createActor("admin");
     const { student, course, taskId, quizTaskId, threadId } = await studentWithHistory();
-    const claims = { userId: student.id, sessionVersion: 0 };
-    expect(await loadSessionUser(testDb(), claims)).not.toBeNull();
+    const sessionId = await startSession(testDb(), { userId: student.id, ip: "198.51.100.9", userAgent: "Firefox" });
+    expect(await loadSessionUser(testDb(), sessionId)).not.toBeNull();
 
     vi.mocked(getCurrentUser).mockResolvedValue(admin);
     const result = await anonymizeUserAction({ userId: student.id, confirmUsername: student.username.toUpperCase() });
@@ -100,14 +102,13 @@ describe("anonymising a user", () => {
       gradeLevel: null,
       passwordHash: "!anonymised",
       isActive: false,
-      sessionVersion: 1,
       role: "student",
     });
     expect(after.anonymizedAt).toBeInstanceOf(Date);
 
-    // Signed out: the old session resolves to nobody at its next request.
-    expect(await loadSessionUser(testDb(), claims)).toBeNull();
-    expect(await loadSessionUser(testDb(), { userId: student.id, sessionVersion: 1 })).toBeNull();
+    // Signed out: the old session resolves to nobody, and its row (an address, a browser) is gone.
+    expect(await loadSessionUser(testDb(), sessionId)).toBeNull();
+    expect(await testDb().select().from(userSessions).where(eq(userSessions.userId, student.id))).toEqual([]);
 
     // Purely personal rows are gone; mail already sent stays as the outbox's record.
     const count = async (rows: Promise<unknown[]>) => (await rows).length;

@@ -1,20 +1,18 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, domainEvents, users } from "@/db/schema";
+import { auditLog, domainEvents } from "@/db/schema";
 import { ActionFailure } from "@/lib/actions/result";
 import { loadSessionUser } from "@/lib/auth/session-user";
-import { changeUserRole, setUserActive, signOutEverywhere } from "@/lib/users/manage-user";
+import { startSession } from "@/lib/sessions/store";
+import { changeUserRole, setUserActive } from "@/lib/users/manage-user";
 import { createUser, testDb } from "./helpers";
 
-async function sessionVersionOf(userId: string) {
-  const [row] = await testDb().select({ v: users.sessionVersion }).from(users).where(eq(users.id, userId));
-  return row!.v;
-}
+const signIn = (userId: string) => startSession(testDb(), { userId, ip: "198.51.100.7", userAgent: "Mozilla/5.0 Firefox/130.0" });
 
 describe("loadSessionUser", () => {
   it("returns the stored user without secrets", async () => {
     const user = await createUser({ role: "teacher" });
-    const loaded = await loadSessionUser(testDb(), { userId: user.id, sessionVersion: 0 });
+    const loaded = await loadSessionUser(testDb(), await signIn(user.id));
     expect(loaded).toEqual({
       id: user.id,
       email: user.email,
@@ -24,26 +22,29 @@ describe("loadSessionUser", () => {
       gradeLevel: null,
     });
     expect(loaded).not.toHaveProperty("passwordHash");
-    expect(loaded).not.toHaveProperty("sessionVersion");
+    expect(loaded).not.toHaveProperty("lastSeenAt");
   });
 
   it.each([
-    ["no claims", null],
-    ["an id that is not a UUID", { userId: "1 OR 1=1", sessionVersion: 0 }],
-    ["an unknown id", { userId: "2b0d7b3e-9d1c-4c4f-8a55-0a9f5c0e9e11", sessionVersion: 0 }],
-  ])("returns null for %s", async (_label, claims) => {
-    expect(await loadSessionUser(testDb(), claims)).toBeNull();
+    ["no session id", undefined],
+    ["an empty session id", ""],
+    ["an id that is not a UUID", "1 OR 1=1"],
+    ["a number", 42],
+    ["an unknown id", "2b0d7b3e-9d1c-4c4f-8a55-0a9f5c0e9e11"],
+  ])("returns null for %s", async (_label, sessionId) => {
+    expect(await loadSessionUser(testDb(), sessionId)).toBeNull();
   });
 
-  it("returns null for a token with another session version", async () => {
+  it("returns null for a user's id passed as a session id (the old token's claim)", async () => {
     const user = await createUser();
-    expect(await loadSessionUser(testDb(), { userId: user.id, sessionVersion: 1 })).toBeNull();
+    await signIn(user.id);
+    expect(await loadSessionUser(testDb(), user.id)).toBeNull();
   });
 
   it("follows a role change on the next load, with audit and event rows", async () => {
     const admin = await createUser({ role: "admin" });
     const user = await createUser({ role: "student" });
-    const claims = { userId: user.id, sessionVersion: 0 };
+    const claims = await signIn(user.id);
     expect((await loadSessionUser(testDb(), claims))?.role).toBe("student");
 
     const result = await testDb().transaction((tx) => changeUserRole(tx, admin, user.id, "teacher"));
@@ -51,7 +52,6 @@ describe("loadSessionUser", () => {
 
     // The same token, still valid, now carries the new role.
     expect((await loadSessionUser(testDb(), claims))?.role).toBe("teacher");
-    expect(await sessionVersionOf(user.id)).toBe(0);
 
     const audits = await testDb()
       .select()
@@ -88,23 +88,19 @@ describe("loadSessionUser", () => {
     expect(await testDb().select().from(auditLog).where(eq(auditLog.entityId, missing))).toEqual([]);
   });
 
-  it("ends the session of a deactivated user, and reactivation does not bring the old token back", async () => {
+  it("ends the sessions of a deactivated user, and reactivation does not bring the old cookie back", async () => {
     const admin = await createUser({ role: "admin" });
     const user = await createUser({ role: "student" });
-    const oldClaims = { userId: user.id, sessionVersion: 0 };
-    expect(await loadSessionUser(testDb(), oldClaims)).not.toBeNull();
+    const oldSession = await signIn(user.id);
+    expect(await loadSessionUser(testDb(), oldSession)).not.toBeNull();
 
     expect(await testDb().transaction((tx) => setUserActive(tx, admin, user.id, false))).toEqual({ changed: true });
-    expect(await loadSessionUser(testDb(), oldClaims)).toBeNull();
-    expect(await sessionVersionOf(user.id)).toBe(1);
-    // Not even a token of the new version works while deactivated.
-    expect(await loadSessionUser(testDb(), { userId: user.id, sessionVersion: 1 })).toBeNull();
+    expect(await loadSessionUser(testDb(), oldSession)).toBeNull();
 
     expect(await testDb().transaction((tx) => setUserActive(tx, admin, user.id, true))).toEqual({ changed: true });
-    expect(await sessionVersionOf(user.id)).toBe(1);
-    expect(await loadSessionUser(testDb(), oldClaims)).toBeNull();
-    // A new sign-in (which issues the current version) works again.
-    expect((await loadSessionUser(testDb(), { userId: user.id, sessionVersion: 1 }))?.id).toBe(user.id);
+    expect(await loadSessionUser(testDb(), oldSession)).toBeNull();
+    // A new sign-in works again.
+    expect((await loadSessionUser(testDb(), await signIn(user.id)))?.id).toBe(user.id);
 
     const audits = await testDb().select().from(auditLog).where(eq(auditLog.entityId, user.id)).orderBy(auditLog.id);
     expect(audits.map((row) => [row.action, row.actorId, row.before, row.after])).toEqual([
@@ -119,29 +115,9 @@ describe("loadSessionUser", () => {
     expect(events.map((event) => event.type)).toEqual(["user.deactivated", "user.reactivated"]);
   });
 
-  it("deactivating an already inactive user changes nothing", async () => {
-    const admin = await createUser({ role: "admin" });
+  it("a session of an inactive user resolves to nobody", async () => {
     const user = await createUser({ isActive: false });
-    expect(await testDb().transaction((tx) => setUserActive(tx, admin, user.id, false))).toEqual({ changed: false });
-    expect(await sessionVersionOf(user.id)).toBe(0);
-  });
-
-  it("ends every older session after sign out everywhere, and the new version works", async () => {
-    const user = await createUser();
-    await testDb().transaction((tx) => signOutEverywhere(tx, user.id));
-
-    expect(await loadSessionUser(testDb(), { userId: user.id, sessionVersion: 0 })).toBeNull();
-    expect((await loadSessionUser(testDb(), { userId: user.id, sessionVersion: 1 }))?.id).toBe(user.id);
-
-    await testDb().transaction((tx) => signOutEverywhere(tx, user.id));
-    expect(await loadSessionUser(testDb(), { userId: user.id, sessionVersion: 1 })).toBeNull();
-    expect((await loadSessionUser(testDb(), { userId: user.id, sessionVersion: 2 }))?.id).toBe(user.id);
-
-    const audits = await testDb().select().from(auditLog).where(eq(auditLog.entityId, user.id));
-    expect(audits.map((row) => [row.action, row.actorId])).toEqual([
-      ["auth.sign_out_everywhere", user.id],
-      ["auth.sign_out_everywhere", user.id],
-    ]);
+    expect(await loadSessionUser(testDb(), await signIn(user.id))).toBeNull();
   });
 
   it("a rolled-back role change leaves the role, audit log and events untouched", async () => {
@@ -153,7 +129,7 @@ describe("loadSessionUser", () => {
         throw new Error("abort");
       }),
     ).rejects.toThrow("abort");
-    expect((await loadSessionUser(testDb(), { userId: user.id, sessionVersion: 0 }))?.role).toBe("student");
+    expect((await loadSessionUser(testDb(), await signIn(user.id)))?.role).toBe("student");
     expect(await testDb().select().from(auditLog).where(eq(auditLog.entityId, user.id))).toEqual([]);
     expect(await testDb().select().from(domainEvents).where(eq(domainEvents.aggregateId, user.id))).toEqual([]);
   });

@@ -59,11 +59,14 @@ const coveredActions = {
   "user.create": true,
   "user.sendPasswordReset": true,
   "user.anonymize": true,
+  "user.manageSessions": true,
   "report.viewSite": true,
   "auditLog.view": true,
   "account.signOutEverywhere": true,
   "account.manageNotifications": true,
   "account.manageApiTokens": true,
+  "account.manageSessions": true,
+  "account.changePassword": true,
 } as const satisfies Record<PolicyAction, true>;
 
 describe("actions without a resource", () => {
@@ -418,7 +421,7 @@ describe("user administration", () => {
     "another admin": () => ({ id: ids.otherAdmin, role: "admin" as const }),
   };
   type TargetKey = keyof typeof targets;
-  // For changeRole, setActive, sendPasswordReset and anonymize (the same rule): admin on anyone but itself.
+  // For changeRole, setActive, sendPasswordReset, anonymize and manageSessions (the same rule): admin on anyone but itself.
   const expected: Record<string, Record<TargetKey, boolean>> = {
     student: { self: false, "another student": false, "another teacher": false, "another admin": false },
     teacher: { self: false, "another student": false, "another teacher": false, "another admin": false },
@@ -426,7 +429,7 @@ describe("user administration", () => {
   };
   const actors: Record<string, Actor> = { student, teacher, admin };
 
-  for (const action of ["user.changeRole", "user.setActive", "user.sendPasswordReset", "user.anonymize"] as const) {
+  for (const action of ["user.changeRole", "user.setActive", "user.sendPasswordReset", "user.anonymize", "user.manageSessions"] as const) {
     for (const [actorKey, who] of Object.entries(actors)) {
       for (const [targetKey, target] of Object.entries(targets) as [TargetKey, (who: Actor) => { id: string; role: UserRole }][]) {
         it(`${action}: ${actorKey} on ${targetKey} → ${expected[actorKey]![targetKey]}`, () => {
@@ -452,7 +455,13 @@ describe("user administration", () => {
   });
 });
 
-describe.each(["account.signOutEverywhere", "account.manageNotifications", "account.manageApiTokens"] as const)("%s", (action) => {
+describe.each([
+  "account.signOutEverywhere",
+  "account.manageNotifications",
+  "account.manageApiTokens",
+  "account.manageSessions",
+  "account.changePassword",
+] as const)("%s", (action) => {
   it.each([
     ["student on itself", student, ids.student, true],
     ["teacher on itself", teacher, ids.teacher, true],
@@ -467,5 +476,5 @@ describe.each(["account.signOutEverywhere", "account.manageNotifications", "acco
 });
 
 it("lists every policy action", () => {
-  expect(Object.keys(coveredActions)).toHaveLength(36);
+  expect(Object.keys(coveredActions)).toHaveLength(39);
 });

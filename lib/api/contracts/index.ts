@@ -4,11 +4,13 @@ import { enrollmentContracts } from "./enrollments";
 import { learningContracts } from "./learning";
 import { notificationContracts } from "./notifications";
 import { quizContracts } from "./quizzes";
+import { sessionContracts } from "./sessions";
 import { submissionContracts } from "./submissions";
 
 /** Every endpoint of /api/v1: the OpenAPI document and the permission matrix test both start here. */
 export const apiContracts: readonly ApiContract[] = [
   ...coreContracts,
+  ...sessionContracts,
   ...enrollmentContracts,
   ...learningContracts,
   ...quizContracts,

@@ -33,9 +33,14 @@ export function notificationEventStream(options: {
   userId: string;
   unread: number;
   signal: AbortSignal;
+  /**
+   * Asked at each heartbeat: a signed-out (revoked) session's stream ends then,
+   * and a failed check ends it too, so the browser reconnects and is checked afresh.
+   */
+  stillAllowed?: () => Promise<boolean>;
   timings?: StreamTimings;
 }): ReadableStream<Uint8Array> {
-  const { hub, userId, unread, signal } = options;
+  const { hub, userId, unread, signal, stillAllowed } = options;
   const timings = options.timings ?? defaultStreamTimings;
   const encoder = new TextEncoder();
   let finish = () => {};
@@ -65,7 +70,13 @@ export function notificationEventStream(options: {
         write("retry: 5000\n\n");
         send({ unread, fresh: false });
         const unsubscribe = hub.subscribe(userId, unread, send, evicted);
-        const heartbeat = setInterval(() => write(": keep-alive\n\n"), timings.heartbeatMs);
+        const heartbeat = setInterval(() => {
+          if (!stillAllowed) return write(": keep-alive\n\n");
+          stillAllowed().then(
+            (allowed) => (allowed ? write(": keep-alive\n\n") : finish()),
+            () => finish(),
+          );
+        }, timings.heartbeatMs);
         const end = setTimeout(() => finish(), timings.lifetimeMs);
         finish = () => {
           if (!open) return;

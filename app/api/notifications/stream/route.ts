@@ -1,9 +1,10 @@
 import { NextResponse } from "next/server";
 import { db } from "@/db";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentSession } from "@/lib/auth/current-user";
 import { unreadCount } from "@/lib/notifications/queries";
 import { notificationEventStream } from "@/lib/notifications/realtime/event-stream";
 import { notificationHub } from "@/lib/notifications/realtime/hub";
+import { isSessionLive } from "@/lib/sessions/store";
 
 export const dynamic = "force-dynamic";
 
@@ -15,10 +16,17 @@ export const dynamic = "force-dynamic";
  * oldest with a `closed` event.
  */
 export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!user) return NextResponse.json({ error: "Sign in to see your notifications." }, { status: 401 });
+  const session = await getCurrentSession();
+  if (!session) return NextResponse.json({ error: "Sign in to see your notifications." }, { status: 401 });
+  const { user } = session;
   const unread = await unreadCount(db, user);
-  const body = notificationEventStream({ hub: notificationHub(), userId: user.id, unread, signal: request.signal });
+  const body = notificationEventStream({
+    hub: notificationHub(),
+    userId: user.id,
+    unread,
+    signal: request.signal,
+    stillAllowed: () => isSessionLive(db, session.sessionId),
+  });
 
   return new Response(body, {
     headers: {

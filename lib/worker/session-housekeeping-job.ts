@@ -1,0 +1,12 @@
+import { deleteOldSessions } from "@/lib/sessions/store";
+import type { WorkerJob } from "./job";
+
+/**
+ * Deletes session rows that ended or expired over a day ago. Such a row is
+ * refused on every request anyway; this only keeps the table small.
+ */
+export const sessionHousekeepingJob: WorkerJob = {
+  name: "session-housekeeping",
+  everyMs: 60 * 60_000,
+  run: (db, now) => deleteOldSessions(db, now),
+};
