@@ -39,6 +39,9 @@ function ManageCell({ row }: { row: UserTableClientRow }) {
       <UserRowControls userId={row.id} userLabel={row.name} role={row.role} isActive={row.status !== "deactivated"} isSelf={false} />
       {/* A deactivated account cannot take a link (the action refuses it too). */}
       {row.status === "deactivated" ? null : <PasswordResetButton userId={row.id} name={row.name} invited={row.status === "invited"} />}
+      <Link href={`/admin/users/${row.id}/security`} className="text-sm font-medium text-brand-700 underline">
+        Two-step verification<span className="sr-only"> of {row.name}</span>
+      </Link>
       <Link href={`/admin/users/${row.id}/anonymize`} className="text-sm font-medium text-danger-700 underline">
         Anonymise<span className="sr-only"> {row.name}</span>
       </Link>

@@ -39,4 +39,5 @@ export function navLinksFor(role: UserRole | null): NavLink[] {
 export const settingsLinks: NavLink[] = [
   { href: "/settings/notifications", label: "Notification settings" },
   { href: "/settings/api-tokens", label: "API tokens" },
+  { href: "/settings/security", label: "Security" },
 ];

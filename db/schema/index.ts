@@ -14,3 +14,4 @@ export * from "./audit";
 export * from "./events";
 export * from "./relations";
 export * from "./api";
+export * from "./mfa";

@@ -77,6 +77,9 @@ interface Policies {
   "account.signOutEverywhere": UserResource;
   "account.manageNotifications": UserResource;
   "account.manageApiTokens": UserResource;
+  "account.manageMfa": UserResource;
+  "user.resetMfa": UserResource;
+  "site.manageSettings": null;
 }
 
 export type PolicyAction = keyof Policies;
@@ -166,6 +169,11 @@ const rules: { [A in PolicyAction]: (actor: Actor | null, resource: Policies[A])
   "account.manageNotifications": (actor, user) => actor !== null && actor.id === user.id,
   // A personal access token acts as its owner, so only the owner creates or revokes one, whatever its role.
   "account.manageApiTokens": (actor, user) => actor !== null && actor.id === user.id,
+  // Second factors are the owner's alone to add or remove, whatever its role.
+  "account.manageMfa": (actor, user) => actor !== null && actor.id === user.id,
+  // A lost device is recovered by another admin; an admin turns its own MFA off signed in, with its password.
+  "user.resetMfa": (actor, user) => isAdmin(actor) && actor?.id !== user.id,
+  "site.manageSettings": (actor) => isAdmin(actor),
 };
 
 export function can<A extends PolicyAction>(

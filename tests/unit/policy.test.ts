@@ -64,6 +64,9 @@ const coveredActions = {
   "account.signOutEverywhere": true,
   "account.manageNotifications": true,
   "account.manageApiTokens": true,
+  "account.manageMfa": true,
+  "user.resetMfa": true,
+  "site.manageSettings": true,
 } as const satisfies Record<PolicyAction, true>;
 
 describe("actions without a resource", () => {
@@ -75,7 +78,8 @@ describe("actions without a resource", () => {
     | "user.list"
     | "user.create"
     | "report.viewSite"
-    | "auditLog.view";
+    | "auditLog.view"
+    | "site.manageSettings";
   //                                 guest  student teacher admin
   const table: Record<Plain, [boolean, boolean, boolean, boolean]> = {
     "area.student": [false, true, false, false],
@@ -86,6 +90,7 @@ describe("actions without a resource", () => {
     "user.create": [false, false, false, true],
     "report.viewSite": [false, false, false, true],
     "auditLog.view": [false, false, false, true],
+    "site.manageSettings": [false, false, false, true],
   };
   const actors: [string, Actor | null][] = [
     ["guest", guest],
@@ -426,7 +431,7 @@ describe("user administration", () => {
   };
   const actors: Record<string, Actor> = { student, teacher, admin };
 
-  for (const action of ["user.changeRole", "user.setActive", "user.sendPasswordReset", "user.anonymize"] as const) {
+  for (const action of ["user.changeRole", "user.setActive", "user.sendPasswordReset", "user.anonymize", "user.resetMfa"] as const) {
     for (const [actorKey, who] of Object.entries(actors)) {
       for (const [targetKey, target] of Object.entries(targets) as [TargetKey, (who: Actor) => { id: string; role: UserRole }][]) {
         it(`${action}: ${actorKey} on ${targetKey} → ${expected[actorKey]![targetKey]}`, () => {
@@ -445,14 +450,16 @@ describe("user administration", () => {
     expect(can(admin, "user.setActive", self)).toBe(false);
     expect(can(admin, "user.sendPasswordReset", self)).toBe(false);
     expect(can(admin, "user.anonymize", self)).toBe(false);
+    expect(can(admin, "user.resetMfa", self)).toBe(false);
     expect(can(otherAdmin, "user.changeRole", self)).toBe(true);
     expect(can(otherAdmin, "user.setActive", self)).toBe(true);
     expect(can(otherAdmin, "user.sendPasswordReset", self)).toBe(true);
     expect(can(otherAdmin, "user.anonymize", self)).toBe(true);
+    expect(can(otherAdmin, "user.resetMfa", self)).toBe(true);
   });
 });
 
-describe.each(["account.signOutEverywhere", "account.manageNotifications", "account.manageApiTokens"] as const)("%s", (action) => {
+describe.each(["account.signOutEverywhere", "account.manageNotifications", "account.manageApiTokens", "account.manageMfa"] as const)("%s", (action) => {
   it.each([
     ["student on itself", student, ids.student, true],
     ["teacher on itself", teacher, ids.teacher, true],
@@ -467,5 +474,5 @@ describe.each(["account.signOutEverywhere", "account.manageNotifications", "acco
 });
 
 it("lists every policy action", () => {
-  expect(Object.keys(coveredActions)).toHaveLength(36);
+  expect(Object.keys(coveredActions)).toHaveLength(39);
 });
