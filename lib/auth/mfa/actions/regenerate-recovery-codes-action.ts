@@ -1,7 +1,6 @@
 "use server";
 
 import { headers } from "next/headers";
-import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/actions/action";
 import { KeptRefusal } from "@/lib/actions/result";
 import { clientIpFrom } from "@/lib/auth/client-ip";
@@ -19,5 +18,6 @@ export const regenerateRecoveryCodesAction = userAction({
     if (!result.ok) return new KeptRefusal(result.message, { [result.field]: [result.message] });
     return { recoveryCodes: result.recoveryCodes };
   },
-  after: async () => revalidatePath("/settings/security"),
+  // No revalidatePath: refreshing the page now would unmount the codes before
+  // they are saved. The form refreshes once the user says they are saved.
 });
