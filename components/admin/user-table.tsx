@@ -42,6 +42,9 @@ function ManageCell({ row }: { row: UserTableClientRow }) {
       <Link href={`/admin/users/${row.id}/sessions`} className="text-sm font-medium text-brand-700 underline">
         Sessions<span className="sr-only"> of {row.name}</span>
       </Link>
+      <Link href={`/admin/users/${row.id}/security`} className="text-sm font-medium text-brand-700 underline">
+        Two-step verification<span className="sr-only"> of {row.name}</span>
+      </Link>
       <Link href={`/admin/users/${row.id}/anonymize`} className="text-sm font-medium text-danger-700 underline">
         Anonymise<span className="sr-only"> {row.name}</span>
       </Link>

@@ -8,15 +8,20 @@ import { applyResultErrors } from "@/components/ui/apply-result-errors";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
+import { SecondFactorForm } from "./second-factor-form";
 import { signInAction } from "@/lib/auth/actions/sign-in-action";
+import type { SecondFactorMethods } from "@/lib/auth/authenticate";
 import { signInSchema, type SignInInput } from "@/lib/auth/schemas";
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [formError, setFormError] = useState<string | null>(null);
+  // Set when the password was right and the account asks for a second factor.
+  const [secondStep, setSecondStep] = useState<{ challenge: string; methods: SecondFactorMethods } | null>(null);
   const {
     register,
     handleSubmit,
     setError,
+    resetField,
     formState: { errors, isSubmitting },
   } = useForm<SignInInput>({
     resolver: zodResolver(signInSchema),
@@ -28,7 +33,22 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     // On success the action redirects and never returns.
     const result = await signInAction(values);
     if (result && !result.ok) setFormError(applyResultErrors(result, setError));
+    if (result?.ok && result.data.kind === "second_factor") {
+      resetField("password");
+      setSecondStep({ challenge: result.data.challenge, methods: result.data.methods });
+    }
   });
+
+  if (secondStep) {
+    return (
+      <SecondFactorForm
+        challenge={secondStep.challenge}
+        methods={secondStep.methods}
+        callbackUrl={callbackUrl}
+        onRestart={() => setSecondStep(null)}
+      />
+    );
+  }
 
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">

@@ -41,4 +41,5 @@ export const settingsLinks: NavLink[] = [
   { href: "/settings/api-tokens", label: "API tokens" },
   { href: "/settings/sessions", label: "Sessions" },
   { href: "/settings/password", label: "Password" },
+  { href: "/settings/security", label: "Security" },
 ];

@@ -17,3 +17,4 @@ export * from "./relations";
 export * from "./api";
 export * from "./security";
 export * from "./sessions";
+export * from "./mfa";

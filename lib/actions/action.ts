@@ -4,6 +4,8 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { db, type DbOrTx } from "@/db";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import { mustEnrolMfaNow } from "@/lib/auth/mfa/gate";
+import { mfaSetupRequiredMessage } from "@/lib/auth/mfa/requirement";
 import { countCostlyUse, type CostlyLimit } from "@/lib/security/costly-limits";
 import { ActionFailure, invalidInputMessage, KeptRefusal, type ActionResult, type FieldErrors } from "./result";
 
@@ -21,6 +23,11 @@ interface ActionConfig<S extends z.ZodType, T, U extends CurrentUser | null> {
    * database has one connection, so `db` used inside an open transaction waits forever.
    */
   transaction?: boolean;
+  /**
+   * True only for the actions that set up MFA: while the site requires MFA of
+   * staff, a teacher or admin without it may use nothing else.
+   */
+  allowedBeforeMfaSetup?: boolean;
   /** Runs after the commit; may redirect (sign-in, navigation). */
   after?: (data: T, input: z.output<S>, user: U) => Promise<void>;
   /** For costly work: counted per signed-in user before anything else, refused over the limit. */
@@ -82,6 +89,9 @@ export function userAction<S extends z.ZodType, T>(config: ActionConfig<S, T, Cu
   return async (input: z.input<S>): Promise<ActionResult<T>> => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, error: "Your session has ended. Sign in again.", fieldErrors: {} };
+    if (!config.allowedBeforeMfaSetup && (await mustEnrolMfaNow(user))) {
+      return { ok: false, error: mfaSetupRequiredMessage, fieldErrors: {} };
+    }
     return executeAction(config, input, user);
   };
 }

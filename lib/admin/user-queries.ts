@@ -111,3 +111,13 @@ export async function loadAnonymiseTarget(db: DbOrTx, actor: Actor, userId: stri
     .where(eq(users.id, userId));
   return row ? { ...row, isSelf: row.id === actor.id } : null;
 }
+
+/** The user whose two-step verification an admin may reset, or null (a miss reads as not found). */
+export async function loadMfaResetTarget(db: DbOrTx, actor: Actor, userId: string) {
+  if (!can(actor, "user.list") || !uuidPattern.test(userId)) return null;
+  const [row] = await db
+    .select({ id: users.id, name: personName, username: users.username, email: users.email, role: users.role, status: userStatusSql })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row ? { ...row, isSelf: row.id === actor.id } : null;
+}

@@ -1,6 +1,8 @@
 import "server-only";
 import type { DbOrTx } from "@/db";
-import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { mustEnrolMfaNow } from "@/lib/auth/mfa/gate";
+import { getCurrentUserPastMfaGate } from "@/lib/auth/mfa/gated-user";
 import { authenticateApiToken } from "./tokens";
 
 export type RequestIdentity =
@@ -18,9 +20,11 @@ export async function identifyRequest(db: DbOrTx, request: Request): Promise<Req
     const found = match ? await authenticateApiToken(db, match[1]!) : null;
     if (!found) return { kind: "invalid_token", user: null };
     const { tokenId, ...user } = found;
+    // A staff member the site requires MFA of acts through no token until it has MFA.
+    if (await mustEnrolMfaNow(user)) return { kind: "invalid_token", user: null };
     return { kind: "token", user, tokenId };
   }
-  const user = await getCurrentUser();
+  const user = await getCurrentUserPastMfaGate();
   return user ? { kind: "session", user } : { kind: "anonymous", user: null };
 }
 

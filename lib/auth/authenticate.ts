@@ -2,13 +2,22 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { issueSignInChallenge } from "./mfa/sign-in-challenge";
+import { mfaStatusOf } from "./mfa/status";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { forgiveSignIn, reserveSignInAttempt } from "./throttle";
 
 export type AuthenticationResult =
   | { ok: true; user: { id: string; email: string; sessionVersion: number } }
   | { ok: false; reason: "invalid" | "inactive" }
+  | { ok: false; reason: "mfa_required"; challenge: string; methods: SecondFactorMethods }
   | { ok: false; reason: "throttled"; retryAfterMs: number };
+
+/** What the second sign-in step may offer; a recovery code is always offered. */
+export interface SecondFactorMethods {
+  totp: boolean;
+  passkey: boolean;
+}
 
 /**
  * Checks an email and password. Unknown emails and wrong passwords give the
@@ -70,6 +79,18 @@ export async function authenticate(
     return { ok: false, reason: "inactive" };
   }
 
+  const mfa = await mfaStatusOf(db, user.id);
+  if (mfa.enabled) {
+    // The password was right, but no session yet: the second step needs this
+    // challenge. Earlier failures stay counted until the sign-in completes.
+    const challenge = await db.transaction(async (tx) => {
+      const token = await issueSignInChallenge(tx, user.id);
+      await recordAudit(tx, { actorId: user.id, action: "auth.mfa_challenged", entityType: "user", entityId: user.id, ip });
+      return token;
+    });
+    return { ok: false, reason: "mfa_required", challenge, methods: { totp: mfa.totpEnabled, passkey: mfa.passkeyCount > 0 } };
+  }
+
   await db.transaction(async (tx) => {
     await forgiveSignIn(tx, throttle);
     await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
@@ -84,4 +105,6 @@ export function throttledMessage(retryAfterMs: number): string {
 }
 
 export const invalidCredentialsMessage = "The email or password is not correct.";
+export const mfaExpiredMessage = "This sign-in has expired. Start again with your email and password.";
+export const mfaInvalidMessage = "That code is not right. Try again, or use another way.";
 export const inactiveAccountMessage = "This account is deactivated. Contact your administrator.";

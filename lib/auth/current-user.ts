@@ -4,6 +4,8 @@ import { cache } from "react";
 import { db } from "@/db";
 import type { UserRole } from "@/db/schema/enums";
 import { safeCallbackUrl } from "./callback-url";
+import { mustEnrolMfaNow } from "./mfa/gate";
+import { mfaSetupPath } from "./mfa/requirement";
 import { auth } from "./next-auth";
 import { can, type PolicyAction } from "./policy";
 import { dashboardPathFor } from "./roles";
@@ -11,6 +13,7 @@ import { isSessionId, loadSession, type LoadedSession } from "@/lib/sessions/sto
 import type { CurrentUser } from "./session-user";
 
 export type { CurrentUser };
+export { mustEnrolMfaNow };
 
 /** This browser's session and its user as stored now, or null; read once per request. */
 export const getCurrentSession = cache(async (): Promise<LoadedSession | null> => {
@@ -32,10 +35,23 @@ export async function cookieSessionId(): Promise<string | null> {
 /** The signed-in user as stored in the database now; read once per request. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => (await getCurrentSession())?.user ?? null);
 
-/** For pages: a guest is sent to sign in and brought back afterwards. */
-export async function requireUser(returnTo?: string): Promise<CurrentUser> {
+/**
+ * For the security settings page only: a signed-in user, even one that still
+ * has to set up MFA (that page is where it does so).
+ */
+export async function requireSignedIn(returnTo?: string): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
+  return user;
+}
+
+/**
+ * For pages: a guest is sent to sign in and brought back afterwards; a staff
+ * member the site requires MFA of is sent to set it up first.
+ */
+export async function requireUser(returnTo?: string): Promise<CurrentUser> {
+  const user = await requireSignedIn(returnTo);
+  if (await mustEnrolMfaNow(user)) redirect(`${mfaSetupPath}?required=1`);
   return user;
 }
 

@@ -4,9 +4,11 @@ import { headers } from "next/headers";
 import { db } from "@/db";
 import { sessionConfig } from "@/lib/sessions/config";
 import { startSession } from "@/lib/sessions/store";
-import { authenticate } from "./authenticate";
+import { authenticate, type SecondFactorMethods } from "./authenticate";
 import { clientIpFrom } from "./client-ip";
 import { resolveAuthSecret } from "./secret";
+import { mfaSignInSchema } from "./mfa/schemas";
+import { completeSecondStep } from "./mfa/second-step";
 import { signInSchema } from "./schemas";
 
 declare module "next-auth" {
@@ -30,11 +32,25 @@ declare module "@auth/core/jwt" {
 /** Carries why a sign-in failed to the sign-in action; never shown as-is. */
 export class SignInRefused extends CredentialsSignin {
   constructor(
-    readonly reason: "invalid" | "inactive" | "throttled",
+    readonly reason: "invalid" | "inactive" | "throttled" | "mfa_expired" | "mfa_invalid",
     readonly retryAfterMs = 0,
   ) {
     super();
     this.code = reason;
+  }
+}
+
+/**
+ * The password was right and the account has a second factor: no session yet.
+ * Carries the second step's challenge to the sign-in action, never further.
+ */
+export class SecondFactorRequired extends CredentialsSignin {
+  constructor(
+    readonly challenge: string,
+    readonly methods: SecondFactorMethods,
+  ) {
+    super();
+    this.code = "mfa_required";
   }
 }
 
@@ -66,7 +82,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           password: parsed.data.password,
           ip: clientIpFrom(request.headers),
         });
+        if (!result.ok && result.reason === "mfa_required") throw new SecondFactorRequired(result.challenge, result.methods);
         if (!result.ok) throw new SignInRefused(result.reason, result.reason === "throttled" ? result.retryAfterMs : 0);
+        return { id: result.user.id, email: result.user.email, sessionVersion: result.user.sessionVersion };
+      },
+    }),
+    // The second sign-in step: the first step's challenge plus an authenticator
+    // or recovery code. A session exists only once this succeeds.
+    Credentials({
+      id: "mfa",
+      credentials: { challenge: {}, method: {}, code: {} },
+      async authorize(credentials, request) {
+        const parsed = mfaSignInSchema.safeParse(credentials);
+        if (!parsed.success) throw new SignInRefused("mfa_invalid");
+        const { challenge, method, code } = parsed.data;
+        const result = await completeSecondStep(db, { token: challenge, factor: { method, code }, ip: clientIpFrom(request.headers) });
+        if (!result.ok && result.reason === "throttled") throw new SignInRefused("throttled", result.retryAfterMs);
+        if (!result.ok) throw new SignInRefused(result.reason === "expired" ? "mfa_expired" : "mfa_invalid");
         return { id: result.user.id, email: result.user.email, sessionVersion: result.user.sessionVersion };
       },
     }),

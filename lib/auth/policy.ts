@@ -80,6 +80,9 @@ interface Policies {
   "account.manageApiTokens": UserResource;
   "account.manageSessions": UserResource;
   "account.changePassword": UserResource;
+  "account.manageMfa": UserResource;
+  "user.resetMfa": UserResource;
+  "site.manageSettings": null;
 }
 
 export type PolicyAction = keyof Policies;
@@ -175,6 +178,11 @@ const rules: { [A in PolicyAction]: (actor: Actor | null, resource: Policies[A])
   // One's own sessions and password, whatever one's role: an admin ends another's sessions through user.manageSessions.
   "account.manageSessions": (actor, user) => actor !== null && actor.id === user.id,
   "account.changePassword": (actor, user) => actor !== null && actor.id === user.id,
+  // Second factors are the owner's alone to add or remove, whatever its role.
+  "account.manageMfa": (actor, user) => actor !== null && actor.id === user.id,
+  // A lost device is recovered by another admin; an admin turns its own MFA off signed in, with its password.
+  "user.resetMfa": (actor, user) => isAdmin(actor) && actor?.id !== user.id,
+  "site.manageSettings": (actor) => isAdmin(actor),
 };
 
 export function can<A extends PolicyAction>(

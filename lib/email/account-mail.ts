@@ -1,12 +1,14 @@
 import type { DbOrTx } from "@/db";
 import { emailDeliveries } from "@/db/schema";
 
-// Email about a person's own account (an invitation, a password reset link).
+// Email about a person's own account (an invitation, a password reset link,
+// word that an admin reset its two-step verification).
 // Unlike notifications these are not a matter of preference: they are queued
 // directly, never gathered into a digest, and carry no unsubscribe link.
 export const accountMailTypes = [
   { type: "account.invitation", label: "Invitation" },
   { type: "account.password_reset", label: "Password reset" },
+  { type: "account.mfa_reset", label: "Two-step verification reset" },
 ] as const;
 
 export type AccountMailType = (typeof accountMailTypes)[number]["type"];

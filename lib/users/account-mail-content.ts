@@ -30,3 +30,16 @@ export function passwordResetMail(account: { username: string }, path: string): 
     link: path,
   };
 }
+
+export function mfaResetMail(account: { username: string }): AccountMail {
+  const site = siteName();
+  return {
+    type: "account.mfa_reset",
+    title: `Two-step verification was reset at ${site}`,
+    message:
+      `An administrator turned off two-step verification for your account at ${site} (username ${account.username}): ` +
+      `your authenticator app, recovery codes and passkeys no longer work there. Set it up again under Settings, Security. ` +
+      `If you did not ask for this, tell your administrator at once.`,
+    link: "/settings/security",
+  };
+}

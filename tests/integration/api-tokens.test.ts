@@ -53,7 +53,7 @@ describe("creating a token", () => {
     expect(JSON.stringify(listed)).not.toContain(token);
 
     const me = await callApi({ path: "/api/v1/me", token });
-    expect(me).toMatchObject({ status: 200, body: { id: user.id, role } });
+    expect(me).toMatchObject({ status: 200, body: { id: user.id, role, mfaEnabled: false } });
     const [used] = await testDb().select().from(apiTokens).where(eq(apiTokens.id, id));
     expect(used!.lastUsedAt).toBeInstanceOf(Date);
   });

@@ -67,6 +67,9 @@ const coveredActions = {
   "account.manageApiTokens": true,
   "account.manageSessions": true,
   "account.changePassword": true,
+  "account.manageMfa": true,
+  "user.resetMfa": true,
+  "site.manageSettings": true,
 } as const satisfies Record<PolicyAction, true>;
 
 describe("actions without a resource", () => {
@@ -78,7 +81,8 @@ describe("actions without a resource", () => {
     | "user.list"
     | "user.create"
     | "report.viewSite"
-    | "auditLog.view";
+    | "auditLog.view"
+    | "site.manageSettings";
   //                                 guest  student teacher admin
   const table: Record<Plain, [boolean, boolean, boolean, boolean]> = {
     "area.student": [false, true, false, false],
@@ -89,6 +93,7 @@ describe("actions without a resource", () => {
     "user.create": [false, false, false, true],
     "report.viewSite": [false, false, false, true],
     "auditLog.view": [false, false, false, true],
+    "site.manageSettings": [false, false, false, true],
   };
   const actors: [string, Actor | null][] = [
     ["guest", guest],
@@ -429,7 +434,7 @@ describe("user administration", () => {
   };
   const actors: Record<string, Actor> = { student, teacher, admin };
 
-  for (const action of ["user.changeRole", "user.setActive", "user.sendPasswordReset", "user.anonymize", "user.manageSessions"] as const) {
+  for (const action of ["user.changeRole", "user.setActive", "user.sendPasswordReset", "user.anonymize", "user.manageSessions", "user.resetMfa"] as const) {
     for (const [actorKey, who] of Object.entries(actors)) {
       for (const [targetKey, target] of Object.entries(targets) as [TargetKey, (who: Actor) => { id: string; role: UserRole }][]) {
         it(`${action}: ${actorKey} on ${targetKey} → ${expected[actorKey]![targetKey]}`, () => {
@@ -448,10 +453,12 @@ describe("user administration", () => {
     expect(can(admin, "user.setActive", self)).toBe(false);
     expect(can(admin, "user.sendPasswordReset", self)).toBe(false);
     expect(can(admin, "user.anonymize", self)).toBe(false);
+    expect(can(admin, "user.resetMfa", self)).toBe(false);
     expect(can(otherAdmin, "user.changeRole", self)).toBe(true);
     expect(can(otherAdmin, "user.setActive", self)).toBe(true);
     expect(can(otherAdmin, "user.sendPasswordReset", self)).toBe(true);
     expect(can(otherAdmin, "user.anonymize", self)).toBe(true);
+    expect(can(otherAdmin, "user.resetMfa", self)).toBe(true);
   });
 });
 
@@ -461,6 +468,7 @@ describe.each([
   "account.manageApiTokens",
   "account.manageSessions",
   "account.changePassword",
+  "account.manageMfa",
 ] as const)("%s", (action) => {
   it.each([
     ["student on itself", student, ids.student, true],

@@ -6,13 +6,15 @@ import { formatDate } from "@/lib/format";
 import { StatCard } from "@/components/ui/stat-card";
 import { db } from "@/db";
 import { getSiteCounts, listRecentAudit } from "@/lib/admin/queries";
+import { StaffMfaSetting } from "@/components/admin/staff-mfa-setting";
 import { requireArea } from "@/lib/auth/current-user";
+import { getSiteSettings } from "@/lib/site/settings";
 
 export const metadata: Metadata = { title: "Administration" };
 
 export default async function AdminDashboardPage() {
   const user = await requireArea("area.admin", "/admin");
-  const [counts, audit] = await Promise.all([getSiteCounts(db, user), listRecentAudit(db, user)]);
+  const [counts, audit, settings] = await Promise.all([getSiteCounts(db, user), listRecentAudit(db, user), getSiteSettings(db)]);
 
   return (
     <div className="flex flex-col gap-8">
@@ -63,6 +65,13 @@ export default async function AdminDashboardPage() {
             New user
           </Link>
         </p>
+      </section>
+
+      <section aria-labelledby="site-security">
+        <h2 id="site-security" className="mb-3 text-lg font-semibold">
+          Security
+        </h2>
+        <StaffMfaSetting initial={settings.requireStaffMfa} />
       </section>
 
       <section aria-labelledby="recent-audit">

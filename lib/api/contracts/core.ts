@@ -19,6 +19,7 @@ export const meContract = defineContract({
     displayName: z.string().nullable(),
     role: z.enum(userRole.enumValues),
     gradeLevel: z.number().int().nullable().describe("The student's class, when set."),
+    mfaEnabled: z.boolean().describe("Sign-in asks for a second factor (an authenticator app or a passkey)."),
   }),
   errors: [],
 });

@@ -1,4 +1,4 @@
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUserPastMfaGate } from "@/lib/auth/mfa/gated-user";
 import { can } from "@/lib/auth/policy";
 import { readOutboxFile } from "@/lib/email/outbox-file";
 
@@ -6,7 +6,7 @@ const notFound = () => new Response("Not found", { status: 404, headers: { "Cont
 
 // One .eml file from the outbox, for admins: shown as text, or downloaded with ?download=1.
 export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
-  const user = await getCurrentUser();
+  const user = await getCurrentUserPastMfaGate();
   if (!user || !can(user, "area.admin")) return notFound();
   const { file } = await params;
   const bytes = await readOutboxFile(file);

@@ -1,5 +1,5 @@
 import { db } from "@/db";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUserPastMfaGate } from "@/lib/auth/mfa/gated-user";
 import { costlyLimits, countCostlyUse, tooManyRequestsResponse } from "@/lib/security/costly-limits";
 import { exportEnrollmentCsv, streamLines } from "@/lib/reports/enrollment-csv";
 import { parseReportQuery } from "@/lib/reports/report-params";
@@ -12,7 +12,7 @@ const notFound = () => new Response("Not found", { status: 404, headers: { "Cont
  * anyone else gets not found. The export is recorded in the audit log.
  */
 export async function GET(request: Request) {
-  const user = await getCurrentUser();
+  const user = await getCurrentUserPastMfaGate();
   if (!user) return new Response("Sign in to export the report.", { status: 401 });
   // A whole report per request: counted per user before any of it is read.
   const allowance = await countCostlyUse(db, costlyLimits.csvExport, user.id);

@@ -1,5 +1,5 @@
 import { db } from "@/db";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUserPastMfaGate } from "@/lib/auth/mfa/gated-user";
 import { costlyLimits, countCostlyUse, tooManyRequestsResponse } from "@/lib/security/costly-limits";
 import { gradebookCsvLines, streamLines } from "@/lib/gradebook/gradebook-csv";
 import { loadGradebookCourse, loadGradebookTasks } from "@/lib/gradebook/gradebook-queries";
@@ -10,7 +10,7 @@ const notFound = () => new Response("Not found", { status: 404, headers: { "Cont
 /** GET …/gradebook/export: the whole gradebook as CSV, streamed, for the course's teacher or an admin. */
 export async function GET(_request: Request, { params }: { params: Promise<{ courseId: string }> }) {
   const { courseId } = await params;
-  const user = await getCurrentUser();
+  const user = await getCurrentUserPastMfaGate();
   if (!user) return new Response("Sign in to export the gradebook.", { status: 401 });
   if (!z.uuid().safeParse(courseId).success) return notFound();
   // A whole report per request: counted per user before any of it is read.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "@/db";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUserPastMfaGate } from "@/lib/auth/mfa/gated-user";
 import { costlyLimits, countCostlyUse, tooManyRequestsResponse } from "@/lib/security/costly-limits";
 import { exportEnrollmentCsv, streamLines } from "@/lib/reports/enrollment-csv";
 import { parseReportQuery } from "@/lib/reports/report-params";
@@ -15,7 +15,7 @@ const notFound = () => new Response("Not found", { status: 404, headers: { "Cont
  */
 export async function GET(request: Request, { params }: { params: Promise<{ courseId: string }> }) {
   const { courseId } = await params;
-  const user = await getCurrentUser();
+  const user = await getCurrentUserPastMfaGate();
   if (!user) return new Response("Sign in to export the progress report.", { status: 401 });
   if (!z.uuid().safeParse(courseId).success) return notFound();
   // A whole report per request: counted per user before any of it is read.
