@@ -16,7 +16,7 @@ import { badValues, changedTables, everyField, fingerprint, isNavigation, realId
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: vi.fn(async () => null) }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-real-ip": "203.0.113.50" }),
+  headers: async () => new Headers({ "x-jeevi-client-ip": "203.0.113.50" }),
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => {}, delete: () => {} }),
 }));
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));

@@ -22,7 +22,7 @@ import { countQueries, createUser, testDb } from "./helpers";
 
 vi.mock("@/lib/auth/next-auth", () => ({ auth: vi.fn(async () => null), signOut: vi.fn(async () => {}) }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-real-ip": "203.0.113.9" }) }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-jeevi-client-ip": "203.0.113.9" }) }));
 
 const minute = 60_000;
 const day = 24 * 60 * minute;
