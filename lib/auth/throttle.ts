@@ -24,13 +24,20 @@ export type SignInReservation =
  * limit get through to a password verification. Unknown emails reserve the
  * same way as known ones, so the answer tells nothing about which exist.
  */
-export async function reserveSignInAttempt(
+export function reserveSignInAttempt(
   db: DbOrTx,
   { email, ip }: { email: string; ip: string },
   now = new Date(),
 ): Promise<SignInReservation> {
-  const account = signInAccountBucket(email);
-  const address = signInIpBucket(ip);
+  return reserveAttempt(db, { account: signInAccountBucket(email), address: signInIpBucket(ip) }, now);
+}
+
+/** One try against an account's and an address's buckets, under the sign-in limits (second factors use it too). */
+export async function reserveAttempt(
+  db: DbOrTx,
+  { account, address }: { account: string; address: string },
+  now = new Date(),
+): Promise<SignInReservation> {
   const verdict = await countHit(
     db,
     [
