@@ -90,9 +90,11 @@ describe("posting an announcement", () => {
     await enrolMany(big.id, 5_000);
     const { result, count, queries } = await countQueries(() => post(teacher, {}, big.id));
     expect(result.ok).toBe(true);
-    // Read the course to authorize and to post, insert the row, insert the event: nothing per student.
+    // Ask whether staff must first set up two-step verification, read the course to
+    // authorize and to post, insert the row, insert the event: nothing per student.
     expect(count).toBe(baseline.count);
-    expect(queries.map((query) => query.split(/\s+/)[0]!.toLowerCase())).toEqual(["select", "select", "insert", "insert"]);
+    expect(queries.map((query) => query.trim().split(/\s+/)[0]!.toLowerCase())).toEqual(["select", "select", "select", "insert", "insert"]);
+    expect(queries[0]).toMatch(/require_staff_mfa/);
     expect(queries.filter((query) => /notifications/i.test(query))).toHaveLength(0);
     expect(await testDb().select().from(notifications).where(eq(notifications.type, "announcement.posted"))).toHaveLength(0);
 

@@ -13,7 +13,13 @@ import type { ActionResult } from "@/lib/actions/result";
 import { buildWorld, type ApiWorld } from "./api/world";
 import { badValues, changedTables, everyField, fingerprint, isNavigation, realIds, serverFailure, unknownFields } from "./fuzz/harness";
 
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: vi.fn(async () => null) }));
+vi.mock("@/lib/auth/current-user", () => ({
+  getCurrentUser: vi.fn(async () => null),
+  getCurrentSession: vi.fn(async () => null),
+  cookieSessionId: vi.fn(async () => null),
+}));
+// Actions that seal secrets (two-step verification) need one.
+process.env.AUTH_SECRET ??= "fuzz-actions-test-secret-0123456789abcdef";
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-jeevi-client-ip": "203.0.113.50" }),

@@ -11,7 +11,15 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { buildWorld, type ApiWorld, type Role } from "./api/world";
 import { badValues, changedTables, everyField, fingerprint, realIds, unknownFields } from "./fuzz/harness";
 
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: vi.fn(async () => null) }));
+vi.mock("@/lib/auth/current-user", () => {
+  // The session follows the mocked user, as the real one resolves the cookie to both.
+  const getCurrentUser = vi.fn(async () => null);
+  const getCurrentSession = vi.fn(async () => {
+    const user = await getCurrentUser();
+    return user ? { sessionId: "8f0c7d1e-4b2a-4c9e-9d3f-2a6b1c0e5f71", user } : null;
+  });
+  return { getCurrentUser, getCurrentSession, cookieSessionId: vi.fn(async () => null) };
+});
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-jeevi-client-ip": "203.0.113.51" }),

@@ -294,7 +294,8 @@ describe("submitting", () => {
     const late = await saveAnswerAction({ attemptId, questionId: quiz.questionIds[3]!, response: { text: "other" } });
     expect(late).toEqual({ ok: false, error: attemptClosedMessage, fieldErrors: {} });
     const stored = (await answersOf(attemptId)).find((answer) => answer.questionId === quiz.questionIds[3]);
-    expect(stored!.response).toEqual({ text: "  ZEBRAWORD " });
+    // Stored cleaned (trimmed), as saved before the deadline.
+    expect(stored!.response).toEqual({ text: "ZEBRAWORD" });
   });
 
   it("a submit after the deadline submits as of the deadline", async () => {

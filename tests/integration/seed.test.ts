@@ -46,7 +46,7 @@ describe("seedDemoData", () => {
     }
     // Every table of the schema was counted.
     expect(Object.keys(countsAfterFirstRun)).toEqual(
-      expect.arrayContaining(["audit_log", "domain_events", "learning_tasks", "sign_in_failures", "task_progress"]),
+      expect.arrayContaining(["audit_log", "domain_events", "learning_tasks", "rate_counters", "task_progress"]),
     );
   });
 

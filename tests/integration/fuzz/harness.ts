@@ -11,10 +11,11 @@ import type { ApiWorld } from "../api/world";
  * counters, the enrolment-key failures that make guessing a key slow, and the
  * idempotency keys the API stores with each answer, refusals too.
  */
-export const attemptLogTables = new Set(["audit_log", "sign_in_failures", "api_rate_limits", "enrollment_key_failures", "api_idempotency_keys"]);
+// rate_counters holds every throttle and rate limit: counting a refused try is its job.
+export const attemptLogTables = new Set(["audit_log", "rate_counters", "api_idempotency_keys"]);
 
 /** Columns that record use, not state: a token's last use is stamped by any request it makes, refused or not. */
-const usageColumns: Record<string, string[]> = { api_tokens: ["last_used_at"] };
+const usageColumns: Record<string, string[]> = { api_tokens: ["last_used_at"], user_sessions: ["last_seen_at"] };
 
 let fingerprintSql: string | undefined;
 
