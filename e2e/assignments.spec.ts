@@ -7,9 +7,9 @@ const pdfBytes = Buffer.from(
   "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
 );
 
-/** The first minute boundary at least 40 seconds away, as a datetime-local value in the browser's (this machine's) zone. */
+/** The first minute boundary at least 30 seconds away (the test waits for it: every second of slack is idle), as a datetime-local value in the browser's (this machine's) zone. */
 function soonDueDate(): { value: string; at: Date } {
-  const at = new Date(Math.ceil((Date.now() + 40_000) / 60_000) * 60_000);
+  const at = new Date(Math.ceil((Date.now() + 30_000) / 60_000) * 60_000);
   const pad = (n: number) => String(n).padStart(2, "0");
   return { value: `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`, at };
 }

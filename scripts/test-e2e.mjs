@@ -7,7 +7,7 @@ const run = (command, args, env = process.env) => spawnSync(command, args, { std
 
 function browserAvailable() {
   if (process.env.CHROMIUM_PATH && fs.existsSync(process.env.CHROMIUM_PATH)) return true;
-  return has("chromium") || has("chromium-browser");
+  return has("chromium-headless-shell") || has("chromium") || has("chromium-browser");
 }
 
 function playwrightBrowserInstalled() {
@@ -22,22 +22,24 @@ function playwrightBrowserInstalled() {
 }
 
 if (!browserAvailable() && !playwrightBrowserInstalled()) {
-  console.log("No Chromium found: installing Debian's chromium...");
+  console.log("No Chromium found: installing Debian's chromium-headless-shell...");
   const sudo = process.getuid?.() === 0 ? [] : has("sudo") ? ["sudo", "-n"] : null;
   const aptOk =
     sudo !== null &&
     has("apt-get") &&
     run(sudo[0] ?? "apt-get", [...sudo.slice(1), ...(sudo.length ? ["apt-get"] : []), "update", "-qq"]) &&
-    run(sudo[0] ?? "apt-get", [...sudo.slice(1), ...(sudo.length ? ["apt-get"] : []), "install", "-y", "-qq", "chromium"], {
-      ...process.env,
-      DEBIAN_FRONTEND: "noninteractive",
-    });
+    ["chromium-headless-shell", "chromium"].some((name) =>
+      run(sudo[0] ?? "apt-get", [...sudo.slice(1), ...(sudo.length ? ["apt-get"] : []), "install", "-y", "-qq", name], {
+        ...process.env,
+        DEBIAN_FRONTEND: "noninteractive",
+      }),
+    );
   if (!aptOk || !browserAvailable()) {
     console.log("Debian's chromium is not available here; trying Playwright's own browser download...");
     if (!run("npx", ["playwright", "install", "chromium"]) || !playwrightBrowserInstalled()) {
       console.error(
         "\nThe end-to-end tests need Chromium and none could be installed.\n" +
-          "Install one yourself: `sudo apt-get install chromium` (Debian/Ubuntu) or `npx playwright install chromium`,\n" +
+          "Install one yourself: `sudo apt-get install chromium-headless-shell` (Debian/Ubuntu) or `npx playwright install chromium`,\n" +
           "or point CHROMIUM_PATH at a Chromium or Chrome binary.\n",
       );
       process.exit(1);

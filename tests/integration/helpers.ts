@@ -9,6 +9,16 @@ export { countQueries } from "@/db/query-counter";
 export const testDb = () => getDatabaseHandle().db;
 export const testDbKind = () => getDatabaseHandle().kind;
 
+// One Argon2 hash per distinct password for the whole file: a hash costs tens of
+// milliseconds of CPU by design, and some files create hundreds of users. A salted
+// hash shared by test accounts with the same password still verifies for each.
+const hashes = new Map<string, Promise<string>>();
+const hashOnce = (password: string) => {
+  let hashed = hashes.get(password);
+  if (!hashed) hashes.set(password, (hashed = hashPassword(password)));
+  return hashed;
+};
+
 let counter = 0;
 /** Creates a user directly, for tests that need one of a given role. */
 export async function createUser(
@@ -24,7 +34,7 @@ export async function createUser(
       username: overrides.username ?? `user_${suffix}`,
       role: overrides.role ?? "student",
       isActive: overrides.isActive ?? true,
-      passwordHash: await hashPassword(password),
+      passwordHash: await hashOnce(password),
     })
     .returning();
   return { ...user!, password };
