@@ -1,9 +1,13 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumArgs, resolveChromiumPath } from "./e2e/support/chromium";
+import { multiProcessOrigin, multiProcessPorts } from "./e2e/support/multi-process";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const executablePath = resolveChromiumPath();
 const launchOptions = { executablePath, args: chromiumArgs };
+// Two web processes and a worker on one PostgreSQL database: only with a server to put it on.
+const multiProcess = Boolean(process.env.E2E_DATABASE_URL);
+const multiProcessSpec = /multi-process\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -23,17 +27,35 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions } },
-    { name: "mobile", use: { ...devices["Pixel 7"], launchOptions } },
+    { name: "desktop", testIgnore: multiProcessSpec, use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions } },
+    { name: "mobile", testIgnore: multiProcessSpec, use: { ...devices["Pixel 7"], launchOptions } },
+    ...(multiProcess
+      ? [{ name: "multi-process", testMatch: multiProcessSpec, use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions } }]
+      : []),
   ],
-  // A production build on its own fresh embedded database with the demo data.
-  webServer: {
-    command: "node scripts/e2e-server.mjs",
-    url: `http://127.0.0.1:${port}/sign-in`,
-    env: { E2E_PORT: String(port) },
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  // A production build on its own fresh embedded database with the demo data; and, with
+  // E2E_DATABASE_URL, the multi-process site (scripts/multi-process-site.mjs).
+  webServer: [
+    {
+      command: "node scripts/e2e-server.mjs",
+      url: `http://127.0.0.1:${port}/sign-in`,
+      env: { E2E_PORT: String(port) },
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    ...(multiProcess
+      ? [
+          {
+            command: `node scripts/multi-process-site.mjs ${multiProcessPorts.webA} ${multiProcessPorts.webB}`,
+            url: `${multiProcessOrigin("webB")}/sign-in`,
+            reuseExistingServer: false,
+            timeout: 180_000,
+            stdout: "pipe" as const,
+            stderr: "pipe" as const,
+          },
+        ]
+      : []),
+  ],
 });

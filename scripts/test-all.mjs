@@ -24,7 +24,14 @@ const stages = [
       env: { NEXT_TELEMETRY_DISABLED: "1", JEEVI_BUILD_TYPECHECKED: "1" },
     },
   ],
-  [{ name: "e2e", command: node("scripts/test-e2e.mjs"), env: { E2E_SKIP_BUILD: "1" } }],
+  [
+    {
+      name: "e2e",
+      command: node("scripts/test-e2e.mjs"),
+      // With a PostgreSQL server, the suite also runs the multi-process site (e2e/multi-process.spec.ts).
+      env: { E2E_SKIP_BUILD: "1", ...(process.env.TEST_DATABASE_URL ? { E2E_DATABASE_URL: process.env.TEST_DATABASE_URL } : {}) },
+    },
+  ],
 ].filter((group) => group.length > 0);
 
 /** @type {{ name: string, seconds: number, status: string }[]} */
