@@ -12,7 +12,7 @@ if (args.length !== 1 || args[0]!.startsWith("-")) {
 const archive = path.resolve(args[0]!);
 
 await runScript(async () => {
-  const { manifest, upgraded } = await restoreConfiguredSite(archive);
+  const { manifest, upgraded, sameAuthSecret } = await restoreConfiguredSite(archive);
   console.log(
     `Restored the backup of ${manifest.createdAt} (app ${manifest.app.version}):\n` +
       `  database: ${manifest.database.kind}, schema ${manifest.schema.migration}${upgraded ? ", then migrated to this build's schema" : ""}\n` +
@@ -20,5 +20,12 @@ await runScript(async () => {
   );
   if (manifest.missingFiles.length > 0) {
     console.warn(`  warning: the backup lacked ${manifest.missingFiles.length} file(s) its database lists: ${manifest.missingFiles.join(", ")}`);
+  }
+  if (sameAuthSecret === false || (sameAuthSecret === null && manifest.authSecretFingerprint !== null)) {
+    console.warn(
+      "  warning: this site's AUTH_SECRET is not the one the backup was made with (or none is set yet).\n" +
+        "  Set the old AUTH_SECRET (or copy the old .data/auth-secret) before starting: under another secret\n" +
+        "  everyone signs in again and two-step verification must be reset for each user who had it.",
+    );
   }
 });

@@ -8,6 +8,7 @@ import { createBackup } from "./create-backup";
 import { BackupRefusedError } from "./errors";
 import type { BackupManifest } from "./manifest";
 import { restoreBackup, type RestoreReport } from "./restore-backup";
+import { authSecretFingerprint } from "./secret-fingerprint";
 import { assertUploadsEmpty } from "./target-checks";
 
 // npm run backup / npm run restore: the site this installation is configured
@@ -19,16 +20,17 @@ const storageBackendName = () => process.env.STORAGE_BACKEND?.trim().toLowerCase
 export async function backupConfiguredSite(outFile: string): Promise<BackupManifest> {
   const storage = createStorage();
   const url = databaseUrl();
-  if (url) return createBackup({ source: { kind: "postgres", url }, storage, outFile, storageBackend: storageBackendName() });
+  const settings = { storage, outFile, storageBackend: storageBackendName(), authSecretFingerprint: authSecretFingerprint() };
+  if (url) return createBackup({ source: { kind: "postgres", url }, ...settings });
 
   const dir = pgliteDir();
-  if (!fs.existsSync(dir)) throw new BackupRefusedError(`There is no embedded database at ${dir} to back up.`);
+  if (!fs.existsSync(dir) || fs.readdirSync(dir).length === 0) throw new BackupRefusedError(`There is no embedded database at ${dir} to back up.`);
   // Taking the directory's lock refuses while the server (or a seed, a
   // migration) has the database open: a copy taken then would not be consistent.
   const handle = openPglite(dir, "backup");
   try {
     const client = (handle.db as unknown as { $client: PGlite }).$client;
-    return await createBackup({ source: { kind: "pglite", client }, storage, outFile, storageBackend: storageBackendName() });
+    return await createBackup({ source: { kind: "pglite", client }, ...settings });
   } finally {
     await handle.close();
   }
@@ -43,5 +45,6 @@ export async function restoreConfiguredSite(archive: string): Promise<RestoreRep
     target: url ? { kind: "postgres", url } : { kind: "pglite", dir: pgliteDir() },
     storage: createStorage(),
     assertStorageEmpty: local ? () => assertUploadsEmpty(uploadsDir()) : undefined,
+    authSecretFingerprint: authSecretFingerprint(),
   });
 }

@@ -28,6 +28,8 @@ export interface BackupOptions {
   outFile: string;
   /** STORAGE_BACKEND's value, recorded in the manifest. */
   storageBackend: string;
+  /** The site's AUTH_SECRET fingerprint (secret-fingerprint.ts), recorded in the manifest. */
+  authSecretFingerprint: string | null;
 }
 
 interface StoredFileRow {
@@ -118,6 +120,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
       database: { kind, serverVersion: snapshot.serverVersion, ...(await fileChecksum(databaseFile)) },
       schema: snapshot.schema,
       storage: { backend: options.storageBackend },
+      authSecretFingerprint: options.authSecretFingerprint,
       fileCount: files.length,
       files,
       missingFiles: missing,

@@ -34,6 +34,8 @@ export const manifestSchema = z.object({
     migratedAt: z.number().int(),
   }),
   storage: z.object({ backend: z.string() }),
+  /** See secret-fingerprint.ts; null when the site had no AUTH_SECRET configured. */
+  authSecretFingerprint: z.string().regex(/^[0-9a-f]{16}$/).nullable(),
   fileCount: z.number().int().nonnegative(),
   files: z.array(z.object({ key: storageKey, bytes: z.number().int().nonnegative(), sha256, contentType: z.string().max(100) })),
   /** Files the database lists whose bytes were not in storage when the backup ran. */

@@ -23,12 +23,16 @@ export interface RestoreOptions {
   storage: StorageBackend;
   /** Extra emptiness checks of the storage (the local uploads directory). */
   assertStorageEmpty?: () => void;
+  /** The restoring site's AUTH_SECRET fingerprint, compared with the archive's. */
+  authSecretFingerprint?: string | null;
 }
 
 export interface RestoreReport {
   manifest: BackupManifest;
   /** Migrations this build applied on top of the archive's schema. */
   upgraded: boolean;
+  /** Whether this site's AUTH_SECRET is the backed-up site's; null when either is unknown. */
+  sameAuthSecret: boolean | null;
 }
 
 function readManifest(dir: string): BackupManifest {
@@ -82,6 +86,8 @@ async function restoreDatabase(dir: string, target: RestoreTarget): Promise<Data
     await client.waitReady;
     return wrapPglite(client, release);
   } catch (error) {
+    // The directory was empty before (checked): leave it so, for another try.
+    fs.rmSync(target.dir, { recursive: true, force: true });
     release();
     throw error;
   }
@@ -120,7 +126,13 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
     for (const file of manifest.files) {
       await options.storage.put(file.key, fs.createReadStream(path.join(staging, filesFolder, file.key)), file.contentType);
     }
-    return { manifest, upgraded: manifest.schema.migratedAt < buildSchema.migratedAt };
+    const theirs = manifest.authSecretFingerprint;
+    const ours = options.authSecretFingerprint ?? null;
+    return {
+      manifest,
+      upgraded: manifest.schema.migratedAt < buildSchema.migratedAt,
+      sameAuthSecret: theirs === null || ours === null ? null : theirs === ours,
+    };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }

@@ -7,13 +7,12 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectPostgres, wrapPglite, type Database, type DatabaseHandle } from "@/db";
 import { DatabaseLockedError, lockFileFor } from "@/db/lock";
-import { storedFiles } from "@/db/schema";
 import { packArchive, unpackArchive } from "@/lib/backup/archive";
 import { backupConfiguredSite } from "@/lib/backup/configured-site";
 import { createBackup, type BackupSource } from "@/lib/backup/create-backup";
 import { BackupRefusedError } from "@/lib/backup/errors";
 import { filesFolder, manifestName, type BackupManifest } from "@/lib/backup/manifest";
-import { restoreBackup, type RestoreTarget } from "@/lib/backup/restore-backup";
+import { restoreBackup, type RestoreReport, type RestoreTarget } from "@/lib/backup/restore-backup";
 import { buildSchema } from "@/lib/backup/schema-version";
 import { assertUploadsEmpty } from "@/lib/backup/target-checks";
 import { rowsOf } from "@/lib/db/rows";
@@ -92,6 +91,8 @@ async function tamperedArchive(change: (dir: string, manifest: BackupManifest) =
 
 let source: BackupSource;
 let manifest: BackupManifest;
+let report: RestoreReport;
+const fingerprint = "0123456789abcdef";
 let target: RestoreTarget;
 let sourceRows: Record<string, string[]>;
 let restoredRows: Record<string, string[]>;
@@ -121,9 +122,15 @@ beforeAll(async () => {
     source = { kind: "postgres", url };
   }
 
-  manifest = await createBackup({ source, storage: getStorage(), outFile: archive, storageBackend: "local" });
+  manifest = await createBackup({ source, storage: getStorage(), outFile: archive, storageBackend: "local", authSecretFingerprint: fingerprint });
   target = await newTarget();
-  await restoreBackup({ archive, target, storage: restoredStorage, assertStorageEmpty: () => assertUploadsEmpty(restoredUploads) });
+  report = await restoreBackup({
+    archive,
+    target,
+    storage: restoredStorage,
+    assertStorageEmpty: () => assertUploadsEmpty(restoredUploads),
+    authSecretFingerprint: fingerprint,
+  });
 
   const sourceHandle = source.kind === "pglite" ? undefined : connectPostgres(source.url, 1);
   sourceRows = await everyRow(sourceHandle?.db ?? testDb());
@@ -143,26 +150,23 @@ afterAll(async () => {
 });
 
 describe("backup and restore", () => {
-  it("writes a manifest naming the database, the schema and every file with its checksum", async () => {
+  it("writes a manifest naming the database, the schema and every file with its checksum", () => {
     expect(manifest).toMatchObject({
       format: 1,
       app: { name: "jeevi-academy" },
       database: { kind: testDbKind() },
       schema: buildSchema,
       storage: { backend: "local" },
+      authSecretFingerprint: fingerprint,
       fileCount: 2,
       missingFiles: [],
     });
+    expect(report).toMatchObject({ upgraded: false, sameAuthSecret: true });
     expect(manifest.database.bytes).toBeGreaterThan(1000);
     expect(Date.now() - Date.parse(manifest.createdAt)).toBeLessThan(10 * 60_000);
     // The checksums are the ones recorded at upload time.
-    const restored = openTarget(target);
-    try {
-      const rows = await restored.db.select({ key: storedFiles.storageKey, sha256: storedFiles.sha256, size: storedFiles.sizeBytes }).from(storedFiles);
-      expect(manifest.files.map((file) => [file.key, file.sha256, file.bytes]).sort()).toEqual(rows.map((row) => [row.key, row.sha256, row.size]).sort());
-    } finally {
-      await restored.close();
-    }
+    const rows = restoredRows["public.stored_files"]!.map((row) => JSON.parse(row) as { storage_key: string; sha256: string; size_bytes: number });
+    expect(manifest.files.map((file) => [file.key, file.sha256, file.bytes]).sort()).toEqual(rows.map((row) => [row.storage_key, row.sha256, row.size_bytes]).sort());
   });
 
   it("restores every table's rows exactly", () => {
@@ -229,12 +233,15 @@ describe("backup and restore", () => {
   });
 
   it("never overwrites an existing archive", async () => {
-    await expect(createBackup({ source, storage: getStorage(), outFile: archive, storageBackend: "local" })).rejects.toThrow(/already exists/);
+    await expect(
+      createBackup({ source, storage: getStorage(), outFile: archive, storageBackend: "local", authSecretFingerprint: null }),
+    ).rejects.toThrow(/already exists/);
   });
 
   it.skipIf(Boolean(process.env.DATABASE_URL))("refuses to copy the embedded database while another process holds it", async () => {
     const dir = path.join(work, "held-pglite");
     fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, "PG_VERSION"), "18\n");
     // The parent process (the test runner) is alive on this host: the lock is not stale.
     fs.writeFileSync(lockFileFor(dir), JSON.stringify({ pid: process.ppid, hostname: os.hostname(), purpose: "server", since: new Date().toISOString() }));
     const previous = process.env.PGLITE_DIR;
