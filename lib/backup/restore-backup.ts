@@ -5,6 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { connectPostgres, wrapPglite, type DatabaseHandle } from "@/db";
 import { acquireDirectoryLock } from "@/db/lock";
 import { runMigrations } from "@/db/migrate";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { StorageBackend } from "@/lib/storage";
 import { unpackArchive } from "./archive";
 import { fileChecksum } from "./checksum";
@@ -120,6 +121,19 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
     const handle = await restoreDatabase(staging, options.target);
     try {
       await runMigrations(handle);
+      // The restored site's audit log says when it was brought back, and from what.
+      await recordAudit(handle.db, {
+        actorId: null,
+        action: "site.restored",
+        entityType: "site",
+        after: {
+          backupCreatedAt: manifest.createdAt,
+          appVersion: manifest.app.version,
+          schema: manifest.schema.migration,
+          migratedTo: buildSchema.migration,
+          files: manifest.fileCount,
+        },
+      });
     } finally {
       await handle.close();
     }

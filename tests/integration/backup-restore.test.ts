@@ -169,10 +169,19 @@ describe("backup and restore", () => {
     expect(manifest.files.map((file) => [file.key, file.sha256, file.bytes]).sort()).toEqual(rows.map((row) => [row.storage_key, row.sha256, row.size_bytes]).sort());
   });
 
-  it("restores every table's rows exactly", () => {
+  it("restores every table's rows exactly, and adds one audit entry saying so", () => {
     expect(Object.keys(restoredRows)).toEqual(expect.arrayContaining(["public.users", "public.courses", "public.stored_files", "drizzle.__drizzle_migrations"]));
     expect(sourceRows["public.users"]).toHaveLength(15);
-    expect(restoredRows).toEqual(sourceRows);
+    const restoredEntry = (row: string) => (JSON.parse(row) as { action: string }).action === "site.restored";
+    const added = restoredRows["public.audit_log"]!.filter(restoredEntry);
+    expect(added.map((row) => JSON.parse(row) as object)).toEqual([
+      expect.objectContaining({
+        actor_id: null,
+        entity_type: "site",
+        after: { backupCreatedAt: manifest.createdAt, appVersion: manifest.app.version, schema: buildSchema.migration, migratedTo: buildSchema.migration, files: 2 },
+      }),
+    ]);
+    expect({ ...restoredRows, "public.audit_log": restoredRows["public.audit_log"]!.filter((row) => !restoredEntry(row)) }).toEqual(sourceRows);
   });
 
   it("restores every file's bytes into the new storage", async () => {
