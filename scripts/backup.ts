@@ -1,13 +1,15 @@
 // npm run backup [-- --out file]: one archive of the database and the uploaded
 // files. With the embedded database, stop the server first (it refuses while
 // the database is open); on PostgreSQL it runs while the site serves.
+import fs from "node:fs";
 import path from "node:path";
+import { dataDir } from "@/db/config";
 import { backupConfiguredSite } from "@/lib/backup/configured-site";
 import { runScript } from "./run-script";
 
 function outFileFromArgs(args: string[]): string | null {
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  let out = `jeevi-backup-${stamp}.tar.gz`;
+  let out = path.join(dataDir(), "backups", `jeevi-backup-${stamp}.tar.gz`);
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
     if (arg === "--out" && args[index + 1]) out = args[++index]!;
@@ -24,6 +26,7 @@ if (!outFile) {
 }
 
 await runScript(async () => {
+  fs.mkdirSync(path.dirname(outFile), { recursive: true });
   const manifest = await backupConfiguredSite(outFile);
   console.log(
     `Backup written to ${outFile}\n` +
