@@ -10,7 +10,7 @@ import type { StorageBackend } from "@/lib/storage";
 import { unpackArchive } from "./archive";
 import { fileChecksum } from "./checksum";
 import { BackupRefusedError } from "./errors";
-import { databaseEntry, filesFolder, manifestName, manifestSchema, type BackupManifest } from "./manifest";
+import { backupFormat, databaseEntry, filesFolder, manifestName, manifestSchema, type BackupManifest } from "./manifest";
 import { pgRestore } from "./postgres-tools";
 import { buildSchema } from "./schema-version";
 import { assertDirectoryEmpty, assertKeysAbsent, assertPostgresEmpty } from "./target-checks";
@@ -44,8 +44,8 @@ function readManifest(dir: string): BackupManifest {
     throw new BackupRefusedError("This is not a Jeevi Academy backup: it has no readable manifest.json.");
   }
   const format = (raw as { format?: unknown } | null)?.format;
-  if (typeof format === "number" && format !== 1) {
-    throw new BackupRefusedError(`This backup's format (${format}) is newer than this version understands; restore it with a newer release.`);
+  if (typeof format === "number" && format > backupFormat) {
+    throw new BackupRefusedError(`This backup's format (${format}) is newer than this release understands; restore it with a newer release.`);
   }
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) throw new BackupRefusedError("This backup's manifest.json is damaged or not a Jeevi Academy manifest.");

@@ -222,6 +222,10 @@ describe("backup and restore", () => {
       m.schema = { migration: "9999_future", migratedAt: buildSchema.migratedAt + 1 };
     });
     await expect(restoreBackup({ archive: newer, target: fresh, storage })).rejects.toThrow(/newer schema \(9999_future/);
+    const futureFormat = await tamperedArchive((_, m) => {
+      (m as { format: number }).format = 2;
+    });
+    await expect(restoreBackup({ archive: futureFormat, target: fresh, storage })).rejects.toThrow(/format \(2\) is newer than this release/);
 
     const damaged = await tamperedArchive((dir, m) => {
       fs.appendFileSync(path.join(dir, filesFolder, m.files[0]!.key), "x");
