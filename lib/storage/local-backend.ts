@@ -12,16 +12,23 @@ export function uploadsDir(): string {
   return path.join(dataDir(), "uploads");
 }
 
-export function pathForKey(storageKey: string): string {
+export function pathForKey(storageKey: string, root = uploadsDir()): string {
   assertStorageKey(storageKey);
-  return path.join(uploadsDir(), storageKey.slice(0, 2), storageKey);
+  return path.join(root, storageKey.slice(0, 2), storageKey);
 }
 
 const isNotFound = (error: unknown) => (error as NodeJS.ErrnoException).code === "ENOENT";
 
 export class LocalBackend implements StorageBackend {
+  /** `root` is the uploads directory; unset, it follows JEEVI_DATA_DIR (a restore writes to another one). */
+  constructor(private readonly root?: string) {}
+
+  private pathFor(key: string): string {
+    return pathForKey(key, this.root ?? uploadsDir());
+  }
+
   async put(key: string, source: AsyncIterable<Uint8Array> | Uint8Array): Promise<void> {
-    const target = pathForKey(key);
+    const target = this.pathFor(key);
     await fs.promises.mkdir(path.dirname(target), { recursive: true });
     // Written beside the target, then renamed into place: a reader never sees
     // half a file, and an upload that fails midway leaves nothing under the key.
@@ -39,7 +46,7 @@ export class LocalBackend implements StorageBackend {
     let handle: fs.promises.FileHandle;
     try {
       // Opened once: the file cannot vanish between a check and the read.
-      handle = await fs.promises.open(pathForKey(key), "r");
+      handle = await fs.promises.open(this.pathFor(key), "r");
     } catch (error) {
       if (isNotFound(error)) return null;
       throw error;
@@ -49,12 +56,12 @@ export class LocalBackend implements StorageBackend {
   }
 
   async delete(key: string): Promise<void> {
-    await fs.promises.rm(pathForKey(key), { force: true });
+    await fs.promises.rm(this.pathFor(key), { force: true });
   }
 
   async exists(key: string): Promise<boolean> {
     try {
-      await fs.promises.stat(pathForKey(key));
+      await fs.promises.stat(this.pathFor(key));
       return true;
     } catch (error) {
       if (isNotFound(error)) return false;
