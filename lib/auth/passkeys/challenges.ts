@@ -67,3 +67,6 @@ export function challengeInClientData(clientDataJSON: string): string | null {
 export async function clearSecondStepWebauthnChallenge(tx: DbOrTx, signInChallengeId: string) {
   await tx.update(mfaChallenges).set({ webauthnChallenge: null }).where(eq(mfaChallenges.id, signInChallengeId));
 }
+
+/** The library takes a challenge as bytes (a string would be taken as UTF-8 and encoded again). */
+export const challengeBytes = (challenge: string) => new Uint8Array(Buffer.from(challenge, "base64url"));

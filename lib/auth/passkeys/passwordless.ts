@@ -9,7 +9,7 @@ import { countHit } from "@/lib/security/rate-counter";
 import { throttledMessage, type AuthenticationResult } from "../authenticate";
 import { forgiveSignIn, reserveAttempt, signInAccountBucket, signInIpBucket, throttleWindowMs } from "../throttle";
 import { checkPasskeyAssertion } from "./assertion";
-import { challengeInClientData, consumePasskeyChallenge, issuePasskeyChallenge } from "./challenges";
+import { challengeBytes, challengeInClientData, consumePasskeyChallenge, issuePasskeyChallenge } from "./challenges";
 import type { RelyingParty } from "./relying-party";
 import type { AuthenticationResponse } from "./schemas";
 
@@ -24,7 +24,7 @@ export async function startPasskeySignIn(tx: DbOrTx, { rp, ip }: { rp: RelyingPa
   const verdict = await countHit(tx, [{ bucket: `passkey-options:ip:${ip}`, limit: maxPasskeyOptionsPerIp, windowMs: throttleWindowMs }]);
   if (verdict.limited) fail(throttledMessage(verdict.retryAfterMs));
   const challenge = await issuePasskeyChallenge(tx, "passkey_sign_in", null);
-  return generateAuthenticationOptions({ rpID: rp.rpID, challenge, userVerification: "required", allowCredentials: [] });
+  return generateAuthenticationOptions({ rpID: rp.rpID, challenge: challengeBytes(challenge), userVerification: "required", allowCredentials: [] });
 }
 
 /** An unknown credential still gets an account bucket of its own, so guessing costs the same. */

@@ -13,7 +13,7 @@ import { siteName } from "@/lib/site/config";
 import { ensureRecoveryCodes } from "../mfa/enrolment";
 import type { Refused } from "../mfa/enrolment";
 import type { CurrentUser } from "../session-user";
-import { challengeInClientData, consumePasskeyChallenge, issuePasskeyChallenge } from "./challenges";
+import { challengeBytes, challengeInClientData, consumePasskeyChallenge, issuePasskeyChallenge } from "./challenges";
 import type { RelyingParty } from "./relying-party";
 import { maxPasskeysPerUser, parseResponseJson, registrationResponseSchema } from "./schemas";
 
@@ -38,7 +38,7 @@ export async function startPasskeyRegistration(tx: DbOrTx, user: Who, rp: Relyin
     userID: new TextEncoder().encode(user.id),
     userName: user.email,
     userDisplayName: user.displayName || user.username,
-    challenge,
+    challenge: challengeBytes(challenge),
     attestationType: "none",
     excludeCredentials: existing.map((row) => ({ id: row.credentialId, transports: row.transports as AuthenticatorTransportFuture[] })),
     authenticatorSelection: { residentKey: "required", userVerification: "preferred" },

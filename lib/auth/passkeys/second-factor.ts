@@ -7,7 +7,7 @@ import { mfaExpiredMessage } from "../authenticate";
 import type { SecondFactor } from "../mfa/second-step";
 import { attachWebauthnChallenge, findSignInChallenge } from "../mfa/sign-in-challenge";
 import { checkPasskeyAssertion } from "./assertion";
-import { clearSecondStepWebauthnChallenge, newWebauthnChallenge } from "./challenges";
+import { challengeBytes, clearSecondStepWebauthnChallenge, newWebauthnChallenge } from "./challenges";
 import type { RelyingParty } from "./relying-party";
 import { authenticationResponseSchema, parseResponseJson } from "./schemas";
 
@@ -25,7 +25,7 @@ export async function startPasskeySecondStep(tx: DbOrTx, { token, rp }: { token:
   await attachWebauthnChallenge(tx, open.id, challenge);
   return generateAuthenticationOptions({
     rpID: rp.rpID,
-    challenge,
+    challenge: challengeBytes(challenge),
     // The password was the first factor; the passkey need only prove possession.
     userVerification: "preferred",
     allowCredentials: own.map((row) => ({ id: row.credentialId, transports: row.transports as AuthenticatorTransportFuture[] })),
