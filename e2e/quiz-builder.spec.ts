@@ -128,7 +128,7 @@ test("a teacher builds a timed quiz with every kind of question inline, fixes a 
     await otherPage.goto(new URL("/sign-in", quizUrl).toString());
     await otherPage.getByLabel("Email").fill(email);
     await otherPage.getByLabel("Password").fill("jeevi-demo-2026");
-    await otherPage.getByRole("button", { name: "Sign in" }).click();
+    await otherPage.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(otherPage).toHaveURL(/\/(teacher|dashboard)$/);
     expect((await otherPage.goto(quizUrl))?.status()).toBe(404);
     await expect(otherPage.getByText(quizTitle)).toHaveCount(0);

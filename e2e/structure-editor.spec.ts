@@ -184,7 +184,7 @@ test("another teacher and a student cannot open the editor", async ({ page, sign
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill("teacher2@jeevi.example");
   await page.getByLabel("Password").fill("jeevi-demo-2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/teacher$/);
   expect((await page.goto(editorUrl))?.status()).toBe(404);
   await expect(page.getByText("Modules and lessons")).toHaveCount(0);

@@ -8,6 +8,7 @@ import { applyResultErrors } from "@/components/ui/apply-result-errors";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
+import { PasskeySignInButton } from "./passkey-sign-in-button";
 import { SecondFactorForm } from "./second-factor-form";
 import { signInAction } from "@/lib/auth/actions/sign-in-action";
 import type { SecondFactorMethods } from "@/lib/auth/authenticate";
@@ -51,19 +52,22 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   }
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormAlert message={formError} />
-      <TextField label="Email" type="email" autoComplete="email" error={errors.email?.message} {...register("email")} />
-      <TextField
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        error={errors.password?.message}
-        {...register("password")}
-      />
-      <Button type="submit" disabled={isSubmitting}>
-        {isSubmitting ? "Signing in…" : "Sign in"}
-      </Button>
+    <div className="flex flex-col gap-4">
+      <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+        <FormAlert message={formError} />
+        <TextField label="Email" type="email" autoComplete="email" error={errors.email?.message} {...register("email")} />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          error={errors.password?.message}
+          {...register("password")}
+        />
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Signing in…" : "Sign in"}
+        </Button>
+      </form>
+      <PasskeySignInButton callbackUrl={callbackUrl} />
       <p className="text-sm text-ink-muted">
         New here?{" "}
         <Link
@@ -73,6 +77,6 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
           Create a student account
         </Link>
       </p>
-    </form>
+    </div>
   );
 }

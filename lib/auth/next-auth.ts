@@ -9,6 +9,10 @@ import { clientIpFrom } from "./client-ip";
 import { resolveAuthSecret } from "./secret";
 import { mfaSignInSchema } from "./mfa/schemas";
 import { completeSecondStep } from "./mfa/second-step";
+import { authenticateWithPasskey } from "./passkeys/passwordless";
+import { relyingPartyFor } from "./passkeys/relying-party";
+import { authenticationResponseSchema, parseResponseJson } from "./passkeys/schemas";
+import { passkeySecondFactor } from "./passkeys/second-factor";
 import { signInSchema } from "./schemas";
 
 declare module "next-auth" {
@@ -54,6 +58,11 @@ export class SecondFactorRequired extends CredentialsSignin {
   }
 }
 
+function relyingPartyOrNull(requestHeaders: Headers) {
+  const found = relyingPartyFor(requestHeaders);
+  return found.ok ? found.rp : null;
+}
+
 // Configured lazily: the secret is read when the first request arrives, so
 // `next build` needs neither the secret nor the database.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -88,7 +97,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       },
     }),
     // The second sign-in step: the first step's challenge plus an authenticator
-    // or recovery code. A session exists only once this succeeds.
+    // code, a recovery code or a passkey. A session exists only once this succeeds.
     Credentials({
       id: "mfa",
       credentials: { challenge: {}, method: {}, code: {} },
@@ -96,9 +105,28 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const parsed = mfaSignInSchema.safeParse(credentials);
         if (!parsed.success) throw new SignInRefused("mfa_invalid");
         const { challenge, method, code } = parsed.data;
-        const result = await completeSecondStep(db, { token: challenge, factor: { method, code }, ip: clientIpFrom(request.headers) });
+        const ip = clientIpFrom(request.headers);
+        const factor =
+          method === "passkey"
+            ? passkeySecondFactor({ responseJson: code, rp: relyingPartyOrNull(request.headers), ip })
+            : { method, code };
+        const result = await completeSecondStep(db, { token: challenge, factor, ip });
         if (!result.ok && result.reason === "throttled") throw new SignInRefused("throttled", result.retryAfterMs);
         if (!result.ok) throw new SignInRefused(result.reason === "expired" ? "mfa_expired" : "mfa_invalid");
+        return { id: result.user.id, email: result.user.email, sessionVersion: result.user.sessionVersion };
+      },
+    }),
+    // Passwordless sign-in with a passkey (a discoverable credential, user
+    // verification required): our own provider, held to the password rules.
+    Credentials({
+      id: "passkey",
+      credentials: { response: {} },
+      async authorize(credentials, request) {
+        const response = parseResponseJson(authenticationResponseSchema, credentials?.response);
+        const rp = relyingPartyOrNull(request.headers);
+        if (!response || !rp) throw new SignInRefused("invalid");
+        const result = await authenticateWithPasskey(db, { response, rp, ip: clientIpFrom(request.headers) });
+        if (!result.ok) throw new SignInRefused(result.reason, result.reason === "throttled" ? result.retryAfterMs : 0);
         return { id: result.user.id, email: result.user.email, sessionVersion: result.user.sessionVersion };
       },
     }),

@@ -112,19 +112,21 @@ const deniedFeatures = [
   "microphone",
   "midi",
   "payment",
-  "publickey-credentials-get",
   "screen-wake-lock",
   "serial",
   "usb",
   "xr-spatial-tracking",
 ];
 const playerFeatures = ["accelerometer", "encrypted-media"];
+// Passkeys: the site's own pages make and use them, no frame ever does.
+const ownPagesOnly = ["publickey-credentials-create", "publickey-credentials-get"];
 const sharedWithPlayers = ["fullscreen", "picture-in-picture"];
 
 export function permissionsPolicy(config: SecurityHeaderConfig): string {
   const players = config.frameOrigins.map((origin) => `"${origin}"`).join(" ");
   return [
     ...deniedFeatures.map((feature) => `${feature}=()`),
+    ...ownPagesOnly.map((feature) => `${feature}=(self)`),
     ...playerFeatures.map((feature) => `${feature}=(${players})`),
     ...sharedWithPlayers.map((feature) => `${feature}=(self ${players})`),
   ].join(", ");

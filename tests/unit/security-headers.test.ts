@@ -133,6 +133,11 @@ describe("permissionsPolicy", () => {
     }
   });
 
+  it("lets the site's own pages (and no frame) make and use passkeys", () => {
+    expect(features.get("publickey-credentials-create")).toBe("(self)");
+    expect(features.get("publickey-credentials-get")).toBe("(self)");
+  });
+
   it("leaves the video players what their iframe asks for, and nobody else", () => {
     const players = videoEmbedOrigins.map((origin) => `"${origin}"`).join(" ");
     expect(features.get("fullscreen")).toBe(`(self ${players})`);

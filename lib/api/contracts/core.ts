@@ -20,6 +20,7 @@ export const meContract = defineContract({
     role: z.enum(userRole.enumValues),
     gradeLevel: z.number().int().nullable().describe("The student's class, when set."),
     mfaEnabled: z.boolean().describe("Sign-in asks for a second factor (an authenticator app or a passkey)."),
+    passkeyCount: z.number().int().min(0).describe("How many passkeys the account has registered (each can sign in without a password)."),
   }),
   errors: [],
 });

@@ -86,7 +86,7 @@ export async function confirmTotpEnrolment(
  * Proves a signed-in person is the account's owner before a change to its
  * second factors: a current authenticator code, or else the password.
  */
-async function verifyOwner(tx: DbOrTx, user: Who, { proof, ip, during }: { proof: string; ip: string; during: string }) {
+export async function verifyOwner(tx: DbOrTx, user: Who, { proof, ip, during }: { proof: string; ip: string; during: string }) {
   const attempt = await refuseIfThrottled(tx, user, ip);
   const trimmed = proof.trim();
   let proven = false;
@@ -101,7 +101,7 @@ async function verifyOwner(tx: DbOrTx, user: Who, { proof, ip, during }: { proof
   return proven;
 }
 
-const wrongProof: Refused = { ok: false, field: "proof", message: "That is neither a current code from your app nor your password." };
+export const wrongProof: Refused = { ok: false, field: "proof", message: "That is neither a current code from your app nor your password." };
 
 /** Turns the authenticator off. Recovery codes go too unless a passkey still protects the account. */
 export async function disableTotp(tx: DbOrTx, user: Who, { proof, ip }: { proof: string; ip: string }): Promise<{ ok: true } | Refused> {

@@ -13,11 +13,13 @@ export const recoveryCodeInputSchema = z
   .min(1, "Enter one of your recovery codes.")
   .max(20, "A recovery code looks like abcde-23456.");
 
-// The second sign-in step. A code or a recovery code, by `method`.
+// The second sign-in step. A code, a recovery code or a passkey's signed
+// answer (as JSON text, checked by lib/auth/passkeys), by `method`.
 export const mfaSignInSchema = z
   .discriminatedUnion("method", [
     z.object({ method: z.literal("totp"), code: totpCodeSchema }),
     z.object({ method: z.literal("recovery"), code: recoveryCodeInputSchema }),
+    z.object({ method: z.literal("passkey"), code: z.string().min(1).max(16_384) }),
   ])
   .and(z.object({ challenge: z.string().min(1).max(100), callbackUrl: z.string().optional() }));
 

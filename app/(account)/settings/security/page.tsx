@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { AddPasskeyForm } from "@/components/settings/security/add-passkey-form";
+import { PasskeyItem } from "@/components/settings/security/passkey-item";
 import { OwnerProofForm } from "@/components/settings/security/owner-proof-form";
 import { TotpSetup } from "@/components/settings/security/totp-setup";
 import { db } from "@/db";
@@ -6,6 +9,8 @@ import { mustEnrolMfaNow, requireSignedIn } from "@/lib/auth/current-user";
 import { disableTotpAction } from "@/lib/auth/mfa/actions/disable-totp-action";
 import { regenerateRecoveryCodesAction } from "@/lib/auth/mfa/actions/regenerate-recovery-codes-action";
 import { mfaStatusOf } from "@/lib/auth/mfa/status";
+import { listOwnPasskeys } from "@/lib/auth/passkeys/queries";
+import { relyingPartyFor } from "@/lib/auth/passkeys/relying-party";
 
 export const metadata: Metadata = { title: "Security" };
 
@@ -13,7 +18,13 @@ export const metadata: Metadata = { title: "Security" };
 // staff when the site says so (then this is the one page they can open until it is on).
 export default async function SecurityPage() {
   const user = await requireSignedIn("/settings/security");
-  const [status, required] = await Promise.all([mfaStatusOf(db, user.id), mustEnrolMfaNow(user)]);
+  const [status, required, ownPasskeys, requestHeaders] = await Promise.all([
+    mfaStatusOf(db, user.id),
+    mustEnrolMfaNow(user),
+    listOwnPasskeys(db, user.id),
+    headers(),
+  ]);
+  const passkeysHere = relyingPartyFor(requestHeaders);
 
   return (
     <div className="flex flex-col gap-8">
@@ -49,6 +60,33 @@ export default async function SecurityPage() {
             <p className="text-ink-muted">Not set up. An app on your phone gives you a new 6-digit code every 30 seconds.</p>
             <TotpSetup />
           </>
+        )}
+      </section>
+
+      <section aria-labelledby="passkeys-heading" className="flex flex-col gap-3">
+        <h2 id="passkeys-heading" className="text-lg font-semibold">
+          Passkeys
+        </h2>
+        <p className="text-ink-muted">
+          A passkey lives on your device (or in your password manager) and is unlocked with your fingerprint, face or screen lock. It
+          signs you in without a password (<strong>Sign in with a passkey</strong>), and after your password it can stand in for the
+          code from your app.
+        </p>
+        {ownPasskeys.length > 0 ? (
+          <ul aria-label="Your passkeys" className="flex flex-col gap-3">
+            {ownPasskeys.map((passkey) => (
+              <PasskeyItem key={passkey.id} passkey={passkey} />
+            ))}
+          </ul>
+        ) : (
+          <p>No passkeys yet.</p>
+        )}
+        {passkeysHere.ok ? (
+          <AddPasskeyForm />
+        ) : (
+          <p className="rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-sm">
+            {passkeysHere.message}
+          </p>
         )}
       </section>
 
