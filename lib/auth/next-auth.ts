@@ -9,6 +9,7 @@ import { clientIpFrom } from "./client-ip";
 import { resolveAuthSecret } from "./secret";
 import { mfaSignInSchema } from "./mfa/schemas";
 import { completeSecondStep } from "./mfa/second-step";
+import { logger } from "@/lib/logging/logger.mjs";
 import { signInSchema } from "./schemas";
 
 declare module "next-auth" {
@@ -68,7 +69,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // as an error with a stack would bury real errors.
     error(error) {
       if (error instanceof CredentialsSignin) return;
-      console.error("[auth]", error);
+      logger().error({ err: error }, "auth: error");
     },
   },
   providers: [
