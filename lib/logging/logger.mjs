@@ -31,19 +31,32 @@ const secretKeys = [
 ];
 export const redactPaths = secretKeys.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 
-/** Drizzle puts a failed statement's parameters in its message: they can be a password hash or an answer. */
-function withoutParameters(text) {
-  return typeof text === "string" ? text.replace(/\nparams: [\s\S]*?(?=\n {4}at |$)/, "\nparams: [Redacted]") : text;
+/**
+ * Database errors carry the values of the statement that failed: Drizzle puts
+ * its parameters in the message (and in `params`), postgres.js in
+ * `parameters`, and PostgreSQL quotes a rejected value in its message
+ * (`invalid input syntax for type integer: "…"`) and a conflicting key in its
+ * detail (`Key (email)=(…) already exists`). Any of them can be a password
+ * hash, a token or a quiz answer.
+ */
+function scrub(text) {
+  if (typeof text !== "string") return text;
+  return text
+    .replace(/\nparams: [\s\S]*?(?=\n {4}at |\ncaused by: |$)/g, "\nparams: [Redacted]")
+    .replace(/: "[^"\n]*"/g, ': "[Redacted]"')
+    .replace(/=\([^\n]*?\)(?= |$)/g, "=([Redacted])");
 }
 
-/** pino's error serializer, minus the statement parameters in messages and stacks (also of causes). */
+const valueKeys = ["params", "parameters", "where", "internalQuery"];
+
+/** pino's error serializer, minus the values of failed statements (in messages, stacks, details and causes). */
 export function serializeError(error) {
   const serialized = pino.stdSerializers.err(error);
-  const clean = (value) => {
-    if (!value || typeof value !== "object") return value;
-    value.message = withoutParameters(value.message);
-    value.stack = withoutParameters(value.stack);
-    if (value.cause) clean(value.cause);
+  const clean = (value, depth = 0) => {
+    if (!value || typeof value !== "object" || depth > 5) return value;
+    for (const key of ["message", "stack", "detail"]) if (key in value) value[key] = scrub(value[key]);
+    for (const key of valueKeys) delete value[key];
+    if (value.cause) clean(value.cause, depth + 1);
     return value;
   };
   return clean(serialized);

@@ -48,6 +48,25 @@ describe("the logger", () => {
     expect(err.code).toBe("23505");
   });
 
+  it("removes the values PostgreSQL and the drivers attach to an error, also in its cause", () => {
+    const { log, raw, entries } = capture();
+    const cause = Object.assign(new Error('invalid input syntax for type integer: "answer-in-cause"'), {
+      detail: "Key (email)=(someone@example.com) already exists.",
+    });
+    const error = Object.assign(new Error("Failed query: select $1::int\nparams: answer-in-params", { cause }), {
+      params: ["answer-in-property"],
+      parameters: ["answer-in-parameters"],
+      detail: "Key (email)=(someone@example.com) already exists.",
+    });
+    log.error({ err: error }, "failed");
+    for (const secret of ["answer-in-cause", "answer-in-params", "answer-in-property", "answer-in-parameters", "someone@example.com"]) {
+      expect(raw()).not.toContain(secret);
+    }
+    const err = entries()[0]!.err as Record<string, string>;
+    expect(err.detail).toBe("Key (email)=([Redacted]) already exists.");
+    expect(err.stack).toContain('invalid input syntax for type integer: "[Redacted]"');
+  });
+
   it("respects the level", () => {
     const { log, entries } = capture("info");
     log.debug("hidden");
