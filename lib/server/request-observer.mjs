@@ -1,10 +1,12 @@
 // What the server does around every request before the app sees it and after
-// the response ends: resolve the client's address, give the request an id,
+// the response ends: resolve the client's address, note whether a proxy
+// forwarded it, give the request an id,
 // then write one log line and count it in the metrics. It sees every response
 // (pages, API, files, errors), its status and its duration.
 import { performance } from "node:perf_hooks";
 import { stampClientAddress } from "../security/trust-proxy.mjs";
 import { methodLabel } from "../metrics/registry.mjs";
+import { stampForwardedMark } from "./forwarded-mark.mjs";
 import { closeRequestContext, openRequestContext } from "./request-context.mjs";
 import { stampRequestId } from "./request-id.mjs";
 import { pathOf } from "./route-pattern.mjs";
@@ -19,6 +21,7 @@ export function createRequestObserver({ trust, routeOf, logger, metrics }) {
   return function observe(request, response) {
     const started = performance.now();
     const socketAddress = request.socket.remoteAddress;
+    stampForwardedMark(request.headers);
     stampClientAddress(request.headers, socketAddress, trust);
     const requestId = stampRequestId(request.headers, socketAddress, trust);
     response.setHeader("X-Request-Id", requestId);

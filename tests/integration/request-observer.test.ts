@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createLogger } from "@/lib/logging/logger.mjs";
 import { parseTrustProxy, type ProxyTrust } from "@/lib/security/trust-proxy.mjs";
+import { forwardedMarkHeader } from "@/lib/server/forwarded-mark.mjs";
 import { noteRequestUser } from "@/lib/server/request-context.mjs";
 import { requestIdHeader } from "@/lib/server/request-id.mjs";
 import { createRequestObserver } from "@/lib/server/request-observer.mjs";
@@ -35,11 +36,13 @@ async function start(trustProxy = "") {
     metrics: { observeRequest: (labels, seconds) => observed.push({ labels, seconds }) },
   });
   const seenByApp: string[] = [];
+  const forwardedMarks: (string | undefined)[] = [];
   server = createServer((request, response) => {
     observe(request, response);
     // The app: reads the id from the private header, notes who is signed in, answers.
     const id = request.headers[requestIdHeader] as string;
     seenByApp.push(id);
+    forwardedMarks.push(request.headers[forwardedMarkHeader] as string | undefined);
     if (request.headers.cookie === "signed-in") noteRequestUser(id, "user-42");
     response.statusCode = request.url?.startsWith("/courses/") ? 200 : 404;
     if (request.url?.startsWith("/reset-password")) response.statusCode = 500;
@@ -48,7 +51,7 @@ async function start(trustProxy = "") {
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
   const entries = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-  return { base, entries, observed, seenByApp };
+  return { base, entries, observed, seenByApp, forwardedMarks };
 }
 
 describe("the server's request observer", () => {
@@ -86,6 +89,14 @@ describe("the server's request observer", () => {
     await fetch(`${base}/wp-admin/setup.php`, { method: "PROPFIND" }).catch(() => {});
     await expect.poll(() => entries().length).toBe(1);
     expect(entries()[0]).toMatchObject({ route: "(unmatched)", method: "OTHER", status: 404 });
+  });
+
+  it("marks the requests that arrived through a proxy, and removes a client's own mark", async () => {
+    const { base, forwardedMarks } = await start();
+    await fetch(`${base}/courses/1`, { headers: { [forwardedMarkHeader]: "0" } });
+    await fetch(`${base}/courses/1`, { headers: { "x-forwarded-for": "203.0.113.1" } });
+    await fetch(`${base}/courses/1`, { headers: { forwarded: "for=203.0.113.1" } });
+    expect(forwardedMarks).toEqual([undefined, "1", "1"]);
   });
 
   it("keeps a trusted proxy's request id", async () => {
