@@ -105,7 +105,7 @@ describe("graceful shutdown", () => {
   it("exits at once on a second signal", async () => {
     await startServer(new NotificationHub(getDatabaseHandle));
     const exit = vi.fn();
-    const shutdown = createGracefulShutdown({ server: server!, timeoutMs: 5000, logger, exit, runHooks: () => sleep(200) });
+    const shutdown = createGracefulShutdown({ server: server!, timeoutMs: 5000, logger, exit, runHooks: async () => void (await sleep(200)) });
     const first = shutdown("SIGINT");
     void shutdown("SIGINT");
     expect(exit).toHaveBeenCalledWith(1);
