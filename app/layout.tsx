@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
+import { requestIdMetaName } from "@/components/errors/request-id-meta";
 import { SiteHeader } from "@/components/layout/site-header";
+import { currentRequestId } from "@/lib/logging/request-id";
 import { siteName } from "@/lib/site/config";
 import "./globals.css";
 
@@ -15,9 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The error pages show it, so a user can quote the page's line in the server log.
+  const requestId = await currentRequestId();
   return (
     <html lang="en">
+      <head>{requestId ? <meta name={requestIdMetaName} content={requestId} /> : null}</head>
       <body className="min-h-screen">
         <a
           href="#main"

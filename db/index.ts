@@ -8,6 +8,9 @@ import { databaseUrl, pgliteDir } from "./config";
 import { acquireDirectoryLock } from "./lock";
 import { countingLogger } from "./query-counter";
 import * as schema from "./schema";
+import { installStatementTiming } from "./statement-timing";
+
+installStatementTiming();
 
 export type Schema = typeof schema;
 type Relations = ExtractTablesWithRelations<Schema>;
@@ -19,6 +22,8 @@ export type DbOrTx = Database | Transaction;
 export interface DatabaseHandle {
   db: Database;
   kind: "postgres" | "pglite";
+  /** The most connections this handle opens at once (the metrics show it). */
+  maxConnections: number;
   close(): Promise<void>;
 }
 
@@ -27,7 +32,7 @@ const options = { schema, casing: "snake_case", logger: countingLogger } as cons
 export function connectPostgres(url: string, max = 10): DatabaseHandle {
   const client = postgres(url, { max, onnotice: () => {} });
   const db = drizzlePostgres({ client, ...options }) as unknown as Database;
-  return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+  return { db, kind: "postgres", maxConnections: max, close: () => client.end({ timeout: 5 }) };
 }
 
 /** Wraps an already opened PGlite (tests restore one from a migrated template). */
@@ -36,6 +41,7 @@ export function wrapPglite(client: PGlite, release: () => void = () => {}): Data
   return {
     db,
     kind: "pglite",
+    maxConnections: 1,
     close: async () => {
       try {
         if (!client.closed) await client.close();

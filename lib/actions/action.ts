@@ -7,6 +7,7 @@ import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { mustEnrolMfaNow } from "@/lib/auth/mfa/gate";
 import { mfaSetupRequiredMessage } from "@/lib/auth/mfa/requirement";
 import { countCostlyUse, type CostlyLimit } from "@/lib/security/costly-limits";
+import { logger } from "@/lib/logging/logger.mjs";
 import { ActionFailure, invalidInputMessage, KeptRefusal, type ActionResult, type FieldErrors } from "./result";
 
 interface ActionConfig<S extends z.ZodType, T, U extends CurrentUser | null> {
@@ -76,7 +77,7 @@ export async function executeAction<S extends z.ZodType, T, U extends CurrentUse
     if (error instanceof ActionFailure) return { ok: false, error: error.userMessage, fieldErrors: error.fieldErrors };
     unstable_rethrow(error);
     const errorId = randomUUID().slice(0, 8);
-    console.error(`[action ${config.name}] error ${errorId}`, error);
+    logger().error({ action: config.name, errorId, err: error }, "action: unexpected error");
     return { ok: false, error: `Something went wrong on our side (reference ${errorId}). Please try again.`, fieldErrors: {} };
   }
   if (data instanceof KeptRefusal) return { ok: false, error: data.userMessage, fieldErrors: data.fieldErrors };

@@ -12,6 +12,9 @@ import type { ApiContract, EndpointAccess } from "./contract";
 import { claimIdempotencyKey, idempotencyKeyPattern, requestHashOf, storeIdempotentResponse } from "./idempotency";
 import { ApiProblem, problemOf, problemResponse, type Problem, type ProblemType } from "./problem";
 import { countRequest, rateLimits, type RateLimitVerdict } from "./rate-limit";
+import { logger } from "@/lib/logging/logger.mjs";
+import { noteRequestUser } from "@/lib/server/request-context.mjs";
+import { requestIdHeader } from "@/lib/server/request-id.mjs";
 import { crossSiteMessage, isCrossSiteWrite } from "@/lib/security/same-origin";
 
 // The one road every /api/v1 request takes: identify the caller (token or
@@ -63,6 +66,8 @@ export function apiRoute<A extends EndpointAccess, C extends ApiContract<A>>(
     let limit: RateLimitVerdict | undefined;
     try {
       const identity = await identifyRequest(db, request);
+      const requestId = request.headers.get(requestIdHeader);
+      if (requestId && identity.user) noteRequestUser(requestId, identity.user.id);
       limit = await countRequest(db, bucketsOf(identity, request));
       if (limit.limited) {
         throw new ApiProblem("rate_limited", `Too many requests: try again in ${limit.retryAfter} seconds.`, undefined, {
@@ -206,7 +211,7 @@ function failureAnswer(error: unknown, contract: ApiContract, instance: string):
     problem = problemOf(failureKindOf(error), error.userMessage, { instance, errors: error.fieldErrors });
   } else {
     const errorId = randomUUID().slice(0, 8);
-    console.error(`[api ${contract.operationId}] error ${errorId}`, error);
+    logger().error({ operation: contract.operationId, errorId, err: error }, "api: unexpected error");
     problem = problemOf("server_error", `Something went wrong on our side (reference ${errorId}). Please try again.`, { instance });
   }
   return { status: problem.status, body: problem, problem: true, headers };

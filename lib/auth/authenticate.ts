@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { issueSignInChallenge } from "./mfa/sign-in-challenge";
 import { mfaStatusOf } from "./mfa/status";
 import { verifyAgainstDummy, verifyPassword } from "./password";
+import { appMetrics } from "@/lib/metrics/registry.mjs";
 import { forgiveSignIn, reserveSignInAttempt } from "./throttle";
 
 export type AuthenticationResult =
@@ -39,6 +40,7 @@ export async function authenticate(
       after: { email: normalizedEmail },
       ip,
     });
+    appMetrics().signInFailed("throttled");
     return { ok: false, reason: "throttled", retryAfterMs: throttle.retryAfterMs };
   }
 
@@ -65,6 +67,7 @@ export async function authenticate(
       after: { email: normalizedEmail },
       ip,
     });
+    appMetrics().signInFailed("invalid");
     return { ok: false, reason: "invalid" };
   }
 
@@ -76,6 +79,7 @@ export async function authenticate(
       entityId: user.id,
       ip,
     });
+    appMetrics().signInFailed("inactive");
     return { ok: false, reason: "inactive" };
   }
 

@@ -1,4 +1,5 @@
 import { clientAddressHeader } from "@/lib/security/trust-proxy.mjs";
+import { logger } from "@/lib/logging/logger.mjs";
 
 let warned = false;
 
@@ -15,8 +16,8 @@ export function clientIpFrom(headers: Headers): string {
   if (resolved) return resolved.slice(0, 100);
   if (!warned) {
     warned = true;
-    console.warn(
-      `[client-ip] no ${clientAddressHeader} header: the app is not served by scripts/serve.mjs (npm start), so client addresses are unknown and per-address limits are shared.`,
+    logger().warn(
+      `client-ip: no ${clientAddressHeader} header: the app is not served by scripts/serve.mjs (npm start), so client addresses are unknown and per-address limits are shared.`,
     );
   }
   return "unknown";

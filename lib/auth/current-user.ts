@@ -9,6 +9,7 @@ import { mfaSetupPath } from "./mfa/requirement";
 import { auth } from "./next-auth";
 import { can, type PolicyAction } from "./policy";
 import { dashboardPathFor } from "./roles";
+import { noteSignedInUser } from "@/lib/logging/request-id";
 import { isSessionId, loadSession, type LoadedSession } from "@/lib/sessions/store";
 import type { CurrentUser } from "./session-user";
 
@@ -18,7 +19,9 @@ export { mustEnrolMfaNow };
 /** This browser's session and its user as stored now, or null; read once per request. */
 export const getCurrentSession = cache(async (): Promise<LoadedSession | null> => {
   const session = await auth();
-  return loadSession(db, session?.sessionId);
+  const loaded = await loadSession(db, session?.sessionId);
+  if (loaded) await noteSignedInUser(loaded.user.id);
+  return loaded;
 });
 
 /**

@@ -13,6 +13,7 @@ import { authenticateWithPasskey } from "./passkeys/passwordless";
 import { relyingPartyFor } from "./passkeys/relying-party";
 import { authenticationResponseSchema, parseResponseJson } from "./passkeys/schemas";
 import { passkeySecondFactor } from "./passkeys/second-factor";
+import { logger } from "@/lib/logging/logger.mjs";
 import { signInSchema } from "./schemas";
 
 declare module "next-auth" {
@@ -77,7 +78,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // as an error with a stack would bury real errors.
     error(error) {
       if (error instanceof CredentialsSignin) return;
-      console.error("[auth]", error);
+      logger().error({ err: error }, "auth: error");
     },
   },
   providers: [

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { storedFiles } from "@/db/schema";
+import { logger } from "@/lib/logging/logger.mjs";
 import { getStorage } from "./index";
 
 /**
@@ -18,6 +19,6 @@ export async function deleteStoredFile(db: DbOrTx, fileId: string): Promise<bool
   // should not undo the deletion: the leftover object is logged for cleanup.
   await getStorage()
     .delete(row.storageKey)
-    .catch((error: unknown) => console.error(`[storage] could not remove deleted file's object ${row.storageKey}`, error));
+    .catch((error: unknown) => logger().error({ storageKey: row.storageKey, err: error }, "storage: could not remove a deleted file's object"));
   return true;
 }

@@ -1,4 +1,5 @@
 import { getStorage } from "./index";
+import { logger } from "@/lib/logging/logger.mjs";
 
 /**
  * Removes deleted files' bytes from storage, after the transaction that
@@ -9,6 +10,6 @@ export async function removeStoredObjects(storageKeys: readonly string[]): Promi
   for (const key of storageKeys) {
     await getStorage()
       .delete(key)
-      .catch((error: unknown) => console.error(`[storage] could not remove deleted file's object ${key}`, error));
+      .catch((error: unknown) => logger().error({ storageKey: key, err: error }, "storage: could not remove a deleted file's object"));
   }
 }

@@ -2,6 +2,7 @@ import type { DbOrTx } from "@/db";
 import { storedFiles, type StoredFile } from "@/db/schema";
 import { getStorage } from "./index";
 import { uploadLimit } from "./limits";
+import { logger } from "@/lib/logging/logger.mjs";
 import { receiveFile, type ReceiveOptions, type ReceivedFile } from "./receive-file";
 
 export interface FileOwner {
@@ -23,7 +24,7 @@ export async function insertStoredFile(db: DbOrTx, file: ReceivedFile, owner: Fi
 export async function discardStoredObject(storageKey: string): Promise<void> {
   await getStorage()
     .delete(storageKey)
-    .catch((error: unknown) => console.error(`[storage] could not remove unrecorded object ${storageKey}`, error));
+    .catch((error: unknown) => logger().error({ storageKey, err: error }, "storage: could not remove an unrecorded object"));
 }
 
 export type StoreOptions = Omit<ReceiveOptions, "maxBytes"> & FileOwner & { maxBytes?: number };

@@ -1,4 +1,5 @@
 import { getDatabaseHandle } from "@/db";
+import { logger } from "@/lib/logging/logger.mjs";
 import { startWorker, type RunningWorker } from "./start-worker";
 
 const workerState = globalThis as unknown as { __jeeviWorker?: Promise<RunningWorker> };
@@ -18,7 +19,7 @@ export const inProcessWorkerEnabled = (env: Record<string, string | undefined> =
 export function startInProcessWorker(): boolean {
   if (!inProcessWorkerEnabled() || workerState.__jeeviWorker) return false;
   workerState.__jeeviWorker = startWorker(getDatabaseHandle);
-  workerState.__jeeviWorker.catch((error) => console.error("[worker] did not start", error));
+  workerState.__jeeviWorker.catch((error) => logger().error({ err: error }, "worker: did not start"));
   return true;
 }
 

@@ -1,4 +1,7 @@
+import { performance } from "node:perf_hooks";
 import type { Database } from "@/db";
+import { logger as processLogger } from "@/lib/logging/logger.mjs";
+import { appMetrics } from "@/lib/metrics/registry.mjs";
 import type { WorkerJob } from "./job";
 
 export interface WorkerRunner {
@@ -8,10 +11,15 @@ export interface WorkerRunner {
   stop(): Promise<void>;
 }
 
+/** pino's shape: the fields first, then the message. */
 interface Logger {
-  info(message: string): void;
-  error(message: string, error: unknown): void;
+  debug(fields: object, message: string): void;
+  info(fields: object, message: string): void;
+  error(fields: object, message: string): void;
 }
+
+/** Where a run's duration and outcome are counted (the process's metrics unless a test says otherwise). */
+type JobRunRecorder = (job: string, seconds: number, failed: boolean) => void;
 
 interface JobState {
   job: WorkerJob;
@@ -25,11 +33,17 @@ interface JobState {
  * Runs each job on its own interval, counted from the end of its previous run,
  * so one job never overlaps itself (a wake during a run queues one more run).
  * A job that throws is logged and tried again next round; the others go on.
+ * Every run is one log line (at debug when it found nothing to do, so an idle
+ * site's log stays quiet at the default level) and is counted in the metrics.
  */
 export function startRunner(
   getDb: () => Database,
   jobs: WorkerJob[],
-  { logger = console as Logger, now = () => new Date() }: { logger?: Logger; now?: () => Date } = {},
+  {
+    logger = processLogger(),
+    now = () => new Date(),
+    recordRun = (job, seconds, failed) => appMetrics().jobRan(job, seconds, failed),
+  }: { logger?: Logger; now?: () => Date; recordRun?: JobRunRecorder } = {},
 ): WorkerRunner {
   let stopped = false;
   const states = new Map<string, JobState>(jobs.map((job) => [job.name, { job, timer: null, running: null, again: false }]));
@@ -52,11 +66,16 @@ export function startRunner(
     }
     state.again = false;
     state.running = (async () => {
+      const started = performance.now();
+      const job = state.job.name;
+      const durationMs = () => Math.round((performance.now() - started) * 10) / 10;
       try {
         const handled = await state.job.run(getDb(), now());
-        if (handled > 0) logger.info(`[worker] ${state.job.name}: ${handled} handled`);
+        recordRun(job, (performance.now() - started) / 1000, false);
+        logger[handled > 0 ? "info" : "debug"]({ job, handled, durationMs: durationMs() }, "job run");
       } catch (error) {
-        logger.error(`[worker] ${state.job.name} failed; trying again next round`, error);
+        recordRun(job, (performance.now() - started) / 1000, true);
+        logger.error({ job, durationMs: durationMs(), err: error }, "job run failed; trying again next round");
       } finally {
         state.running = null;
         schedule(state, state.again ? 0 : state.job.everyMs);

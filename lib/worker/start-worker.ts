@@ -4,6 +4,7 @@ import { listen } from "@/lib/notifications/realtime/listen";
 import type { WorkerJob } from "./job";
 import { workerJobs } from "./jobs";
 import { notificationEventsJob } from "./notification-events-job";
+import { logger } from "@/lib/logging/logger.mjs";
 import { startRunner } from "./runner";
 
 export interface RunningWorker {
@@ -21,7 +22,7 @@ export async function startWorker(getHandle: () => DatabaseHandle, jobs: WorkerJ
   try {
     unlisten = await listen(getHandle(), eventsChannel, () => runner.wake(notificationEventsJob.name));
   } catch (error) {
-    console.error("[worker] could not LISTEN for new events; polling only", error);
+    logger().error({ err: error }, "worker: could not LISTEN for new events; polling only");
   }
   return {
     async stop() {

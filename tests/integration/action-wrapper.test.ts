@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { redirect } from "next/navigation";
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { auditLog, users } from "@/db/schema";
 import { executeAction, publicAction, userAction } from "@/lib/actions/action";
@@ -9,6 +9,7 @@ import { fail, invalidInputMessage } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { createUser, testDb } from "./helpers";
+import { captureLogs } from "../support/capture-logs";
 
 // The real module reads the session through next-auth, which needs the Next.js
 // runtime; these tests hand the user to executeAction themselves.
@@ -20,7 +21,7 @@ const schema = z.object({
 });
 
 let user: CurrentUser;
-let consoleError: MockInstance<typeof console.error>;
+let logs: ReturnType<typeof captureLogs>;
 
 beforeEach(async () => {
   const created = await createUser({ role: "teacher" });
@@ -32,11 +33,11 @@ beforeEach(async () => {
     role: created.role,
     gradeLevel: null,
   };
-  consoleError = vi.spyOn(console, "error").mockImplementation(() => {});
+  logs = captureLogs();
 });
 
 afterEach(() => {
-  consoleError.mockRestore();
+  logs.restore();
 });
 
 async function auditRowsFor(action: string) {
@@ -117,7 +118,7 @@ describe("executeAction", () => {
     const [stored] = await testDb().select({ displayName: users.displayName }).from(users).where(eq(users.id, user.id));
     expect(stored!.displayName).toBeNull();
     expect(after).not.toHaveBeenCalled();
-    expect(consoleError).not.toHaveBeenCalled();
+    expect(logs.at("error")).toEqual([]);
   });
 
   it("answers an unexpected database error with a reference id, never the database text, and rolls back", async () => {
@@ -145,12 +146,10 @@ describe("executeAction", () => {
 
     // The full error is logged on the server under the same reference.
     const reference = /reference ([0-9a-f]{8})/.exec(result.error)![1]!;
-    expect(consoleError).toHaveBeenCalledTimes(1);
-    const [logLine, logged] = consoleError.mock.calls[0]!;
-    expect(logLine).toBe(`[action test.dbError] error ${reference}`);
-    expect(JSON.stringify(logged) + String(logged) + String((logged as { cause?: unknown }).cause)).toContain(
-      "users_username_format",
-    );
+    const errors = logs.at("error");
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ msg: "action: unexpected error", action: "test.dbError", errorId: reference });
+    expect(JSON.stringify(errors[0]!.err)).toContain("users_username_format");
 
     expect(await auditRowsFor("test.before_db_error")).toEqual([]);
     const [stored] = await testDb().select({ username: users.username }).from(users).where(eq(users.id, user.id));
@@ -234,7 +233,7 @@ describe("executeAction", () => {
       user,
     );
     await expect(attempt).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;.*\/elsewhere/) });
-    expect(consoleError).not.toHaveBeenCalled();
+    expect(logs.at("error")).toEqual([]);
   });
 });
 

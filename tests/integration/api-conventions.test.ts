@@ -17,6 +17,7 @@ import type { CurrentUser } from "@/lib/auth/session-user";
 import { callApi } from "./api/call-api";
 import { testDb, testDbKind } from "./helpers";
 import { createActor, createCourse } from "./learning-fixtures";
+import { captureLogs } from "../support/capture-logs";
 
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: vi.fn(async () => null) }));
 
@@ -370,13 +371,13 @@ describe("writes: JSON bodies and Idempotency-Key", () => {
   });
 
   it("an unexpected error answers 500 with a reference, never the database's text", async () => {
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logs = captureLogs();
     const answer = await post(token, JSON.stringify({ name: "crash" }));
     expect(answer.status).toBe(500);
     expect(answer.body.detail).toMatch(/reference [0-9a-f]{8}/);
     expect(JSON.stringify(answer.body)).not.toContain("secret_table");
-    expect(errors).toHaveBeenCalled();
-    errors.mockRestore();
+    expect(logs.at("error")).toEqual([expect.objectContaining({ msg: "api: unexpected error", errorId: /reference ([0-9a-f]{8})/.exec(answer.body.detail)![1] })]);
+    logs.restore();
   });
 });
 

@@ -12,6 +12,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import type { ActionResult } from "@/lib/actions/result";
 import { buildWorld, type ApiWorld } from "./api/world";
 import { badValues, changedTables, everyField, fingerprint, isNavigation, realIds, serverFailure, unknownFields } from "./fuzz/harness";
+import { captureLogs } from "../support/capture-logs";
 
 vi.mock("@/lib/auth/current-user", () => ({
   getCurrentUser: vi.fn(async () => null),
@@ -108,7 +109,7 @@ describe("the server actions", () => {
   it.each(["student", "teacher", "admin"] as const)("refuse bad input as %s without a server error, changing nothing", async (role) => {
     const user = world.userFor(role);
     vi.mocked(getCurrentUser).mockResolvedValue(user);
-    const consoleError = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logs = captureLogs();
     const ids = realIds(world);
     const problems: string[] = [];
     try {
@@ -130,9 +131,9 @@ describe("the server actions", () => {
           before = after;
         }
       }
-      expect(consoleError, "no action logged an unexpected error").not.toHaveBeenCalled();
+      expect(logs.at("error"), "no action logged an unexpected error").toEqual([]);
     } finally {
-      consoleError.mockRestore();
+      logs.restore();
     }
     expect(problems).toEqual([]);
   });

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { buildWorld, type ApiWorld, type Role } from "./api/world";
 import { badValues, changedTables, everyField, fingerprint, realIds, unknownFields } from "./fuzz/harness";
+import { captureLogs } from "../support/capture-logs";
 
 vi.mock("@/lib/auth/current-user", () => {
   // The session follows the mocked user, as the real one resolves the cookie to both.
@@ -140,7 +141,7 @@ describe("the route handlers", () => {
   it.each(["anonymous", "student", "teacher", "admin"] as Role[])("answer bad input as %s with a 4xx (never a 5xx), changing nothing", async (role) => {
     const user = role === "anonymous" ? null : world.userFor(role);
     vi.mocked(getCurrentUser).mockResolvedValue(user);
-    const consoleError = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logs = captureLogs();
     const ids = realIds(world);
     const problems: string[] = [];
     try {
@@ -163,9 +164,9 @@ describe("the route handlers", () => {
           before = after;
         }
       }
-      expect(consoleError, "no route logged an unexpected error").not.toHaveBeenCalled();
+      expect(logs.at("error"), "no route logged an unexpected error").toEqual([]);
     } finally {
-      consoleError.mockRestore();
+      logs.restore();
     }
     expect(problems).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as downloadLessonFile } from "@/app/api/files/lessons/[lessonId]/route";
 import { POST } from "@/app/api/uploads/route";
 import { auditLog, lessons, storedFiles } from "@/db/schema";
@@ -12,6 +12,7 @@ import type { CurrentUser } from "@/lib/auth/session-user";
 import { pathForKey, uploadsDir } from "@/lib/storage/local-backend";
 import { testDb } from "./helpers";
 import { createActor, createCourse, insertEnrollment, type CourseFixture } from "./learning-fixtures";
+import { captureLogs } from "../support/capture-logs";
 
 // The real module reads the session through next-auth, which needs the Next.js
 // runtime; each test chooses the acting user.
@@ -33,7 +34,7 @@ let student: CurrentUser;
 let admin: CurrentUser;
 let course: CourseFixture;
 let otherCourse: CourseFixture;
-let consoleError: MockInstance<typeof console.error>;
+let logs: ReturnType<typeof captureLogs>;
 
 beforeAll(async () => {
   owner = await createActor("teacher");
@@ -45,11 +46,11 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  consoleError = vi.spyOn(console, "error").mockImplementation(() => {});
+  logs = captureLogs();
 });
 
 afterEach(() => {
-  consoleError.mockRestore();
+  logs.restore();
   vi.mocked(getCurrentUser).mockReset();
   delete process.env.UPLOAD_MAX_DOCUMENT_MB;
   delete process.env.UPLOAD_MAX_VIDEO_MB;
@@ -245,7 +246,7 @@ describe("what is refused", () => {
     );
     expect(body.error).not.toMatch(/secret/);
     const reference = /reference ([0-9a-f]{8})/.exec(body.error)![1]!;
-    expect(consoleError).toHaveBeenCalledWith(`[upload] error ${reference}`, expect.anything());
+    expect(logs.at("error")).toEqual([expect.objectContaining({ msg: "upload: unexpected error", errorId: reference, err: expect.anything() })]);
   });
 });
 
@@ -263,7 +264,9 @@ describe("when storage fails", () => {
       expect(response.status).toBe(500);
       const { error } = (await response.json()) as { error: string };
       expect(error).toMatch(/^Upload failed \(reference [0-9a-f]{8}\)\.$/);
-      expect(consoleError).toHaveBeenCalledWith(`[upload] error ${/reference ([0-9a-f]{8})/.exec(error)![1]}`, expect.anything());
+      expect(logs.at("error")).toEqual([
+        expect.objectContaining({ msg: "upload: unexpected error", errorId: /reference ([0-9a-f]{8})/.exec(error)![1], err: expect.anything() }),
+      ]);
     } finally {
       process.env.JEEVI_DATA_DIR = previous;
       fs.rmSync(broken, { recursive: true, force: true });

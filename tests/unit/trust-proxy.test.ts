@@ -8,6 +8,7 @@ import {
   stampClientAddress,
   type ProxyTrust,
 } from "@/lib/security/trust-proxy.mjs";
+import { captureLogs } from "../support/capture-logs";
 
 function trustOf(raw: string | undefined): ProxyTrust {
   const parsed = parseTrustProxy(raw);
@@ -123,13 +124,13 @@ describe("clientIpFrom", () => {
   });
 
   it("without that header every request is the same unknown address", () => {
-    const warn = console.warn;
-    console.warn = () => {};
+    const logs = captureLogs();
     try {
       expect(clientIpFrom(new Headers({ "x-forwarded-for": "6.6.6.6" }))).toBe("unknown");
       expect(clientIpFrom(new Headers({ "x-real-ip": "6.6.6.7" }))).toBe("unknown");
+      expect(logs.at("warn")).toHaveLength(1);
     } finally {
-      console.warn = warn;
+      logs.restore();
     }
   });
 });

@@ -4,7 +4,7 @@ import type { WorkerJob } from "@/lib/worker/job";
 import { startRunner, type WorkerRunner } from "@/lib/worker/runner";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const quietLogger = { info: vi.fn(), error: vi.fn() };
+const quietLogger = { debug: vi.fn(), info: vi.fn(), error: vi.fn() };
 const noDb = () => ({}) as Database;
 
 let runner: WorkerRunner | undefined;
@@ -59,7 +59,7 @@ describe("the worker runner", () => {
     await sleep(80);
     // The first round at start, and exactly one more for the wakes during it; the next waits a minute.
     expect(started).toHaveLength(2);
-    expect(quietLogger.info).toHaveBeenCalledWith("[worker] events: 1 handled");
+    expect(quietLogger.info).toHaveBeenCalledWith(expect.objectContaining({ job: "events", handled: 1 }), "job run");
   });
 
   it("logs a throwing job and runs it again next round, while the other jobs go on", async () => {
@@ -78,7 +78,10 @@ describe("the worker runner", () => {
     await sleep(80);
     expect(failures).toBeGreaterThan(2);
     expect(fine).toBeGreaterThan(2);
-    expect(quietLogger.error).toHaveBeenCalledWith("[worker] failing failed; trying again next round", expect.any(Error));
+    expect(quietLogger.error).toHaveBeenCalledWith(
+      expect.objectContaining({ job: "failing", err: expect.any(Error) }),
+      "job run failed; trying again next round",
+    );
   });
 
   it("stops scheduling and waits for the run in progress", async () => {

@@ -9,6 +9,7 @@ import {
   parseCspReport,
   reportsPerMinutePerAddress,
 } from "@/lib/security/csp-report";
+import { logger } from "@/lib/logging/logger.mjs";
 import { readCappedText } from "@/lib/security/read-capped-text";
 
 // Browsers post Content-Security-Policy violations here (the policy's
@@ -28,7 +29,7 @@ export async function POST(request: Request) {
       { bucket: `csp-report:${clientIpFrom(request.headers)}`, limit: reportsPerMinutePerAddress },
     ]);
   } catch (error) {
-    console.error("[csp] could not count the report", error);
+    logger().error({ err: error }, "csp: could not count the report");
     return answer(503);
   }
   if (verdict.limited) return answer(429, { "Retry-After": String(verdict.retryAfter) });
@@ -42,6 +43,6 @@ export async function POST(request: Request) {
   if (body === null) return answer(413);
   const violations = parseCspReport(contentType, body);
   if (violations === null) return answer(400);
-  for (const violation of violations.slice(0, maxLoggedPerReport)) console.warn(describeViolation(violation));
+  for (const violation of violations.slice(0, maxLoggedPerReport)) logger().warn({ csp: violation }, describeViolation(violation));
   return answer(204);
 }

@@ -1,6 +1,7 @@
 import { db } from "@/db";
 import { scopeFromToken } from "@/lib/email/read-token";
 import { unsubscribe } from "@/lib/email/unsubscribe";
+import { logger } from "@/lib/logging/logger.mjs";
 
 // RFC 8058 one-click unsubscribe: mail clients POST here (no session; the
 // signed token is the authority) and expect 200. The unsubscribe page's button
@@ -28,7 +29,7 @@ export async function POST(request: Request) {
   try {
     await unsubscribe(db, scope);
   } catch (error) {
-    console.error("[unsubscribe] could not save", error);
+    logger().error({ err: error }, "unsubscribe: could not save");
     return text("Something went wrong on our side. Nothing was changed; please try again later.", 503);
   }
   return page ? seeOther(`${pageUrl}&done=1`) : text("Unsubscribed. You will no longer receive these emails.", 200);

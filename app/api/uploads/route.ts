@@ -7,7 +7,7 @@ import { crossSiteRefusal, isCrossSiteWrite } from "@/lib/security/same-origin";
 import { declaredLength, uploadAnswer } from "@/lib/storage/upload-request";
 import { uploadQuery } from "@/lib/storage/schemas";
 import { uploadCourseFile } from "@/lib/storage/upload-course-file";
-
+import { logger } from "@/lib/logging/logger.mjs";
 
 /**
  * POST /api/uploads?courseId=…&kind=document|video&name=… with the file's raw
@@ -37,7 +37,7 @@ export async function POST(request: Request) {
     unstable_rethrow(error);
     // Database and storage text stays in the server log, under the reference the user sees.
     const reference = randomUUID().slice(0, 8);
-    console.error(`[upload] error ${reference}`, error);
+    logger().error({ errorId: reference, err: error }, "upload: unexpected error");
     return uploadAnswer(500, { error: `Upload failed (reference ${reference}).` });
   }
 }

@@ -65,11 +65,17 @@ export function notificationEventStream(options: {
           write(`retry: ${evictedRetryMs}\nevent: closed\ndata: {"reason":"too_many_streams"}\n\n`);
           finish();
         };
+        const closed = (retryMs: number) => {
+          // Already out of the hub (the server is shutting down): the stream ends and the browser's
+          // EventSource reconnects by itself after `retryMs`, to whichever server then answers.
+          write(`retry: ${retryMs}\n\n`);
+          finish();
+        };
         const onAbort = () => finish();
 
         write("retry: 5000\n\n");
         send({ unread, fresh: false });
-        const unsubscribe = hub.subscribe(userId, unread, send, evicted);
+        const unsubscribe = hub.subscribe(userId, unread, send, evicted, closed);
         const heartbeat = setInterval(() => {
           if (!stillAllowed) return write(": keep-alive\n\n");
           stillAllowed().then(

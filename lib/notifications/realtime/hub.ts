@@ -1,5 +1,7 @@
 import "server-only";
 import { getDatabaseHandle, type DatabaseHandle } from "@/db";
+import { logger } from "@/lib/logging/logger.mjs";
+import { onShutdown } from "@/lib/server/shutdown-hooks.mjs";
 import { listen } from "./listen";
 import { decodeSignal, notificationsChannel, type NotificationSignal } from "./signal";
 import { unreadCountsFor } from "./unread-counts";
@@ -16,6 +18,16 @@ interface Stream {
   send(update: UnreadUpdate): void;
   /** Ends the stream because the user opened too many (the oldest goes first). */
   evict(): void;
+  /** Ends the stream because this server is shutting down: the browser reconnects after `retryMs`. */
+  close(retryMs: number): void;
+}
+
+/**
+ * How long a browser waits before reconnecting after a shutdown: a second or
+ * a few, spread out so a load balancer's other servers are not hit all at once.
+ */
+export function shutdownRetryMs(random = Math.random): number {
+  return 1_000 + Math.floor(random() * 4_000);
 }
 
 /**
@@ -56,9 +68,15 @@ export class NotificationHub {
    * then holds more than `streamsPerUser()` streams, the oldest are evicted
    * (removed here, and told through `evict` to end).
    */
-  subscribe(userId: string, unread: number, send: (update: UnreadUpdate) => void, evict: () => void = () => {}): () => void {
+  subscribe(
+    userId: string,
+    unread: number,
+    send: (update: UnreadUpdate) => void,
+    evict: () => void = () => {},
+    close: (retryMs: number) => void = () => {},
+  ): () => void {
     this.ensureListening();
-    const stream: Stream = { userId, last: unread, send, evict };
+    const stream: Stream = { userId, last: unread, send, evict, close };
     this.streams.add(stream);
     const own = [...this.streams].filter((candidate) => candidate.userId === userId);
     for (const oldest of own.slice(0, Math.max(0, own.length - streamsPerUser()))) {
@@ -71,6 +89,14 @@ export class NotificationHub {
   /** How many streams are registered, for one user or in all (for tests and leak checks). */
   streamCount(userId?: string): number {
     return userId === undefined ? this.streams.size : [...this.streams].filter((stream) => stream.userId === userId).length;
+  }
+
+  /** Ends every stream with a reconnect hint (server shutdown); returns how many were open. */
+  closeAll(retryMs: () => number = shutdownRetryMs): number {
+    const open = [...this.streams];
+    this.streams.clear();
+    for (const stream of open) stream.close(retryMs());
+    return open.length;
   }
 
   /** Resolves once the LISTEN is in place (for tests and start-up checks). */
@@ -88,7 +114,7 @@ export class NotificationHub {
 
   private ensureListening() {
     this.listening ??= listen(this.handle(), notificationsChannel, (payload) => void this.receive(payload)).catch((error) => {
-      console.error("[notifications] could not LISTEN; browsers fall back to polling", error);
+      logger().error({ err: error }, "notifications: could not LISTEN; browsers fall back to polling");
       // The next stream to connect tries again.
       this.listening = null;
     });
@@ -116,7 +142,7 @@ export class NotificationHub {
           stream.send({ unread, fresh });
         }
       } catch (error) {
-        console.error("[notifications] could not read unread counts", error);
+        logger().error({ err: error }, "notifications: could not read unread counts");
       }
     }
   }
@@ -124,8 +150,23 @@ export class NotificationHub {
 
 const hubStore = globalThis as unknown as { __jeeviNotificationHub?: NotificationHub };
 
-/** The process's hub, shared by every copy of this module the bundler makes. */
+/**
+ * The process's hub, shared by every copy of this module the bundler makes.
+ * When the server shuts down, its streams end with a hint to reconnect soon.
+ */
 export function notificationHub(): NotificationHub {
-  hubStore.__jeeviNotificationHub ??= new NotificationHub(getDatabaseHandle);
+  if (!hubStore.__jeeviNotificationHub) {
+    const hub = new NotificationHub(getDatabaseHandle);
+    hubStore.__jeeviNotificationHub = hub;
+    onShutdown("notification streams", "drain", () => {
+      const closed = hub.closeAll();
+      logger().info({ streams: closed }, "shutdown: notification streams told to reconnect");
+    });
+  }
   return hubStore.__jeeviNotificationHub;
+}
+
+/** Open streams in this process, without creating the hub (for the metrics). */
+export function streamCountOfProcess(): number {
+  return hubStore.__jeeviNotificationHub?.streamCount() ?? 0;
 }

@@ -4,6 +4,7 @@ import { getCurrentSession } from "@/lib/auth/current-user";
 import { unreadCount } from "@/lib/notifications/queries";
 import { notificationEventStream } from "@/lib/notifications/realtime/event-stream";
 import { notificationHub } from "@/lib/notifications/realtime/hub";
+import { shutdownStarted } from "@/lib/server/shutdown-hooks.mjs";
 import { isSessionLive } from "@/lib/sessions/store";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +17,8 @@ export const dynamic = "force-dynamic";
  * oldest with a `closed` event.
  */
 export async function GET(request: Request) {
+  // A server on its way down opens no new stream: the browser tries again shortly, elsewhere.
+  if (shutdownStarted()) return new Response(null, { status: 503, headers: { "Retry-After": "2", "Cache-Control": "no-store" } });
   const session = await getCurrentSession();
   if (!session) return NextResponse.json({ error: "Sign in to see your notifications." }, { status: 401 });
   const { user } = session;

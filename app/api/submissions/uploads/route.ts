@@ -5,7 +5,7 @@ import { submissionUploadQuery, uploadSubmissionFile } from "@/lib/assignments/u
 import { identifyRequest } from "@/lib/api/authenticate-request";
 import { crossSiteRefusal, isCrossSiteWrite } from "@/lib/security/same-origin";
 import { declaredLength, uploadAnswer } from "@/lib/storage/upload-request";
-
+import { logger } from "@/lib/logging/logger.mjs";
 
 /**
  * POST /api/submissions/uploads?taskId=…&name=… with the file's raw bytes:
@@ -33,7 +33,7 @@ export async function POST(request: Request) {
   } catch (error) {
     unstable_rethrow(error);
     const reference = randomUUID().slice(0, 8);
-    console.error(`[submission upload] error ${reference}`, error);
+    logger().error({ errorId: reference, err: error }, "submission upload: unexpected error");
     return uploadAnswer(500, { error: `Upload failed (reference ${reference}).` });
   }
 }

@@ -3,6 +3,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { notificationLink, openNotification } from "@/lib/notifications/read-notifications";
 import { notificationIdSchema, safeNotificationLink } from "@/lib/notifications/schemas";
 import { crossSiteRefusal, isCrossSiteWrite } from "@/lib/security/same-origin";
+import { logger } from "@/lib/logging/logger.mjs";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -26,7 +27,7 @@ export async function POST(request: Request, { params }: Context) {
     const link = await db.transaction((tx) => openNotification(tx, user, parsed.data.id));
     return to(safeNotificationLink(link));
   } catch (error) {
-    console.error("[notifications] could not open a notification", error);
+    logger().error({ err: error }, "notifications: could not open a notification");
     return to("/notifications");
   }
 }
@@ -45,7 +46,7 @@ export async function GET(_request: Request, { params }: Context) {
   try {
     return to(safeNotificationLink(await notificationLink(db, user, parsed.data.id)));
   } catch (error) {
-    console.error("[notifications] could not read a notification", error);
+    logger().error({ err: error }, "notifications: could not read a notification");
     return to("/notifications");
   }
 }
