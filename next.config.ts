@@ -4,8 +4,9 @@ import { securityHeaderConfig, staticSecurityHeaders } from "./lib/security/head
 
 const nextConfig: NextConfig = {
   // Native and WASM database/crypto packages must load from node_modules at run
-  // time, not be bundled (PGlite ships its own WASM and data files).
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
+  // time, not be bundled (PGlite ships its own WASM and data files; pg-boss is
+  // CommonJS that requires pg and its optional native driver).
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "pg-boss"],
   poweredByHeader: false,
   typedRoutes: false,
   // `npm test` runs `tsc --noEmit` as a stage of its own before it builds, and says so with

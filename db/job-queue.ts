@@ -1,5 +1,5 @@
-import { createRequire } from "node:module";
 import PgBoss from "pg-boss";
+import bossVersion from "pg-boss/version.json";
 
 // pg-boss keeps its jobs in a schema of its own. It is installed (and upgraded
 // when a new pg-boss brings a newer schema) by the migrations step, not by the
@@ -10,7 +10,7 @@ import PgBoss from "pg-boss";
 export const jobSchema = "pgboss";
 
 /** The schema version this pg-boss build expects (its version.json). */
-export const jobSchemaVersion: number = (createRequire(import.meta.url)("pg-boss/version.json") as { schema: number }).schema;
+export const jobSchemaVersion: number = bossVersion.schema;
 
 /** The one way every statement reaches the database, for pg-boss and for us. */
 export interface SqlExecutor {
