@@ -34,6 +34,7 @@ export interface ProblemJob {
 }
 
 const job = sql.raw(`${jobSchema}.job`);
+// Our runs fail with { message }; pg-boss's own expiry with { value: { message } }.
 const ourQueues = () =>
   sql.join(
     jobQueues.flatMap((queue) => [sql`${queue.name}`, sql`${deadLetterOf(queue.name)}`]),
@@ -71,7 +72,7 @@ export async function listProblemJobs(db: DbOrTx, actor: Actor, limit = 50): Pro
     await db.execute(sql`
       SELECT id::text AS id, name, name IN (${deadQueues}) AS dead,
         CASE WHEN name IN (${deadQueues}) THEN retry_limit + 1 ELSE retry_count + 1 END AS tries,
-        left(output->>'message', 1000) AS error,
+        left(coalesce(output->>'message', output #>> '{value,message}'), 1000) AS error,
         CASE WHEN name IN (${deadQueues}) THEN created_on ELSE start_after END AS at
       FROM ${job}
       WHERE name IN (${ourQueues()})

@@ -28,7 +28,7 @@ export async function retryDeadLetter(tx: DbOrTx, actor: Actor, input: { queue: 
   const [dead] = rowsOf<{ created_on: string; error: string | null }>(
     await tx.execute(sql`
       DELETE FROM ${job} WHERE name = ${input.queue} AND id = ${input.id}::uuid AND state IN ('created', 'retry')
-      RETURNING created_on::text AS created_on, left(output->>'message', 1000) AS error`),
+      RETURNING created_on::text AS created_on, left(coalesce(output->>'message', output #>> '{value,message}'), 1000) AS error`),
   );
   if (!dead) return { retried: false };
   // pg-boss writes the failed job and its copy in one statement: the same now() is its completed_on and the copy's created_on.

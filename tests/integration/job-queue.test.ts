@@ -39,7 +39,7 @@ afterAll(() => boss.stop({ graceful: false }));
 const jobsOf = async (queue: string) =>
   rowsOf<{ id: string; state: string; retry_count: number; start_after: string; error: string | null; ahead: number | string }>(
     await testDb().execute(sql`
-      SELECT id::text AS id, state::text AS state, retry_count, start_after::text AS start_after, output->>'message' AS error,
+      SELECT id::text AS id, state::text AS state, retry_count, start_after::text AS start_after, coalesce(output->>'message', output #>> '{value,message}') AS error,
         extract(epoch FROM start_after - now()) AS ahead
       FROM pgboss.job WHERE name = ${queue} ORDER BY created_on, id`),
   );
@@ -199,6 +199,21 @@ describe("jobs queued by the code that made the work", () => {
     expect((await jobsOf(notificationEventsJob.name)).map((job) => job.state)).toEqual(["created", "created", "created"]);
     expect(await runQueueOnce(boss, notificationEventsJob, testDb())).toBe(3);
     expect((await jobsOf(notificationEventsJob.name)).map((job) => job.state)).toEqual(["completed", "completed", "completed"]);
+  });
+});
+
+describe("pg-boss's own upkeep on this database", () => {
+  it("expires a run stuck past its expiry back to retry, and archives finished jobs, in its locked transactions", async () => {
+    const queue = "quiz-attempt-sweep";
+    await clear(queue);
+    await boss.send(queue, {});
+    const [taken] = await boss.fetch(queue);
+    // The worker running it died: the run is older than the queue's 15-minute expiry.
+    await testDb().execute(sql`UPDATE pgboss.job SET started_on = now() - interval '16 minutes' WHERE id = ${taken!.id}::uuid`);
+    await testDb().execute(sql`UPDATE pgboss.job SET state = 'completed', completed_on = now() - interval '2 days' WHERE name = 'session-housekeeping'`);
+    await boss.maintain();
+    expect(await jobsOf(queue)).toEqual([expect.objectContaining({ state: "retry", error: "job failed by timeout in active state" })]);
+    expect(await jobsOf("session-housekeeping")).toEqual([]);
   });
 });
 
