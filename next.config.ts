@@ -4,10 +4,11 @@ import { securityHeaderConfig, staticSecurityHeaders } from "./lib/security/head
 
 const nextConfig: NextConfig = {
   // Native and WASM database/crypto packages must load from node_modules at run
-  // time, not be bundled (PGlite ships its own WASM and data files). The logger
-  // and metrics too: scripts/serve.mjs loads them from node_modules, and the
-  // app's copy must be the same one (one registry, one log stream per process).
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "pino", "prom-client"],
+  // time, not be bundled (PGlite ships its own WASM and data files; pg-boss is
+  // CommonJS that requires pg and its optional native driver). The logger and
+  // metrics too: scripts/serve.mjs loads them from node_modules, and the app's
+  // copy must be the same one (one registry, one log stream per process).
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "pg-boss", "pino", "prom-client"],
   poweredByHeader: false,
   typedRoutes: false,
   // `npm test` runs `tsc --noEmit` as a stage of its own before it builds, and says so with

@@ -69,11 +69,17 @@ test("a tampered unsubscribe link changes nothing and says so", async ({ page },
   await expectNoSeriousA11yViolations(page);
 });
 
-test("an admin sees the outbox, where mail goes without a mail server, and filters it by status", async ({ page, signInAs }) => {
+test("an admin sees the job queues and the outbox, where mail goes without a mail server, and filters it by status", async ({ page, signInAs }) => {
   await signInAs("admin");
   await page.goto("/admin/outbox");
   await expect(page.getByRole("heading", { level: 1, name: "Outbox" })).toBeVisible();
   await expect(page.getByText(/Mail is written as \.eml files under/)).toBeVisible();
+  // The job queues above the email list, every queue listed with its counts.
+  await expect(page.getByRole("heading", { level: 2, name: "Background jobs" })).toBeVisible();
+  const queues = page.getByRole("region", { name: "Job queues" });
+  for (const queue of ["notification-events", "email.send", "quiz-attempt-sweep"]) {
+    await expect(queues.getByRole("rowheader", { name: queue, exact: true })).toBeVisible();
+  }
   await expectNoSeriousA11yViolations(page);
 
   await page.getByLabel("Status").selectOption("failed");

@@ -1,7 +1,8 @@
-// npm run worker: the background jobs (notifications, due-date reminders,
-// email) in a process of their own, for sites that run the web server with
-// WORKER=off. Needs PostgreSQL: the embedded database can be opened by one
-// process only, and that is the web server.
+// npm run worker: the background jobs (pg-boss queues: notifications,
+// due-date reminders, email, sweeps) in a process of their own, for sites that
+// run the web server with WORKER=off; run as many as you like. Needs
+// PostgreSQL: the embedded database can be opened by one process only, and
+// that is the web server.
 import { connectPostgres } from "@/db";
 import { databaseUrl } from "@/db/config";
 import { startWorker } from "@/lib/worker/start-worker";
@@ -20,15 +21,20 @@ const handle = connectPostgres(url);
 const worker = await startWorker(() => handle);
 console.log("Jeevi Academy worker running. Stop with Ctrl+C.");
 
+/** How long SIGTERM waits for running jobs; the ones still going are failed back to their queue and retried. */
+const shutdownTimeoutMs = 25_000;
+
 let stopping = false;
 const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
-  console.log(`[worker] ${signal}: finishing the runs in progress...`);
-  await worker.stop();
+  console.log(`[worker] ${signal}: taking no more jobs, finishing the runs in progress...`);
+  try {
+    await worker.stop(shutdownTimeoutMs);
+  } catch (error) {
+    console.error("[worker] stopping pg-boss failed", error);
+  }
   await handle.close();
   process.exit(0);
 };
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(signal));
-// The runner's timers do not hold the process open on their own.
-setInterval(() => {}, 1 << 30);

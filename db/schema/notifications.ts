@@ -74,7 +74,7 @@ export const emailDeliveries = pgTable(
     title: varchar({ length: 300 }).notNull(),
     message: text().notNull().default(""),
     link: varchar({ length: 500 }).notNull(),
-    /** pending | digest | sent | failed */
+    /** pending | digest | sending (claimed by a worker, going out now) | sent | failed */
     status: varchar({ length: 20 }).notNull().default("pending"),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -89,7 +89,7 @@ export const emailDeliveries = pgTable(
     index("email_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index("email_deliveries_digest_idx").on(t.userId).where(sql`${t.status} = 'digest'`),
     index("email_deliveries_created_idx").on(t.createdAt.desc()),
-    check("email_deliveries_status", sql`${t.status} IN ('pending', 'digest', 'sent', 'failed')`),
+    check("email_deliveries_status", sql`${t.status} IN ('pending', 'digest', 'sending', 'sent', 'failed')`),
   ],
 );
 

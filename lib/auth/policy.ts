@@ -83,6 +83,7 @@ interface Policies {
   "account.manageMfa": UserResource;
   "user.resetMfa": UserResource;
   "site.manageSettings": null;
+  "job.retry": null;
 }
 
 export type PolicyAction = keyof Policies;
@@ -183,6 +184,8 @@ const rules: { [A in PolicyAction]: (actor: Actor | null, resource: Policies[A])
   // A lost device is recovered by another admin; an admin turns its own MFA off signed in, with its password.
   "user.resetMfa": (actor, user) => isAdmin(actor) && actor?.id !== user.id,
   "site.manageSettings": (actor) => isAdmin(actor),
+  // Background jobs run with the site's full rights: only admins send one back to its queue.
+  "job.retry": (actor) => isAdmin(actor),
 };
 
 export function can<A extends PolicyAction>(

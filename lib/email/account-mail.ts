@@ -1,5 +1,7 @@
 import type { DbOrTx } from "@/db";
 import { emailDeliveries } from "@/db/schema";
+import { enqueueJob } from "@/lib/worker/enqueue";
+import { emailSendQueue } from "@/lib/worker/queue-names";
 
 // Email about a person's own account (an invitation, a password reset link,
 // word that an admin reset its two-step verification).
@@ -28,7 +30,8 @@ export interface AccountMail {
   link: string;
 }
 
-/** Queues one account email for the worker, in the caller's transaction. */
+/** Queues one account email, and a job to send it at once, in the caller's transaction. */
 export async function queueAccountMail(tx: DbOrTx, userId: string, mail: AccountMail): Promise<void> {
   await tx.insert(emailDeliveries).values({ userId, type: mail.type, title: mail.title, message: mail.message, link: mail.link, status: "pending" });
+  await enqueueJob(tx, emailSendQueue);
 }

@@ -6,7 +6,7 @@ import { can, type Actor } from "@/lib/auth/policy";
 import { pageCountOf } from "@/lib/pagination";
 
 export const outboxPageSize = 25;
-export const outboxStatuses = ["pending", "digest", "sent", "failed"] as const;
+export const outboxStatuses = ["pending", "digest", "sending", "sent", "failed"] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 export const isOutboxStatus = (value: unknown): value is OutboxStatus => outboxStatuses.includes(value as OutboxStatus);
 

@@ -1,22 +1,13 @@
-import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { domainEvents } from "@/db/schema";
+import { enqueueJob } from "@/lib/worker/enqueue";
+import { notificationEventsQueue } from "@/lib/worker/queue-names";
 import { aggregateTypeOf, type DomainEvent } from "./types";
 
 /**
- * The channel a worker LISTENs on to wake as soon as an event is stored
- * instead of at its next poll. NOTIFY inside a transaction is delivered on
- * commit and dropped on rollback, exactly like the event row itself; equal
- * payloads in one transaction are delivered once, so a batch wakes it once.
- */
-export const eventsChannel = "jeevi_events";
-
-/** Rides on the INSERT's RETURNING: waking the worker costs no extra statement. */
-const wakeWorker = { wake: sql`pg_notify(${eventsChannel}, '')` };
-
-/**
- * Writes the event in the caller's transaction (transactional outbox): it is
- * stored if and only if the change that caused it commits.
+ * Writes the event in the caller's transaction (transactional outbox), with a
+ * job on the notification-events queue that hands it to its subscribers: both
+ * are stored if and only if the change that caused them commits.
  */
 export async function publish(tx: DbOrTx, event: DomainEvent, actorId: string | null = null): Promise<void> {
   await tx
@@ -27,8 +18,8 @@ export async function publish(tx: DbOrTx, event: DomainEvent, actorId: string | 
       aggregateId: event.aggregateId,
       actorId,
       payload: event.payload,
-    })
-    .returning(wakeWorker);
+    });
+  await enqueueJob(tx, notificationEventsQueue);
 }
 
 /** Several events in one INSERT, for set-wise changes (a re-grade completing many enrolments). */
@@ -44,6 +35,6 @@ export async function publishAll(tx: DbOrTx, events: DomainEvent[], actorId: str
         actorId,
         payload: event.payload,
       })),
-    )
-    .returning(wakeWorker);
+    );
+  await enqueueJob(tx, notificationEventsQueue);
 }

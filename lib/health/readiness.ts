@@ -5,6 +5,7 @@ import type { Database } from "@/db";
 import { rowsOf } from "@/lib/db/rows";
 import type { StorageBackend } from "@/lib/storage";
 import journal from "@/drizzle/meta/_journal.json";
+import { deadLetterOf, jobQueues, jobSchema, jobSchemaVersion } from "@/db/job-queue";
 
 export interface CheckResult {
   ok: boolean;
@@ -34,13 +35,37 @@ async function checkMigrations(db: Database): Promise<CheckResult> {
   try {
     const result = await db.execute(sql`SELECT max(created_at) AS applied FROM drizzle.__drizzle_migrations`);
     const applied = Number(rowsOf<{ applied: string | number | null }>(result)[0]?.applied ?? 0);
-    if (applied === expectedMigration.when) return { ok: true, detail: `current (${expectedMigration.tag})` };
+    if (applied === expectedMigration.when) return await checkJobQueue(db);
     if (applied > expectedMigration.when) {
       return { ok: false, detail: `the database has migrations newer than this build (${expectedMigration.tag})` };
     }
     return { ok: false, detail: `pending: this build expects ${expectedMigration.tag}; run npm run db:migrate` };
   } catch {
     return { ok: false, detail: "no migrations have been applied; run npm run db:migrate" };
+  }
+}
+
+const expectedQueues = jobQueues.flatMap((queue) => [queue.name, deadLetterOf(queue.name)]);
+
+/** The job queue's schema (pg-boss) and queues are installed by the same migrations step. */
+async function checkJobQueue(db: Database): Promise<CheckResult> {
+  const current = `current (${expectedMigration.tag}, job queue schema ${jobSchemaVersion})`;
+  try {
+    const [row] = rowsOf<{ version: number | string | null; queues: number | string }>(
+      await db.execute(sql`
+        SELECT (SELECT max(version) FROM ${sql.identifier(jobSchema)}.version) AS version,
+          (SELECT count(*) FROM ${sql.identifier(jobSchema)}.queue WHERE name IN (${sql.join(
+            expectedQueues.map((name) => sql`${name}`),
+            sql`, `,
+          )})) AS queues`),
+    );
+    if (Number(row?.version) !== jobSchemaVersion) {
+      return { ok: false, detail: `pending: the job queue's schema is not version ${jobSchemaVersion}; run npm run db:migrate` };
+    }
+    if (Number(row?.queues) !== expectedQueues.length) return { ok: false, detail: "pending: job queues are missing; run npm run db:migrate" };
+    return { ok: true, detail: current };
+  } catch {
+    return { ok: false, detail: "pending: the job queue (pg-boss) is not installed; run npm run db:migrate" };
   }
 }
 

@@ -11,7 +11,7 @@ import type { WorkerJob } from "./job";
  */
 export const apiHousekeepingJob: WorkerJob = {
   name: "api-housekeeping",
-  everyMs: 10 * 60_000,
+  cron: "*/10 * * * *",
   run: async (db, now) => {
     const windows = await deleteEndedWindows(db, now);
     return windows + (await deleteOldIdempotencyKeys(db, now));

@@ -1,8 +1,6 @@
 import { closeExpiredAttempts } from "@/lib/quizzes/taking/close-expired-attempts";
 import type { WorkerJob } from "./job";
 
-export const attemptSweepEveryMs = 60_000;
-
 /**
  * Submits quiz attempts left open past their deadline (the student closed the
  * tab), so results, grades and progress do not wait for the student to come
@@ -12,6 +10,6 @@ export const attemptSweepEveryMs = 60_000;
  */
 export const attemptSweepJob: WorkerJob = {
   name: "quiz-attempt-sweep",
-  everyMs: attemptSweepEveryMs,
+  cron: "* * * * *",
   run: async (db, now) => (await closeExpiredAttempts(db, { now })).length,
 };

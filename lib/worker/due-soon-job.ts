@@ -4,8 +4,6 @@ import { rowsOf } from "@/lib/db/rows";
 import { publishAll } from "@/lib/events/publish";
 import type { WorkerJob } from "./job";
 
-export const dueSoonEveryMs = 5 * 60_000;
-
 /**
  * Claims every (task, due date) pair of a published task in a published
  * course due within the next 24 hours and still ahead, and publishes one
@@ -46,6 +44,6 @@ export async function publishDueSoonReminders(tx: DbOrTx, now: Date): Promise<nu
 
 export const dueSoonJob: WorkerJob = {
   name: "due-soon-reminders",
-  everyMs: dueSoonEveryMs,
+  cron: "*/5 * * * *",
   run: (db, now) => db.transaction((tx) => publishDueSoonReminders(tx, now)),
 };

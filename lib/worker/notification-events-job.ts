@@ -2,10 +2,9 @@ import type { EventHandlers } from "@/lib/events/process-events";
 import { processPendingEvents } from "@/lib/events/process-events";
 import { notificationHandlers } from "@/lib/notifications/fan-out";
 import { signalNotifications } from "@/lib/notifications/realtime/signal";
+import { enqueueJob } from "./enqueue";
 import type { WorkerJob } from "./job";
-
-/** How often pending events are looked for when no NOTIFY woke the worker first. */
-export const eventPollMs = 2_000;
+import { emailSendQueue, notificationEventsQueue } from "./queue-names";
 
 /** The same handlers, noting which events they delivered. */
 export function noteDeliveries(handlers: EventHandlers, delivered: Set<number>): EventHandlers {
@@ -24,15 +23,19 @@ export function noteDeliveries(handlers: EventHandlers, delivered: Set<number>):
  * Turns pending domain events into notifications (FOR UPDATE SKIP LOCKED, so
  * several workers share the work; failures are retried by processPendingEvents),
  * then tells listening web servers which events were delivered, so badges
- * update at once.
+ * update at once, and wakes the email queue for the emails just queued.
+ * Every publish() queues a job; the minute's cron run is the safety net.
  */
 export const notificationEventsJob: WorkerJob = {
-  name: "notification-events",
-  everyMs: eventPollMs,
+  name: notificationEventsQueue,
+  cron: "* * * * *",
   async run(db) {
     const delivered = new Set<number>();
     const processed = await processPendingEvents(db, noteDeliveries(notificationHandlers, delivered));
-    if (delivered.size > 0) await signalNotifications(db, { events: [...delivered] });
+    if (delivered.size > 0) {
+      await signalNotifications(db, { events: [...delivered] });
+      await enqueueJob(db, emailSendQueue);
+    }
     return processed;
   },
 };

@@ -7,6 +7,6 @@ import type { WorkerJob } from "./job";
  */
 export const sessionHousekeepingJob: WorkerJob = {
   name: "session-housekeeping",
-  everyMs: 60 * 60_000,
+  cron: "17 * * * *",
   run: (db, now) => deleteOldSessions(db, now),
 };

@@ -61,6 +61,28 @@ describe("GET /readyz", () => {
     expect((await readyz()).status).toBe(200);
   });
 
+  it("is not ready while the job queue's schema is behind or missing, and says so", async () => {
+    const detail = async () => {
+      const response = await readyz();
+      expect(response.status).toBe(503);
+      return (await response.json()).checks.migrations;
+    };
+    await testDb().execute(sql`UPDATE pgboss.version SET version = version - 1`);
+    try {
+      expect(await detail()).toMatchObject({ ok: false, detail: expect.stringMatching(/job queue's schema.*npm run db:migrate/) });
+    } finally {
+      await testDb().execute(sql`UPDATE pgboss.version SET version = version + 1`);
+    }
+    await testDb().execute(sql`ALTER TABLE pgboss.queue RENAME TO queue_away`);
+    try {
+      expect(await detail()).toMatchObject({ ok: false, detail: expect.stringMatching(/job queue \(pg-boss\) is not installed/) });
+    } finally {
+      await testDb().execute(sql`ALTER TABLE pgboss.queue_away RENAME TO queue`);
+    }
+    const ready = await (await readyz()).json();
+    expect(ready.checks.migrations).toMatchObject({ ok: true, detail: expect.stringMatching(/job queue schema \d+/) });
+  });
+
   it("reports storage that cannot be written, and leaves no probe file behind when it can", async () => {
     const refused = await checkReadiness(testDb() as Database, refusingStorage);
     expect(refused.ok).toBe(false);

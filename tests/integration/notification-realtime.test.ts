@@ -1,11 +1,12 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDatabaseHandle } from "@/db";
 import { announcements, enrollments, notifications } from "@/db/schema";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { rowsOf } from "@/lib/db/rows";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { processPendingEvents } from "@/lib/events/process-events";
-import { eventsChannel, publish } from "@/lib/events/publish";
+import { publish } from "@/lib/events/publish";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notifications/actions/mark-read-action";
 import { listNotifications } from "@/lib/notifications/queries";
 import { NotificationHub, type UnreadUpdate } from "@/lib/notifications/realtime/hub";
@@ -13,6 +14,7 @@ import { listen } from "@/lib/notifications/realtime/listen";
 import { notificationsChannel } from "@/lib/notifications/realtime/signal";
 import { openNotification } from "@/lib/notifications/read-notifications";
 import { notificationEventsJob } from "@/lib/worker/notification-events-job";
+import { notificationEventsQueue } from "@/lib/worker/queue-names";
 import { countQueries, testDb } from "./helpers";
 import { createActor, createCourse } from "./learning-fixtures";
 
@@ -42,10 +44,15 @@ afterEach(async () => {
 
 beforeEach(() => processPendingEvents(testDb(), {}));
 
-describe("LISTEN/NOTIFY", () => {
-  it("wakes a listener when an event is published, on commit only", async () => {
-    const heard: string[] = [];
-    stops.push(await listen(getDatabaseHandle(), eventsChannel, (payload) => heard.push(payload)));
+describe("waking the worker and signalling streams", () => {
+  it("queues a notification-events job when an event is published, on commit only", async () => {
+    const waiting = async () =>
+      Number(
+        rowsOf<{ n: string | number }>(
+          await testDb().execute(sql`SELECT count(*) AS n FROM pgboss.job WHERE name = ${notificationEventsQueue} AND state = 'created'`),
+        )[0]!.n,
+      );
+    const before = await waiting();
     const teacher = await createActor("teacher");
     const course = await createCourse(teacher.id, { modules: 1, lessonsPerModule: 0 });
     await testDb()
@@ -55,10 +62,7 @@ describe("LISTEN/NOTIFY", () => {
       })
       .catch(() => {});
     await testDb().transaction((tx) => publish(tx, { type: "course.published", aggregateId: course.id, payload: { courseId: course.id, teacherId: teacher.id } }));
-    await eventually(() => heard.length > 0, "the events NOTIFY");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(heard).toHaveLength(1);
-    expect(heard[0]).toBe("");
+    expect(await waiting()).toBe(before + 1);
   });
 
   it("tells a connected user's stream of a new notification and of reading, with one query per signal", async () => {

@@ -70,6 +70,7 @@ const coveredActions = {
   "account.manageMfa": true,
   "user.resetMfa": true,
   "site.manageSettings": true,
+  "job.retry": true,
 } as const satisfies Record<PolicyAction, true>;
 
 describe("actions without a resource", () => {
@@ -82,7 +83,8 @@ describe("actions without a resource", () => {
     | "user.create"
     | "report.viewSite"
     | "auditLog.view"
-    | "site.manageSettings";
+    | "site.manageSettings"
+    | "job.retry";
   //                                 guest  student teacher admin
   const table: Record<Plain, [boolean, boolean, boolean, boolean]> = {
     "area.student": [false, true, false, false],
@@ -94,6 +96,7 @@ describe("actions without a resource", () => {
     "report.viewSite": [false, false, false, true],
     "auditLog.view": [false, false, false, true],
     "site.manageSettings": [false, false, false, true],
+    "job.retry": [false, false, false, true],
   };
   const actors: [string, Actor | null][] = [
     ["guest", guest],
@@ -484,5 +487,5 @@ describe.each([
 });
 
 it("lists every policy action", () => {
-  expect(Object.keys(coveredActions)).toHaveLength(42);
+  expect(Object.keys(coveredActions)).toHaveLength(43);
 });

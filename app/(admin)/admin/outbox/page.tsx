@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { JobQueues } from "@/components/admin/job-queues";
 import { deliveryStatusLabels, DeliveryStatus } from "@/components/email/delivery-status";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
@@ -14,6 +15,7 @@ import { isEmlFileName } from "@/lib/email/outbox-file";
 import { isOutboxStatus, listOutbox, outboxStatuses } from "@/lib/email/outbox-queries";
 import { notificationTypes } from "@/lib/notifications/types";
 import { pageParam } from "@/lib/pagination";
+import { listProblemJobs, listQueueSummaries } from "@/lib/worker/job-queries";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -33,8 +35,12 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const status = isOutboxStatus(params.status) ? params.status : undefined;
   const page = pageParam(params.page);
-  const outbox = await listOutbox(db, user, { status, page });
-  if (!outbox) return null;
+  const [outbox, summaries, problems] = await Promise.all([
+    listOutbox(db, user, { status, page }),
+    listQueueSummaries(db, user),
+    listProblemJobs(db, user),
+  ]);
+  if (!outbox || !summaries || !problems) return null;
   const smtp = smtpUrl();
   const hrefFor = (target: number) => `/admin/outbox?${new URLSearchParams({ ...(status ? { status } : {}), page: String(target) })}`;
 
@@ -42,8 +48,12 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
     <div className="flex flex-col gap-6">
       <header>
         <h1 className="text-2xl font-bold">Outbox</h1>
-        <p className="text-ink-muted">Every email the site has queued, sent or given up on, newest first.</p>
+        <p className="text-ink-muted">The background job queues, and every email the site has queued, sent or given up on, newest first.</p>
       </header>
+
+      <JobQueues summaries={summaries} problems={problems} />
+
+      <h2 className="text-xl font-semibold">Email</h2>
 
       <p className="rounded-card border border-slate-200 bg-white p-4 text-sm shadow-sm">
         {smtp ? (

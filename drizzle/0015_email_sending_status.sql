@@ -1,0 +1,2 @@
+ALTER TABLE "email_deliveries" DROP CONSTRAINT "email_deliveries_status";--> statement-breakpoint
+ALTER TABLE "email_deliveries" ADD CONSTRAINT "email_deliveries_status" CHECK ("email_deliveries"."status" IN ('pending', 'digest', 'sending', 'sent', 'failed'));
