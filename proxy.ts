@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isOversizedActionPost, oversizedActionMessage } from "@/lib/security/action-body-limit";
+import { isOversizedActionPost, isUnmeasuredActionPost, oversizedActionMessage, unmeasuredActionMessage } from "@/lib/security/action-body-limit";
 import { createNonce, securityHeaderConfig, securityHeaders } from "@/lib/security/headers";
 
 // Convenience only: guests opening a signed-in area are sent to sign in and
@@ -21,10 +21,15 @@ function guestRedirect(request: NextRequest): NextResponse | null {
 export function proxy(request: NextRequest) {
   const headers = securityHeaders(securityHeaderConfig(), createNonce());
   const policy = headers.find(([name]) => name === "Content-Security-Policy")![1];
-  // Server actions post to any page: an oversized one gets a sentence, not Next's bare 500.
-  let response = isOversizedActionPost(request.method, request.headers)
-    ? new NextResponse(oversizedActionMessage, {
-        status: 413,
+  // Server actions post to any page: an oversized or unmeasured one gets a sentence, not Next's bare 500.
+  const refusal = isOversizedActionPost(request.method, request.headers)
+    ? { status: 413, message: oversizedActionMessage }
+    : isUnmeasuredActionPost(request.method, request.headers)
+      ? { status: 411, message: unmeasuredActionMessage }
+      : null;
+  let response = refusal
+    ? new NextResponse(refusal.message, {
+        status: refusal.status,
         headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
       })
     : guestRedirect(request);

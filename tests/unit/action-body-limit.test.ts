@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionBodyLimitBytes, isOversizedActionPost } from "@/lib/security/action-body-limit";
+import { actionBodyLimitBytes, isOversizedActionPost, isUnmeasuredActionPost } from "@/lib/security/action-body-limit";
 
 // proxy.ts answers an oversized server action with 413 before Next.js would
 // answer it with a 500; only server action posts that say their length count.
@@ -18,8 +18,20 @@ describe("isOversizedActionPost", () => {
     expect(isOversizedActionPost("GET", headers(10 * actionBodyLimitBytes))).toBe(false);
   });
 
-  it("leaves a post without a length to Next.js's own limit", () => {
+  it("leaves a post without a length to the unmeasured check", () => {
     expect(isOversizedActionPost("POST", new Headers({ "next-action": "7f00aa" }))).toBe(false);
+  });
+});
+
+describe("isUnmeasuredActionPost", () => {
+  it("is true for a server action post without Content-Length (a chunked body)", () => {
+    expect(isUnmeasuredActionPost("POST", new Headers({ "next-action": "7f00aa", "transfer-encoding": "chunked" }))).toBe(true);
+  });
+
+  it("is false when the length is given, for other posts and for other methods", () => {
+    expect(isUnmeasuredActionPost("POST", headers(10))).toBe(false);
+    expect(isUnmeasuredActionPost("POST", new Headers({ "transfer-encoding": "chunked" }))).toBe(false);
+    expect(isUnmeasuredActionPost("GET", new Headers({ "next-action": "7f00aa" }))).toBe(false);
   });
 
   it("is big enough for the largest real form: a 50,000-character lesson in escaped characters", () => {
