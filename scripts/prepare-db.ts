@@ -13,11 +13,18 @@ await runScript(async () => {
   const handle = openConfiguredDatabase("start: migrate and seed");
   try {
     await runMigrations(handle);
+    // A real school's site starts empty: SEED_DEMO=off keeps the demo accounts (whose
+    // password is public) out, and `npm run create-admin` makes the first admin.
+    const seedDemo = !/^(off|false|0|no)$/i.test(process.env.SEED_DEMO?.trim() ?? "");
     if (await isDatabaseEmpty(handle.db)) {
-      const report = await seedDemoData(handle.db);
-      console.log(`Empty database: loaded the demo site (${report.usersCreated} users, ${report.coursesCreated} courses).`);
+      if (seedDemo) {
+        const report = await seedDemoData(handle.db);
+        console.log(`Empty database: loaded the demo site (${report.usersCreated} users, ${report.coursesCreated} courses).`);
+      } else {
+        console.log("Empty database and SEED_DEMO=off: no demo data. Create the first admin with\n  npm run create-admin -- --email you@school.example --username you");
+      }
     }
-    printDemoSignIns();
+    if (seedDemo) printDemoSignIns();
   } finally {
     await handle.close();
   }

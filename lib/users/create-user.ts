@@ -29,9 +29,11 @@ export interface CreatedUser {
  * An admin creates an account: the user (with no usable password), its
  * invitation link, the queued invitation email, the audit entry and the
  * `user.created` event, all in the caller's transaction. A taken email or
- * username is a field error and nothing is written.
+ * username is a field error and nothing is written. `actor` is null only for
+ * the site's first admin, created from the command line (`npm run create-admin`).
  */
-export async function createUserWithInvitation(tx: DbOrTx, actor: Actor, input: CreateUserData): Promise<CreatedUser> {
+export async function createUserWithInvitation(tx: DbOrTx, actor: Actor | null, input: CreateUserData): Promise<CreatedUser> {
+  const actorId = actor?.id ?? null;
   const clashes = await tx
     .select({ email: users.email, username: users.username })
     .from(users)
@@ -62,16 +64,16 @@ export async function createUserWithInvitation(tx: DbOrTx, actor: Actor, input: 
     throw error;
   }
 
-  const invitation = await issueAccountToken(tx, { userId, purpose: "invitation", createdById: actor.id });
+  const invitation = await issueAccountToken(tx, { userId, purpose: "invitation", createdById: actorId });
   await queueAccountMail(tx, userId, invitationMail(input, invitation.path));
   await recordAudit(tx, {
-    actorId: actor.id,
+    actorId,
     action: "user.created",
     entityType: "user",
     entityId: userId,
     after: { email: input.email, username: input.username, displayName: input.displayName, role: input.role, gradeLevel: input.gradeLevel },
   });
-  await publish(tx, { type: "user.created", aggregateId: userId, payload: { userId, role: input.role } }, actor.id);
+  await publish(tx, { type: "user.created", aggregateId: userId, payload: { userId, role: input.role } }, actorId);
   return {
     userId,
     email: input.email,
