@@ -4,11 +4,10 @@ import type { DbOrTx } from "@/db";
 import { rowsOf } from "@/lib/db/rows";
 import type { QueueDepthRow } from "./registry.mjs";
 
-// The queue-depth gauge asks a source at each scrape. Each source reads the
-// job tables of one way of running background work; `queueDepthSource` picks
-// the one the database has, so the gauge follows a switch of runner (the
-// home-made outbox today, pg-boss's job table once it is installed) without
-// a change here.
+// The queue-depth gauge asks its sources at each scrape: pg-boss's job table
+// (jobs waiting, retrying, running or failed, per queue) and the outboxes the
+// jobs work through (domain events not yet turned into notifications, email
+// deliveries per state), which say how much work is behind the jobs.
 
 export interface QueueDepthSource {
   /** Names the source in docs and logs. */
@@ -24,10 +23,10 @@ const countsOf = (result: unknown) =>
   }));
 
 /**
- * Today's runner (lib/worker): domain events waiting for the notification
- * job, and email deliveries waiting to be sent (pending), kept for a digest
- * (digest) or given up on (failed). Every queue and state is reported, at 0
- * when empty, so a dashboard's series never disappear.
+ * The outboxes: domain events waiting for the notification job, and email
+ * deliveries waiting to be sent (pending), kept for a digest (digest) or given
+ * up on (failed). Every queue and state is reported, at 0 when empty, so a
+ * dashboard's series never disappear.
  */
 export const outboxQueueDepth: QueueDepthSource = {
   name: "outbox",
@@ -55,12 +54,9 @@ export const pgBossQueueDepth: QueueDepthSource = {
   },
 };
 
-/** pg-boss's table when the database has it, the outbox otherwise. */
-export async function queueDepthSource(db: DbOrTx): Promise<QueueDepthSource> {
-  const [row] = rowsOf<{ job: string | null }>(await db.execute(sql`SELECT to_regclass('pgboss.job')::text AS job`));
-  return row?.job ? pgBossQueueDepth : outboxQueueDepth;
-}
-
+/** Both sources; pg-boss's only where its schema is installed (the migrations install it; a half-migrated database may not have it yet). */
 export async function readQueueDepth(db: DbOrTx): Promise<QueueDepthRow[]> {
-  return (await queueDepthSource(db)).read(db);
+  const [row] = rowsOf<{ job: string | null }>(await db.execute(sql`SELECT to_regclass('pgboss.job')::text AS job`));
+  const outbox = await outboxQueueDepth.read(db);
+  return row?.job ? [...(await pgBossQueueDepth.read(db)), ...outbox] : outbox;
 }

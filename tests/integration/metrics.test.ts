@@ -7,6 +7,7 @@ import { executeAction } from "@/lib/actions/action";
 import { authenticate } from "@/lib/auth/authenticate";
 import { createLogger } from "@/lib/logging/logger.mjs";
 import { notificationHub } from "@/lib/notifications/realtime/hub";
+import { enqueueJob } from "@/lib/worker/enqueue";
 import { appMetrics } from "@/lib/metrics/registry.mjs";
 import { createUser, testDb, testDbKind } from "./helpers";
 
@@ -109,21 +110,17 @@ describe("GET /metrics content", () => {
     expect(valueOf(text, 'jeevi_queue_depth{queue="email",state="digest"}')).toBe(0);
   });
 
-  it("reads pg-boss's job table instead once the database has one", async () => {
-    await testDb().execute(sql`CREATE SCHEMA pgboss`);
-    await testDb().execute(sql`CREATE TABLE pgboss.job (name text NOT NULL, state text NOT NULL)`);
-    try {
-      await testDb().execute(
-        sql`INSERT INTO pgboss.job (name, state) VALUES ('send-email', 'created'), ('send-email', 'created'), ('send-email', 'completed'), ('digest', 'failed')`,
-      );
-      const text = await scrapeText();
-      expect(valueOf(text, 'jeevi_queue_depth{queue="send-email",state="created"}')).toBe(2);
-      expect(valueOf(text, 'jeevi_queue_depth{queue="digest",state="failed"}')).toBe(1);
-      expect(valueOf(text, 'jeevi_queue_depth{queue="send-email",state="completed"}')).toBeUndefined();
-      expect(text).not.toContain('queue="notification-events"');
-    } finally {
-      await testDb().execute(sql`DROP SCHEMA pgboss CASCADE`);
-    }
+  it("reads pg-boss's job table beside the outboxes: waiting jobs per queue, finished ones not at all", async () => {
+    await testDb().transaction(async (tx) => {
+      await enqueueJob(tx, "email.send");
+      await enqueueJob(tx, "email.send");
+      await enqueueJob(tx, "api-housekeeping");
+    });
+    const text = await scrapeText();
+    expect(valueOf(text, 'jeevi_queue_depth{queue="email.send",state="created"}')).toBe(2);
+    expect(valueOf(text, 'jeevi_queue_depth{queue="api-housekeeping",state="created"}')).toBe(1);
+    expect(valueOf(text, 'jeevi_queue_depth{queue="email.send",state="completed"}')).toBeUndefined();
+    expect(text).toContain('jeevi_queue_depth{queue="notification-events",state="pending"}');
   });
 
   it("counts refused sign-ins by reason", async () => {
