@@ -12,7 +12,7 @@ import { createQuiz } from "./quiz-taking-fixtures";
 
 // The real worker would start timers and open the database; here only whether
 // instrumentation asks for it matters.
-vi.mock("@/lib/worker/in-process", () => ({ startInProcessWorker: vi.fn(() => true) }));
+vi.mock("@/lib/worker/in-process", () => ({ startInProcessWorker: vi.fn(() => true), stopInProcessWorker: vi.fn(async () => {}) }));
 
 afterEach(() => {
   vi.unstubAllEnvs();
