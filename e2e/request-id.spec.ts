@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./support/axe";
 
 // The id a user can quote is the one the server logged the request under (X-Request-Id).
 test("a missing page shows its request id, the same the response's X-Request-Id carries", async ({ page }) => {
@@ -8,4 +9,5 @@ test("a missing page shows its request id, the same the response's X-Request-Id 
   expect(requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(page.locator("code", { hasText: requestId })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 });
