@@ -1,6 +1,7 @@
-// The journey with a token only, on both databases (the end-to-end
-// spec e2e/api-journey.spec.ts runs it against a server on the embedded
-// database): enrol, complete lessons, take a quiz, read the progress summary.
+// The journey of a client with a token only, on both databases: enrol,
+// complete lessons, take a quiz, read the progress summary. It has no e2e
+// twin: e2e/api-tokens.spec.ts shows a token made in the browser working
+// against the production server, and this proves the rest of the way.
 import { describe, expect, it, vi } from "vitest";
 import { createApiToken } from "@/lib/api/tokens";
 import { callApi } from "./api/call-api";
