@@ -13,8 +13,8 @@ export interface LoadOptions {
 
 export interface LoadResult {
   requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
+  p50Ms: number | null;
+  p99Ms: number | null;
   errors: number;
 }
 
@@ -25,10 +25,12 @@ function cannon(url: string, cookie: string | undefined, seconds: number, connec
 export async function drive(url: string, cookie: string | undefined, options: LoadOptions): Promise<LoadResult> {
   if (options.warmupSeconds > 0) await cannon(url, cookie, options.warmupSeconds, options.connections);
   const result = await cannon(url, cookie, options.durationSeconds, options.connections);
+  // autocannon reports 0 ms when nothing finished; that is no latency at all.
+  const finished = result.requests.total > 0;
   return {
     requestsPerSecond: Math.round((result.requests.total / options.durationSeconds) * 10) / 10,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
+    p50Ms: finished ? result.latency.p50 : null,
+    p99Ms: finished ? result.latency.p99 : null,
     errors: result.non2xx + result.errors + result.timeouts,
   };
 }

@@ -8,9 +8,10 @@ export interface PageResult {
   path: string;
   role: "guest" | "student" | "teacher" | "admin" | "reference";
   requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  /** Responses that were not 2xx during the timed run. */
+  /** Null when no request finished within autocannon's 10 s timeout. */
+  p50Ms: number | null;
+  p99Ms: number | null;
+  /** Responses that were not 2xx, socket errors and timeouts during the timed run. */
   errors: number;
   statementsPerRequest: number | null;
   responseBytes: number;

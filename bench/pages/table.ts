@@ -7,8 +7,8 @@ function cells(row: PageResult): string[] {
   return [
     row.page,
     row.requestsPerSecond.toFixed(1),
-    String(row.p50Ms),
-    String(row.p99Ms),
+    row.p50Ms === null ? "–" : String(row.p50Ms),
+    row.p99Ms === null ? "–" : String(row.p99Ms),
     row.statementsPerRequest === null ? "–" : String(row.statementsPerRequest),
     row.responseBytes.toLocaleString("en"),
     row.shareOfN === null ? "N" : `${row.shareOfN}%`,

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { parseBenchArgs } from "@/bench/pages/args";
 import { meanRounded, percentile, shareOfN, statementsPerRequest } from "@/bench/pages/arithmetic";
 import { statementCountFrom } from "@/bench/pages/prometheus";
-import { defaultResultPath, writeResult, type BenchResult } from "@/bench/pages/results";
+import { defaultResultPath, writeResult, type BenchResult, type PageResult } from "@/bench/pages/results";
+import { formatSection } from "@/bench/pages/table";
 import { expectedBenchCounts, pageBenchSizes } from "@/scripts/bench-seed";
 
 describe("bench:pages arguments", () => {
@@ -110,5 +111,32 @@ describe("bench:pages result", () => {
     writeResult(file, result);
     expect(JSON.parse(fs.readFileSync(file, "utf8"))).toEqual(result);
     fs.rmSync(root, { recursive: true, force: true });
+  });
+});
+
+describe("bench:pages table", () => {
+  it("prints N first, a dash where nothing was measured, and the share of N in percent", () => {
+    const row = (page: string, rps: number, share: number | null, p50: number | null): PageResult => ({
+      page,
+      path: page,
+      role: "guest",
+      requestsPerSecond: rps,
+      p50Ms: p50,
+      p99Ms: p50 === null ? null : p50 * 2,
+      errors: p50 === null ? 20 : 0,
+      statementsPerRequest: 2,
+      responseBytes: 37_968,
+      shareOfN: share,
+    });
+    const text = formatSection({
+      database: "postgres",
+      reference: { ...row("N (reference)", 300, null, 30), statementsPerRequest: 1 },
+      pages: [row("/courses", 150, 50, 60), row("/admin/report", 0, 0, null)],
+    });
+    const lines = text.split("\n");
+    expect(lines[0]).toBe("PostgreSQL");
+    expect(lines[2]).toMatch(/^N \(reference\)\s+300\.0\s+30\s+60\s+1\s+37,968\s+N\s+0$/);
+    expect(lines[3]).toMatch(/^\/courses\s+150\.0\s+60\s+120\s+2\s+37,968\s+50%\s+0$/);
+    expect(lines[4]).toMatch(/^\/admin\/report\s+0\.0\s+–\s+–\s+2\s+37,968\s+0%\s+20$/);
   });
 });
