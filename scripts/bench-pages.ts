@@ -110,6 +110,17 @@ async function main() {
   console.log(`Seeding size ${args.size}: ${JSON.stringify(expected)}`);
   const serverDatabase = await createServerDatabase(serverUrl, `jeevi_bp_${process.pid}_${Date.now()}`);
   const servers: RunningServer[] = [];
+  let cleaning: Promise<void> | undefined;
+  const cleanUp = () =>
+    (cleaning ??= (async () => {
+      for (const server of servers.reverse()) await server.stop();
+      await serverDatabase.drop();
+      // The logs stay for reading; the data directories (a gigabyte at XL) do not.
+      for (const data of ["data", "data-postgres"]) fs.rmSync(path.join(runDir, data), { recursive: true, force: true });
+    })());
+  // Ctrl-C stops the servers and drops the database too.
+  const interrupted = () => void cleanUp().finally(() => process.exit(130));
+  process.once("SIGINT", interrupted);
   try {
     // Side by side: PostgreSQL seeds in its server's process, PGlite in this one.
     const [postgresSeeded, pgliteSeeded] = await Promise.all([
@@ -160,10 +171,8 @@ async function main() {
     writeResult(out, result);
     console.log(`Result: ${path.relative(process.cwd(), out)}  (server logs: ${runDir})`);
   } finally {
-    for (const server of servers.reverse()) await server.stop();
-    await serverDatabase.drop();
-    // The logs stay for reading; the data directories (a gigabyte at XL) do not.
-    for (const data of ["data", "data-postgres"]) fs.rmSync(path.join(runDir, data), { recursive: true, force: true });
+    process.off("SIGINT", interrupted);
+    await cleanUp();
   }
 }
 
