@@ -43,5 +43,5 @@ export default defineConfig([
       ],
     },
   },
-  globalIgnores([".next/**", ".data/**", "node_modules/**", "drizzle/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", ".data/**", "node_modules/**", "drizzle/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "bench/reference/.next/**", "bench/reference/next-env.d.ts"]),
 ]);

@@ -1,7 +1,7 @@
 // Times the admin report at 100,000 enrolments: creates a throwaway database on
 // the local PostgreSQL server (BENCH_SERVER_URL, default
 // postgres://postgres@127.0.0.1:5432/postgres), migrates it, seeds it set-wise
-// (scripts/report-bench-seed.ts), loads the report's first page (table, select
+// (scripts/bench-seed.ts), loads the report's first page (table, select
 // options, tiles, charts) several times counting statements, times a filtered
 // page and a whole CSV export, prints a summary, and drops the database.
 //   npx tsx --conditions=react-server scripts/bench-report.ts [--explain]
@@ -20,7 +20,7 @@ import { loadSiteCharts } from "@/lib/reports/site-charts";
 import { loadSiteFilterOptions } from "@/lib/reports/site-filter-options";
 import { loadSiteSummary } from "@/lib/reports/site-summary";
 import { reportStatements } from "./explain-report";
-import { defaultBenchSize, seedReportBench } from "./report-bench-seed";
+import { reportBenchSize, seedBench } from "./bench-seed";
 import { runScript } from "./run-script";
 
 const serverUrl = process.env.BENCH_SERVER_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -88,8 +88,8 @@ async function main() {
   try {
     const started = performance.now();
     await runMigrations(handle);
-    const enrolments = await seedReportBench(handle.db);
-    const size = defaultBenchSize;
+    const enrolments = await seedBench(handle.db, reportBenchSize);
+    const size = reportBenchSize;
     console.log(
       `Seeded ${enrolments.toLocaleString("en")} enrolments (${size.students.toLocaleString("en")} students, ${size.courses} courses, ` +
         `${size.teachers} teachers) in ${((performance.now() - started) / 1000).toFixed(1)} s`,

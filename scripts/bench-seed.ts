@@ -1,0 +1,242 @@
+// Seeds a throwaway database for the benchmarks: scripts/bench-report.ts (the
+// admin report at about 100,000 enrolments) and scripts/bench-pages.ts (every
+// main page at size S, L or XL). Everything is inserted set-wise with
+// generate_series, so seeding takes seconds, not hours: no per-row round trips,
+// and one password hash for the few accounts the page benchmark signs in with.
+// Progress is drawn from each enrolment's number, not at random, so the counts
+// are known in advance (expectedBenchCounts) and the same on both databases.
+import { sql } from "drizzle-orm";
+import type { Database } from "@/db";
+import { hashPassword } from "@/lib/auth/password";
+import { rowsOf } from "@/lib/db/rows";
+
+export interface BenchSize {
+  students: number;
+  teachers: number;
+  courses: number;
+  /** Courses per student: students × this = enrolments. */
+  coursesPerStudent: number;
+  lessonsPerCourse: number;
+  quizzesPerCourse: number;
+  /** Questions of each quiz (one point each, two choices). */
+  questionsPerQuiz: number;
+}
+
+export const reportBenchSize: BenchSize = {
+  students: 20_000,
+  teachers: 20,
+  courses: 200,
+  coursesPerStudent: 5,
+  lessonsPerCourse: 10,
+  quizzesPerCourse: 2,
+  questionsPerQuiz: 2,
+};
+
+export const pageBenchSizes = {
+  /** About the demo site's size. */
+  S: { students: 120, teachers: 4, courses: 12, coursesPerStudent: 4, lessonsPerCourse: 10, quizzesPerCourse: 2, questionsPerQuiz: 4 },
+  L: { students: 2_000, teachers: 20, courses: 100, coursesPerStudent: 10, lessonsPerCourse: 20, quizzesPerCourse: 4, questionsPerQuiz: 5 },
+  /** 10,000 students, 500 courses, 100,000 enrolments, 999,981 lesson completions, 200,000 quiz attempts. */
+  XL: { students: 10_000, teachers: 50, courses: 500, coursesPerStudent: 10, lessonsPerCourse: 20, quizzesPerCourse: 4, questionsPerQuiz: 5 },
+} as const satisfies Record<string, BenchSize>;
+
+export type PageBenchSizeName = keyof typeof pageBenchSizes;
+
+/** The one password of the accounts the page benchmark signs in with. */
+export const benchPassword = "jeevi-bench-2026";
+
+export const benchAccounts = {
+  admin: "bench-admin@bench.example",
+  teacher: "bench-teacher1@bench.example",
+  student: "bench-student1@bench.example",
+} as const;
+
+export interface BenchCounts {
+  users: number;
+  courses: number;
+  lessons: number;
+  quizzes: number;
+  enrolments: number;
+  completedEnrolments: number;
+  lessonCompletions: number;
+  quizAttempts: number;
+}
+
+// Enrolment e (0-based, in student then course order) has done its first
+// e mod (lessons + 1) lessons and its first e mod (quizzes + 1) quizzes.
+const lessonsDone = (e: number, size: BenchSize) => e % (size.lessonsPerCourse + 1);
+const quizzesDone = (e: number, size: BenchSize) => e % (size.quizzesPerCourse + 1);
+
+/** What seedBench writes, computed from the size alone. */
+export function expectedBenchCounts(size: BenchSize): BenchCounts {
+  const enrolments = size.students * size.coursesPerStudent;
+  let lessonCompletions = 0;
+  let quizAttempts = 0;
+  let completedEnrolments = 0;
+  for (let e = 0; e < enrolments; e++) {
+    const lessons = lessonsDone(e, size);
+    const quizzes = quizzesDone(e, size);
+    lessonCompletions += lessons;
+    quizAttempts += quizzes;
+    if (lessons === size.lessonsPerCourse && quizzes === size.quizzesPerCourse) completedEnrolments++;
+  }
+  return {
+    users: 1 + size.teachers + size.students,
+    courses: size.courses,
+    lessons: size.courses * size.lessonsPerCourse,
+    quizzes: size.courses * size.quizzesPerCourse,
+    enrolments,
+    completedEnrolments,
+    lessonCompletions,
+    quizAttempts,
+  };
+}
+
+const subjects = ["physics", "chemistry", "mathematics", "biology", "computer-science"];
+
+/**
+ * Fills an empty, migrated database; returns the number of enrolments written.
+ * One transaction, so its settings hold on whichever pooled connection runs it.
+ */
+export async function seedBench(db: Database, size: BenchSize): Promise<number> {
+  return db.transaction((tx) => seedInTransaction(tx as unknown as Database, size));
+}
+
+async function seedInTransaction(db: Database, size: BenchSize): Promise<number> {
+  const { students, teachers, courses, coursesPerStudent, lessonsPerCourse, quizzesPerCourse, questionsPerQuiz } = size;
+  if (courses % coursesPerStudent !== 0) throw new Error("courses must be a multiple of coursesPerStudent");
+  const stride = courses / coursesPerStudent;
+  const itemsPerCourse = lessonsPerCourse + quizzesPerCourse;
+  const subjectArray = sql.raw(`ARRAY[${subjects.map((subject) => `'${subject}'`).join(",")}]`);
+
+  await db.execute(sql`SELECT setseed(0.42)`);
+  // The rows are made consistent by construction: checking a million foreign
+  // keys one row at a time would double the seed's time (it needs a superuser,
+  // as the local server's postgres and PGlite's own user are).
+  await db.execute(sql`SET LOCAL session_replication_role = replica`);
+  // 'x' is no hash: those accounts never sign in. The three the page
+  // benchmark signs in with get a real one below.
+  await db.execute(sql`
+    INSERT INTO users (email, username, display_name, role, password_hash, created_at)
+    SELECT 'bench-admin@bench.example', 'bench_admin', 'Bench Admin', 'admin'::user_role, 'x', now() - interval '400 days'
+    UNION ALL
+    SELECT 'bench-teacher' || i || '@bench.example', 'bench_teacher_' || i, 'Teacher ' || i, 'teacher', 'x', now() - interval '400 days'
+    FROM generate_series(1, ${teachers}) i
+    UNION ALL
+    SELECT 'bench-student' || i || '@bench.example', 'bench_student_' || i,
+      CASE WHEN i % 3 = 0 THEN NULL ELSE 'Student ' || i END, 'student', 'x', now() - (i % 365) * interval '1 day'
+    FROM generate_series(1, ${students}) i`);
+  const passwordHash = await hashPassword(benchPassword);
+  await db.execute(sql`
+    UPDATE users SET password_hash = ${passwordHash}
+    WHERE email IN (${benchAccounts.admin}, ${benchAccounts.teacher}, ${benchAccounts.student})`);
+  // Staff sign in with a password alone here: two-step verification is off.
+  await db.execute(sql`INSERT INTO site_settings (id, require_staff_mfa) VALUES (1, false) ON CONFLICT (id) DO UPDATE SET require_staff_mfa = false`);
+
+  await db.execute(sql`
+    INSERT INTO courses (slug, title, subject, status, visibility, teacher_id, published_at)
+    SELECT 'bench-course-' || c, 'Bench course ' || c, (${subjectArray})[1 + c % ${subjects.length}],
+      'published', 'public', t.id, now() - interval '300 days'
+    FROM generate_series(1, ${courses}) c
+    JOIN users t ON t.username = 'bench_teacher_' || (1 + c % ${teachers})`);
+
+  // Two modules per course, the lessons split between them.
+  await db.execute(sql`
+    INSERT INTO modules (course_id, title, position)
+    SELECT c.id, 'Module ' || m, m - 1 FROM courses c CROSS JOIN generate_series(1, 2) m`);
+  await db.execute(sql`
+    INSERT INTO lessons (module_id, title, body, position)
+    SELECT m.id, 'Lesson ' || l, 'Bench lesson', l
+    FROM modules m CROSS JOIN generate_series(0, ${Math.ceil(lessonsPerCourse / 2) - 1}) l
+    WHERE m.position = 0 OR l < ${Math.floor(lessonsPerCourse / 2)}`);
+  await db.execute(sql`
+    INSERT INTO learning_tasks (course_id, type, title, status, max_points, position)
+    SELECT c.id, 'quiz', 'Quiz ' || q, 'published', ${questionsPerQuiz}, q FROM courses c CROSS JOIN generate_series(1, ${quizzesPerCourse}) q`);
+  await db.execute(sql`INSERT INTO quizzes (task_id) SELECT id FROM learning_tasks`);
+  await db.execute(sql`
+    INSERT INTO quiz_questions (task_id, type, text, points, position)
+    SELECT q.task_id, 'true_false', 'Statement ' || n || ' holds.', 1, n - 1
+    FROM quizzes q CROSS JOIN generate_series(1, ${questionsPerQuiz}) n`);
+  await db.execute(sql`
+    INSERT INTO quiz_choices (question_id, text, is_correct, position)
+    SELECT id, 'True', position % 2 = 0, 0 FROM quiz_questions
+    UNION ALL
+    SELECT id, 'False', position % 2 = 1, 1 FROM quiz_questions`);
+
+  // Student n takes courses n, n + stride, n + 2·stride … (mod courses): distinct,
+  // and every course gets the same number of students.
+  await db.execute(sql`
+    CREATE TEMP TABLE bench_enrolment AS
+    SELECT user_id, course_id, lessons_done, quizzes_done,
+      lessons_done = ${lessonsPerCourse} AND quizzes_done = ${quizzesPerCourse} AS completed,
+      e % 20 = 7 AS dropped,
+      enrolled_at
+    FROM (
+      SELECT s.id AS user_id, c.id AS course_id, e,
+        e % ${lessonsPerCourse + 1} AS lessons_done, e % ${quizzesPerCourse + 1} AS quizzes_done,
+        now() - random() * interval '180 days' AS enrolled_at
+      FROM (SELECT id, row_number() OVER (ORDER BY (substring(username FROM '[0-9]+$'))::int) AS n FROM users WHERE role = 'student') s
+      CROSS JOIN generate_series(0, ${coursesPerStudent - 1}) k
+      CROSS JOIN LATERAL (SELECT (s.n - 1) * ${coursesPerStudent} + k AS e) numbered
+      JOIN (SELECT id, row_number() OVER (ORDER BY (substring(slug FROM '[0-9]+$'))::int) - 1 AS n FROM courses) c
+        ON c.n = (s.n + k * ${stride}) % ${courses}
+    ) enrolment`);
+
+  await db.execute(sql`
+    INSERT INTO enrollments (user_id, course_id, status, enrolled_at, completed_at, progress_percent, last_activity_at)
+    SELECT user_id, course_id,
+      (CASE WHEN completed THEN 'completed' WHEN dropped THEN 'dropped' ELSE 'active' END)::enrollment_status,
+      enrolled_at,
+      CASE WHEN completed THEN enrolled_at + (now() - enrolled_at) / 2 END,
+      round((lessons_done + quizzes_done) * 100.0 / ${itemsPerCourse}, 2),
+      enrolled_at + random() * (now() - enrolled_at)
+    FROM bench_enrolment`);
+
+  await db.execute(sql`
+    INSERT INTO lesson_completions (user_id, lesson_id, completed_at)
+    SELECT b.user_id, l.id, b.enrolled_at
+    FROM bench_enrolment b
+    JOIN (SELECT l.id, m.course_id, row_number() OVER (PARTITION BY m.course_id ORDER BY m.position, l.position) AS n
+          FROM lessons l JOIN modules m ON m.id = l.module_id) l
+      ON l.course_id = b.course_id AND l.n <= b.lessons_done`);
+
+  // Each quiz done is one submitted attempt, graded, and the task's progress row.
+  await db.execute(sql`
+    CREATE TEMP TABLE bench_attempt AS
+    SELECT b.user_id, t.id AS task_id, floor(random() * ${questionsPerQuiz + 1})::int AS points,
+      b.enrolled_at + interval '1 day' AS submitted_at
+    FROM bench_enrolment b
+    JOIN (SELECT id, course_id, row_number() OVER (PARTITION BY course_id ORDER BY position) AS n FROM learning_tasks) t
+      ON t.course_id = b.course_id AND t.n <= b.quizzes_done`);
+  await db.execute(sql`
+    INSERT INTO quiz_attempts (task_id, user_id, attempt_number, status, started_at, submitted_at,
+      score_points, max_points, score_percent, graded_version)
+    SELECT task_id, user_id, 1, 'submitted', submitted_at - interval '20 minutes', submitted_at,
+      points, ${questionsPerQuiz}, round(points * 100.0 / ${questionsPerQuiz}, 2), 1
+    FROM bench_attempt`);
+  await db.execute(sql`
+    INSERT INTO task_progress (user_id, task_id, status, points_earned, started_at, completed_at)
+    SELECT user_id, task_id, 'graded', points, submitted_at - interval '20 minutes', submitted_at FROM bench_attempt`);
+
+  await db.execute(sql`DROP TABLE bench_attempt`);
+  await db.execute(sql`DROP TABLE bench_enrolment`);
+  await db.execute(sql`ANALYZE`);
+  const [row] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM enrollments`));
+  return row?.n ?? 0;
+}
+
+/** What the seeded database holds, counted: the integration test and the benchmark's report compare it with expectedBenchCounts. */
+export async function countBench(db: Database): Promise<BenchCounts> {
+  const [row] = rowsOf<BenchCounts>(
+    await db.execute(sql`
+      SELECT (SELECT count(*)::int FROM users) AS users,
+        (SELECT count(*)::int FROM courses) AS courses,
+        (SELECT count(*)::int FROM lessons) AS lessons,
+        (SELECT count(*)::int FROM quizzes) AS quizzes,
+        (SELECT count(*)::int FROM enrollments) AS enrolments,
+        (SELECT count(*)::int FROM enrollments WHERE status = 'completed') AS "completedEnrolments",
+        (SELECT count(*)::int FROM lesson_completions) AS "lessonCompletions",
+        (SELECT count(*)::int FROM quiz_attempts) AS "quizAttempts"`),
+  );
+  return row!;
+}

@@ -1,0 +1,50 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { users } from "@/db/schema";
+import { authenticate } from "@/lib/auth/authenticate";
+import { rowsOf } from "@/lib/db/rows";
+import { findBenchTargets } from "@/bench/pages/targets";
+import { benchAccounts, benchPassword, countBench, expectedBenchCounts, pageBenchSizes, seedBench } from "@/scripts/bench-seed";
+import { testDb } from "./helpers";
+
+// The page benchmark trusts the seed to hold what its size says and to give
+// the accounts it signs in with real data: checked at size S on this database.
+describe("the benchmark seed at size S", () => {
+  it("writes the counts the size says, signs its accounts in, and gives them data to see", async () => {
+    const size = pageBenchSizes.S;
+    await seedBench(testDb(), size);
+
+    const expected = expectedBenchCounts(size);
+    expect(await countBench(testDb())).toEqual(expected);
+    expect(expected).toMatchObject({ users: 125, courses: 12, enrolments: 480, quizAttempts: 480, lessonCompletions: 2386 });
+
+    for (const email of Object.values(benchAccounts)) {
+      const result = await authenticate(testDb(), { email, password: benchPassword, ip: "127.0.0.1" });
+      expect(result.ok, email).toBe(true);
+    }
+    // Everyone else has no password at all.
+    const [other] = await testDb().select({ hash: users.passwordHash }).from(users).where(eq(users.email, "bench-student2@bench.example"));
+    expect(other?.hash).toBe("x");
+
+    const [student] = rowsOf<{ courses: number; inProgress: number; attempts: number }>(
+      await testDb().execute(sql`
+        SELECT count(*)::int AS courses,
+          count(*) FILTER (WHERE e.progress_percent > 0 AND e.progress_percent < 100)::int AS "inProgress",
+          (SELECT count(*)::int FROM quiz_attempts a WHERE a.user_id = u.id) AS attempts
+        FROM users u JOIN enrollments e ON e.user_id = u.id
+        WHERE u.email = ${benchAccounts.student} GROUP BY u.id`),
+    );
+    expect(student).toEqual({ courses: size.coursesPerStudent, inProgress: 3, attempts: 3 });
+
+    const [teacher] = rowsOf<{ courses: number; students: number }>(
+      await testDb().execute(sql`
+        SELECT count(DISTINCT c.id)::int AS courses, count(e.id)::int AS students
+        FROM users u JOIN courses c ON c.teacher_id = u.id LEFT JOIN enrollments e ON e.course_id = c.id
+        WHERE u.email = ${benchAccounts.teacher}`),
+    );
+    expect(teacher).toEqual({ courses: size.courses / size.teachers, students: 120 });
+
+    const targets = await findBenchTargets(testDb());
+    expect(targets.courseSlug).toMatch(/^bench-course-\d+$/);
+  });
+});
