@@ -1,12 +1,15 @@
-// Times the admin report at 100,000 enrolments: creates a throwaway database on
+// Times the admin report at 100,000 enrolments (or --enrolments N): creates a throwaway database on
 // the local PostgreSQL server (BENCH_SERVER_URL, default
 // postgres://postgres@127.0.0.1:5432/postgres), migrates it, seeds it set-wise
 // (scripts/report-bench-seed.ts), loads the report's first page (table, select
 // options, tiles, charts) several times counting statements, times a filtered
 // page and a whole CSV export, prints a summary, and drops the database.
-//   npx tsx --conditions=react-server scripts/bench-report.ts [--explain]
+//   npx tsx --conditions=react-server scripts/bench-report.ts [--enrolments 1000000] [--explain] [--keep] [--reuse <database>] [--no-csv]
 // (The react-server condition lets the report's server-only modules load.)
-// --explain also prints EXPLAIN (ANALYZE, BUFFERS) of each report statement.
+// --explain also prints EXPLAIN (ANALYZE, BUFFERS) of each report statement;
+// --keep leaves the database in place (its name is printed) for report:explain;
+// --reuse <database> times a kept one again (migrated first, not seeded, kept);
+// --no-csv skips the export.
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { connectPostgres, type Database } from "@/db";
@@ -20,11 +23,22 @@ import { loadSiteCharts } from "@/lib/reports/site-charts";
 import { loadSiteFilterOptions } from "@/lib/reports/site-filter-options";
 import { loadSiteSummary } from "@/lib/reports/site-summary";
 import { reportStatements } from "./explain-report";
-import { defaultBenchSize, seedReportBench } from "./report-bench-seed";
+import { benchSizeFor, seedReportBench } from "./report-bench-seed";
 import { runScript } from "./run-script";
 
 const serverUrl = process.env.BENCH_SERVER_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+// Several people benchmarking on one server tell their databases apart by prefix.
+const databasePrefix = process.env.BENCH_DB_PREFIX ?? "jeevi_bench";
 const runs = 5;
+
+/** The value after `--name` (or in `--name=value`), if given. */
+function option(name: string): string | undefined {
+  const args = process.argv.slice(2);
+  const inline = args.find((arg) => arg.startsWith(`--${name}=`));
+  if (inline) return inline.slice(name.length + 3);
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : undefined;
+}
 
 /** The page's loaders, side by side, as app/(admin)/admin/report/page.tsx runs them. */
 async function loadFirstPage(db: Database, params: Record<string, string>) {
@@ -66,34 +80,69 @@ async function timeView(db: Database, label: string, params: Record<string, stri
   return { cold: times[0]!, warm: median, statements };
 }
 
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/**
+ * Exports the CSV as the route streams it (lines encoded and dropped, as a
+ * socket would take them) and samples the process's memory meanwhile: a flat
+ * peak, whatever the number of rows, shows nothing grows with the export.
+ */
 async function timeCsv(db: Database, params: Record<string, string>) {
   const query = parseReportQuery(params);
+  const encoder = new TextEncoder();
+  globalThis.gc?.();
+  const before = process.memoryUsage();
+  const peak = { rss: before.rss, heapUsed: before.heapUsed };
+  const sample = setInterval(() => {
+    const now = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, now.rss);
+    peak.heapUsed = Math.max(peak.heapUsed, now.heapUsed);
+  }, 20);
   const started = performance.now();
   let lines = 0;
-  const { count } = await countQueries(async () => {
-    for await (const line of enrollmentCsvLines(db, { kind: "site" }, { filters: query.filters, sort: query.sort, dir: query.dir })) {
-      if (line) lines++;
-    }
-  });
-  console.log(`CSV export (${JSON.stringify(params)}): ${(lines - 1).toLocaleString("en")} rows in ${(performance.now() - started).toFixed(0)} ms, ${count} statements`);
+  let bytes = 0;
+  try {
+    const { count } = await countQueries(async () => {
+      for await (const line of enrollmentCsvLines(db, { kind: "site" }, { filters: query.filters, sort: query.sort, dir: query.dir })) {
+        bytes += encoder.encode(line).byteLength;
+        lines++;
+      }
+    });
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `CSV export (${JSON.stringify(params)}): ${(lines - 1).toLocaleString("en")} rows, ${mb(bytes)}, in ${seconds.toFixed(1)} s ` +
+        `(${Math.round((lines - 1) / seconds).toLocaleString("en")} rows/s), ${count} statements; ` +
+        `heap ${mb(before.heapUsed)} before, peak ${mb(peak.heapUsed)}; RSS ${mb(before.rss)} before, peak ${mb(peak.rss)}`,
+    );
+  } finally {
+    clearInterval(sample);
+  }
 }
 
 async function main() {
-  const name = `jeevi_bench_${process.pid}_${Date.now()}`;
+  const reused = option("reuse");
+  const name = reused ?? `${databasePrefix}_${process.pid}_${Date.now()}`;
+  const keep = reused !== undefined || process.argv.includes("--keep");
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE "${name}"`);
+  if (!reused) await admin.unsafe(`CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = connectPostgres(url.toString(), 4);
   try {
     const started = performance.now();
+    // A kept database gets the migrations written since it was seeded.
     await runMigrations(handle);
-    const enrolments = await seedReportBench(handle.db);
-    const size = defaultBenchSize;
-    console.log(
-      `Seeded ${enrolments.toLocaleString("en")} enrolments (${size.students.toLocaleString("en")} students, ${size.courses} courses, ` +
-        `${size.teachers} teachers) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    );
+    if (reused) {
+      const [row] = rowsOf<{ n: number }>(await handle.db.execute(sql`SELECT count(*)::int AS n FROM enrollments`));
+      console.log(`Reusing ${name}: ${(row?.n ?? 0).toLocaleString("en")} enrolments`);
+    } else {
+      const size = benchSizeFor(Number((option("enrolments") ?? "100000").replaceAll(/[,_]/g, "")));
+      const enrolments = await seedReportBench(handle.db, size);
+      console.log(
+        `Seeded ${enrolments.toLocaleString("en")} enrolments (${size.students.toLocaleString("en")} students, ${size.courses} courses, ` +
+          `${size.teachers} teachers) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
+    }
 
     const first = await timeView(handle.db, "First page (no filter, default order)", {});
     await timeView(handle.db, "Filtered page (physics, active, 20–90 %, since 2026-01-01, by progress)", {
@@ -105,7 +154,7 @@ async function main() {
       sort: "progress",
     });
     await timeView(handle.db, "At-risk page", { atRisk: "1" });
-    await timeCsv(handle.db, { subject: "physics" });
+    if (!process.argv.includes("--no-csv")) await timeCsv(handle.db, { subject: "physics" });
 
     if (process.argv.includes("--explain")) {
       for (const { name: label, statement } of await reportStatements(handle.db)) {
@@ -119,7 +168,8 @@ async function main() {
     );
   } finally {
     await handle.close();
-    await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    if (keep) console.log(`\nKept the database: DATABASE_URL=${url.toString()} npm run report:explain`);
+    else await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end({ timeout: 5 });
   }
 }
