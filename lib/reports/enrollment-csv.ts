@@ -4,7 +4,14 @@ import type { Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { csvRow } from "@/lib/csv/escape-cell";
 import { atRiskReasons } from "./at-risk";
-import { authorizeReportScope, readReportRowsWithKeys, type EnrollmentReportRow, type ReportKeyset, type ReportScope } from "./enrollment-report";
+import {
+  authorizeReportScope,
+  readCourseMedians,
+  readReportRowsWithKeys,
+  type EnrollmentReportRow,
+  type ReportKeyset,
+  type ReportScope,
+} from "./enrollment-report";
 import type { EnrollmentReportFilters, ReportSort, SortDirection } from "./report-params";
 
 export { streamLines } from "@/lib/gradebook/gradebook-csv";
@@ -62,10 +69,11 @@ function line(scope: ReportScope, row: EnrollmentReportRow): string {
  * of the one before (a keyset on the sort value and id, one statement per
  * batch), so only one batch is ever held, whatever the number of enrolments,
  * and a batch deep into the export costs what the first does in the orders an
- * index serves (an OFFSET would re-read everything before it). The orders and
- * the filter computed from other tables (lessons done, averages, at risk)
- * compute those figures again for each batch. Access is the caller's to
- * check (see exportEnrollmentCsv). Cells are formula-safe (see escape-cell.ts).
+ * index serves (an OFFSET would re-read everything before it). The courses'
+ * medians (for the at-risk flags and filter) are read once, first: one number
+ * per course. The orders by lessons done or an average compute those figures
+ * again for each batch. Access is the caller's to check (see
+ * exportEnrollmentCsv). Cells are formula-safe (see escape-cell.ts).
  */
 export async function* enrollmentCsvLines(
   db: DbOrTx,
@@ -74,9 +82,10 @@ export async function* enrollmentCsvLines(
   { now = new Date(), batchSize = reportCsvBatchSize }: { now?: Date; batchSize?: number } = {},
 ): AsyncGenerator<string> {
   yield `\uFEFF${header(scope)}`;
+  const medians = await readCourseMedians(db, scope, query.filters);
   let after: ReportKeyset | undefined;
   for (;;) {
-    const batch = await readReportRowsWithKeys(db, scope, { ...query, limit: batchSize, offset: 0, now, after });
+    const batch = await readReportRowsWithKeys(db, scope, { ...query, limit: batchSize, offset: 0, now, after, medians });
     for (const { row } of batch) yield line(scope, row);
     if (batch.length < batchSize) return;
     after = batch.at(-1)!.keyset;

@@ -60,6 +60,26 @@ export function mediansOf(courseCondition: SQL): SQL {
     GROUP BY a.course_id`;
 }
 
+/** Median progress (median_h, as mediansOf gives it) of each course, by course id. */
+export type CourseMedians = ReadonlyMap<string, number>;
+
+/**
+ * Medians read once before, as a table (course_id, median_h): a CSV export
+ * reads them once for all its batches, where each batch would otherwise
+ * compute them again over the active enrolments of every course it touches.
+ */
+function knownMedians(medians: CourseMedians): SQL {
+  // Two text parameters, not two per course.
+  const ids = [...medians.keys()].join(",");
+  const values = [...medians.values()].join(",");
+  return sql`SELECT * FROM unnest(string_to_array(${ids}, ',')::uuid[], string_to_array(${values}, ',')::float8[]) AS k(course_id, median_h)`;
+}
+
+/** The medians of the scope's courses (for the at-risk rule of each row). One statement. */
+export function scopeMediansSql(scope: ReportScope, filters: EnrollmentReportFilters): SQL {
+  return mediansOf(courseCondition(scope, filters));
+}
+
 /** The at-risk rule of at-risk.ts, in SQL, for enrolment columns `p` and the median `median_h`. */
 export function atRiskCondition(now: string): SQL {
   return sql`(p.status = 'active' AND (
@@ -204,6 +224,8 @@ export interface ReportSqlInput {
   now: string;
   /** Only rows after this one in the order (the CSV's batches): no OFFSET to re-read. */
   after?: ReportKeyset;
+  /** The scope's course medians, when already read (scopeMediansSql): not computed again. */
+  medians?: CourseMedians;
 }
 
 export const courseCondition = (scope: ReportScope, filters: EnrollmentReportFilters) => {
@@ -217,13 +239,13 @@ export const courseCondition = (scope: ReportScope, filters: EnrollmentReportFil
  * aggregates computed early, the keyset applies once they are joined: it
  * compares their values.
  */
-function orderedEnrollmentsSql({ scope, filters, sort, dir, now, limit, offset, after }: ReportSqlInput): SQL {
+function orderedEnrollmentsSql({ scope, filters, sort, dir, now, limit, offset, after, medians }: ReportSqlInput): SQL {
   const where = whereOf([...courseConditions(scope, filters), ...enrollmentConditions(filters)]);
   const early = aggregateSorts.has(sort);
   const risky = filters.atRisk === true;
   return sql`
     WITH base AS (SELECT ${baseColumns} ${baseFrom} ${where})
-    ${risky ? sql`, all_medians AS (${mediansOf(courseCondition(scope, filters))})` : sql``}
+    ${risky ? sql`, all_medians AS (${medians ? knownMedians(medians) : mediansOf(courseCondition(scope, filters))})` : sql``}
     ${early ? sql`, ${aggregateTables(courseCondition(scope, filters))}` : sql``}
     , page AS (
       SELECT * FROM (
@@ -257,15 +279,16 @@ function rowColumns(sort: ReportSort, early: boolean, risky: boolean): SQL {
       ${risky ? sql`p.median_h` : sql`m.median_h`} AS "medianH"`;
 }
 
-// Medians after the LIMIT cover only the page's courses.
-const pageMedians = sql`, medians AS (${mediansOf(sql`a.course_id IN (SELECT course_id FROM page)`)})`;
+// Medians after the LIMIT cover only the page's courses (unless read before).
+const pageMedians = (medians: CourseMedians | undefined) =>
+  sql`, medians AS (${medians ? knownMedians(medians) : mediansOf(sql`a.course_id IN (SELECT course_id FROM page)`)})`;
 
 /** One page of report rows, with every column the report shows. One statement. */
 export function reportRowsSql(input: ReportSqlInput): SQL {
   const early = aggregateSorts.has(input.sort);
   const risky = input.filters.atRisk === true;
   return sql`${orderedEnrollmentsSql(input)}
-    ${risky ? sql`` : pageMedians}
+    ${risky ? sql`` : pageMedians(input.medians)}
     ${rowColumns(input.sort, early, risky)}
     FROM page p
     ${risky ? sql`` : sql`LEFT JOIN medians m ON m.course_id = p.course_id`}

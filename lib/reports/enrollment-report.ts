@@ -8,10 +8,18 @@ import { can, type Actor } from "@/lib/auth/policy";
 import { rowsOf } from "@/lib/db/rows";
 import { pageCountOf } from "@/lib/pagination";
 import { atRiskFlags, type AtRiskFlags } from "./at-risk";
-import { courseSummarySql, reportCountSql, reportRowsSql, type ReportKeyset, type ReportScope } from "./enrollment-report-sql";
+import {
+  courseSummarySql,
+  reportCountSql,
+  reportRowsSql,
+  scopeMediansSql,
+  type CourseMedians,
+  type ReportKeyset,
+  type ReportScope,
+} from "./enrollment-report-sql";
 import { reportPageSize, type EnrollmentReportFilters, type EnrollmentReportQuery, type ReportSort, type SortDirection } from "./report-params";
 
-export type { ReportKeyset, ReportScope } from "./enrollment-report-sql";
+export type { CourseMedians, ReportKeyset, ReportScope } from "./enrollment-report-sql";
 
 /** One enrolment as the report reads it. */
 export interface EnrollmentReportRow {
@@ -132,6 +140,7 @@ interface ReadRowsInput {
   offset: number;
   now: Date;
   after?: ReportKeyset;
+  medians?: CourseMedians;
 }
 
 /**
@@ -146,6 +155,12 @@ export async function readReportRowsWithKeys(
 ): Promise<{ row: EnrollmentReportRow; keyset: ReportKeyset }[]> {
   const result = await db.execute(reportRowsSql({ scope, ...input, now: now.toISOString() }));
   return rowsOf<RawRow>(result).map((raw) => ({ row: toRow(raw, now), keyset: { value: raw.sortKey, id: raw.id } }));
+}
+
+/** The median progress of each course of the scope that has active enrolments, without checking access. One statement. */
+export async function readCourseMedians(db: DbOrTx, scope: ReportScope, filters: EnrollmentReportFilters): Promise<CourseMedians> {
+  const rows = rowsOf<{ course_id: string; median_h: number | string }>(await db.execute(scopeMediansSql(scope, filters)));
+  return new Map(rows.map((row) => [row.course_id, Number(row.median_h)]));
 }
 
 /** Rows of the report in its order, `limit` from `offset`, without checking access (callers have). One statement. */
