@@ -4,4 +4,4 @@
 -- groups), sorts every row to the disk and aggregates in order; with them it knows
 -- there are a few thousand groups and hashes them in parallel (1.7 s to 0.5 s at 1M).
 CREATE STATISTICS IF NOT EXISTS "enrollments_course_week_stats" (ndistinct)
-  ON "course_id", (date_trunc('week', "enrolled_at" AT TIME ZONE 'UTC')) FROM "enrollments";
+  ON "course_id", (date_bin('7 days', "enrolled_at", '2001-01-01T00:00:00Z')) FROM "enrollments";

