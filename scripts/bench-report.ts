@@ -9,10 +9,12 @@
 // --explain also prints EXPLAIN (ANALYZE, BUFFERS) of each report statement;
 // --keep leaves the database in place (its name is printed) for report:explain;
 // --reuse <database> times a kept one again (migrated first, not seeded, kept);
-// --no-csv skips the export.
+// --no-csv skips the export; --pglite runs it all on an in-memory embedded
+// database instead (PGlite, one connection: the page's statements queue).
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import { connectPostgres, type Database } from "@/db";
+import { PGlite } from "@electric-sql/pglite";
+import { connectPostgres, wrapPglite, type Database, type DatabaseHandle } from "@/db";
 import { countQueries } from "@/db/query-counter";
 import { runMigrations } from "@/db/migrate";
 import { rowsOf } from "@/lib/db/rows";
@@ -93,11 +95,14 @@ async function timeCsv(db: Database, params: Record<string, string>) {
   globalThis.gc?.();
   const before = process.memoryUsage();
   const peak = { rss: before.rss, heapUsed: before.heapUsed };
-  const sample = setInterval(() => {
+  const measure = () => {
     const now = process.memoryUsage();
     peak.rss = Math.max(peak.rss, now.rss);
     peak.heapUsed = Math.max(peak.heapUsed, now.heapUsed);
-  }, 20);
+  };
+  // On a timer, and every 500 lines: PGlite's statements settle as promises
+  // alone, and a loop of them can starve the timer.
+  const sample = setInterval(measure, 20);
   const started = performance.now();
   let lines = 0;
   let bytes = 0;
@@ -105,7 +110,7 @@ async function timeCsv(db: Database, params: Record<string, string>) {
     const { count } = await countQueries(async () => {
       for await (const line of enrollmentCsvLines(db, { kind: "site" }, { filters: query.filters, sort: query.sort, dir: query.dir })) {
         bytes += encoder.encode(line).byteLength;
-        lines++;
+        if (++lines % 500 === 0) measure();
       }
     });
     const seconds = (performance.now() - started) / 1000;
@@ -119,28 +124,59 @@ async function timeCsv(db: Database, params: Record<string, string>) {
   }
 }
 
-async function main() {
-  const reused = option("reuse");
+interface BenchDatabase {
+  handle: DatabaseHandle;
+  /** Whether there is data already (a kept database): then it is not seeded. */
+  reused: string | null;
+  /** Closes, and drops the database unless it is to be kept. */
+  release(): Promise<void>;
+}
+
+/** An in-memory embedded database: gone when the process ends. */
+async function openPgliteBench(): Promise<BenchDatabase> {
+  const handle = wrapPglite(new PGlite());
+  return { handle, reused: null, release: () => handle.close() };
+}
+
+/** A throwaway database on the PostgreSQL server, or a kept one again (--reuse). */
+async function openPostgresBench(): Promise<BenchDatabase> {
+  const reused = option("reuse") ?? null;
   const name = reused ?? `${databasePrefix}_${process.pid}_${Date.now()}`;
-  const keep = reused !== undefined || process.argv.includes("--keep");
+  const keep = reused !== null || process.argv.includes("--keep");
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   if (!reused) await admin.unsafe(`CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = connectPostgres(url.toString(), 4);
+  return {
+    handle,
+    reused,
+    async release() {
+      await handle.close();
+      if (keep) console.log(`\nKept the database: DATABASE_URL=${url.toString()} npm run report:explain`);
+      else await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end({ timeout: 5 });
+    },
+  };
+}
+
+async function main() {
+  const pglite = process.argv.includes("--pglite");
+  const bench = pglite ? await openPgliteBench() : await openPostgresBench();
+  const { handle, reused } = bench;
   try {
     const started = performance.now();
     // A kept database gets the migrations written since it was seeded.
     await runMigrations(handle);
     if (reused) {
       const [row] = rowsOf<{ n: number }>(await handle.db.execute(sql`SELECT count(*)::int AS n FROM enrollments`));
-      console.log(`Reusing ${name}: ${(row?.n ?? 0).toLocaleString("en")} enrolments`);
+      console.log(`Reusing ${reused}: ${(row?.n ?? 0).toLocaleString("en")} enrolments`);
     } else {
       const size = benchSizeFor(Number((option("enrolments") ?? "100000").replaceAll(/[,_]/g, "")));
       const enrolments = await seedReportBench(handle.db, size);
       console.log(
         `Seeded ${enrolments.toLocaleString("en")} enrolments (${size.students.toLocaleString("en")} students, ${size.courses} courses, ` +
-          `${size.teachers} teachers) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+          `${size.teachers} teachers) on ${pglite ? "PGlite (in memory)" : "PostgreSQL"} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
       );
     }
 
@@ -164,13 +200,10 @@ async function main() {
     }
     console.log(
       `\nSummary: first page ${first.cold.toFixed(0)} ms cold, ${first.warm.toFixed(0)} ms warm, ${first.statements} statements ` +
-        `(target: well under 2,000 ms).`,
+        `(target: 300 ms warm at 1,000,000 enrolments on PostgreSQL).`,
     );
   } finally {
-    await handle.close();
-    if (keep) console.log(`\nKept the database: DATABASE_URL=${url.toString()} npm run report:explain`);
-    else await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end({ timeout: 5 });
+    await bench.release();
   }
 }
 
