@@ -11,6 +11,8 @@
 // --reuse <database> times a kept one again (migrated first, not seeded, kept);
 // --no-csv skips the export; --pglite runs it all on an in-memory embedded
 // database instead (PGlite, one connection: the page's statements queue).
+import { readFile } from "node:fs/promises";
+import { availableParallelism, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { PGlite } from "@electric-sql/pglite";
@@ -77,10 +79,13 @@ async function timeView(db: Database, label: string, params: Record<string, stri
   const median = warm[Math.floor(warm.length / 2)]!;
   console.log(
     `${label}: ${total.toLocaleString("en")} matching; cold ${times[0]!.toFixed(0)} ms, warm median ${median.toFixed(0)} ms ` +
-      `(min ${warm[0]!.toFixed(0)}, max ${warm.at(-1)!.toFixed(0)}); ${statements} statements`,
+      `(min ${warm[0]!.toFixed(0)}, max ${warm.at(-1)!.toFixed(0)}); ${statements} statements; ${load()}`,
   );
   return { cold: times[0]!, warm: median, statements };
 }
+
+// Timings on a shared machine mean little without how busy it was.
+const load = () => `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -117,7 +122,7 @@ async function timeCsv(db: Database, params: Record<string, string>) {
     console.log(
       `CSV export (${JSON.stringify(params)}): ${(lines - 1).toLocaleString("en")} rows, ${mb(bytes)}, in ${seconds.toFixed(1)} s ` +
         `(${Math.round((lines - 1) / seconds).toLocaleString("en")} rows/s), ${count} statements; ` +
-        `heap ${mb(before.heapUsed)} before, peak ${mb(peak.heapUsed)}; RSS ${mb(before.rss)} before, peak ${mb(peak.rss)}`,
+        `heap ${mb(before.heapUsed)} before, peak ${mb(peak.heapUsed)}; RSS ${mb(before.rss)} before, peak ${mb(peak.rss)}; ${load()}`,
     );
   } finally {
     clearInterval(sample);
@@ -128,6 +133,8 @@ interface BenchDatabase {
   handle: DatabaseHandle;
   /** Whether there is data already (a kept database): then it is not seeded. */
   reused: string | null;
+  /** The PostgreSQL database's address (none for PGlite). */
+  url: string | null;
   /** Closes, and drops the database unless it is to be kept. */
   release(): Promise<void>;
 }
@@ -135,7 +142,7 @@ interface BenchDatabase {
 /** An in-memory embedded database: gone when the process ends. */
 async function openPgliteBench(): Promise<BenchDatabase> {
   const handle = wrapPglite(new PGlite());
-  return { handle, reused: null, release: () => handle.close() };
+  return { handle, reused: null, url: null, release: () => handle.close() };
 }
 
 /** A throwaway database on the PostgreSQL server, or a kept one again (--reuse). */
@@ -151,6 +158,7 @@ async function openPostgresBench(): Promise<BenchDatabase> {
   return {
     handle,
     reused,
+    url: url.toString(),
     async release() {
       await handle.close();
       if (keep) console.log(`\nKept the database: DATABASE_URL=${url.toString()} npm run report:explain`);
@@ -158,6 +166,58 @@ async function openPostgresBench(): Promise<BenchDatabase> {
       await admin.end({ timeout: 5 });
     },
   };
+}
+
+/** CPU time (user + system) a PostgreSQL server process has used so far, in ms; null when it cannot be read (a remote server). */
+async function backendCpuMs(pid: number): Promise<number | null> {
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat, after the command name in parentheses; clock ticks of 10 ms.
+    const fields = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The CPU the server spends on one first page, whatever else runs on the
+ * machine, in all and per loader: the statements one after the other on one
+ * connection without parallel workers (their time would be spent in other
+ * processes), read from the server process's own accounting, averaged over
+ * 10 runs. Wall times on a busy machine say how busy it was; this says what
+ * the page costs. With N free cores and parallel query it takes about this / N.
+ */
+async function serverCpuOfFirstPage(url: string): Promise<void> {
+  const single = connectPostgres(url, 1);
+  try {
+    await single.db.execute(sql`SET max_parallel_workers_per_gather = 0`);
+    const [{ pid }] = rowsOf<{ pid: number }>(await single.db.execute(sql`SELECT pg_backend_pid() AS pid`)) as [{ pid: number }];
+    if ((await backendCpuMs(pid)) === null) return console.log("Server CPU per first page: not measured (the server's processes are not on this machine).");
+    const admin = rowsOf<{ id: string }>(await single.db.execute(sql`SELECT id FROM users WHERE role = 'admin' LIMIT 1`))[0]!;
+    const actor = { id: admin.id, role: "admin" as const };
+    const query = parseReportQuery({});
+    const now = new Date();
+    const parts: [string, () => Promise<unknown>][] = [
+      ["table page and count", () => loadEnrollmentReport(single.db, actor, { kind: "site" }, query, { now })],
+      ["select options", () => loadSiteFilterOptions(single.db, actor)],
+      ["tiles", () => loadSiteSummary(single.db, actor, query.filters, { now })],
+      ["charts", () => loadSiteCharts(single.db, actor, query.filters, { now })],
+    ];
+    const runs = 10;
+    const each: string[] = [];
+    let total = 0;
+    for (const [label, load] of parts) {
+      await load();
+      const before = (await backendCpuMs(pid))!;
+      for (let run = 0; run < runs; run++) await load();
+      const cpu = ((await backendCpuMs(pid))! - before) / runs;
+      total += cpu;
+      each.push(`${label} ${cpu.toFixed(0)}`);
+    }
+    console.log(`Server CPU per first page, statements one at a time without parallel workers: ${total.toFixed(0)} ms (${each.join(", ")}; ${load()})`);
+  } finally {
+    await single.close();
+  }
 }
 
 async function main() {
@@ -181,6 +241,7 @@ async function main() {
     }
 
     const first = await timeView(handle.db, "First page (no filter, default order)", {});
+    if (bench.url) await serverCpuOfFirstPage(bench.url);
     await timeView(handle.db, "Filtered page (physics, active, 20–90 %, since 2026-01-01, by progress)", {
       subject: "physics",
       status: "active",
