@@ -1,6 +1,6 @@
-// Seeds a throwaway database for the benchmarks: scripts/bench-report.ts (the
-// admin report at about 100,000 enrolments) and scripts/bench-pages.ts (every
-// main page at size S, L or XL). Everything is inserted set-wise with
+// Seeds a throwaway database for scripts/bench-pages.ts (every main page at
+// size S, L or XL; the admin report's own bench, scripts/report-bench-seed.ts,
+// is shaped for a million enrolments and rebuilds indexes). Everything is inserted set-wise with
 // generate_series, so seeding takes seconds, not hours: no per-row round trips,
 // and one password hash for the few accounts the page benchmark signs in with.
 // Progress is drawn from each enrolment's number, not at random, so the counts
@@ -21,16 +21,6 @@ export interface BenchSize {
   /** Questions of each quiz (one point each, two choices). */
   questionsPerQuiz: number;
 }
-
-export const reportBenchSize: BenchSize = {
-  students: 20_000,
-  teachers: 20,
-  courses: 200,
-  coursesPerStudent: 5,
-  lessonsPerCourse: 10,
-  quizzesPerCourse: 2,
-  questionsPerQuiz: 2,
-};
 
 export const pageBenchSizes = {
   /** About the demo site's size. */

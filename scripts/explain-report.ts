@@ -9,7 +9,7 @@ import { connectPostgres, type DbOrTx } from "@/db";
 import { databaseUrl } from "@/db/config";
 import { rowsOf } from "@/lib/db/rows";
 import { reportCsvBatchSize } from "@/lib/reports/enrollment-csv";
-import { reportCountSql, reportOrderedIdsSql, reportRowsByIdsSql, reportRowsSql } from "@/lib/reports/enrollment-report-sql";
+import { reportCountSql, reportRowsSql, scopeMediansSql, type CourseMedians, type ReportKeyset } from "@/lib/reports/enrollment-report-sql";
 import { parseReportQuery, reportPageSize } from "@/lib/reports/report-params";
 import { siteChartsSql } from "@/lib/reports/site-charts";
 import { siteFilterOptionsSql } from "@/lib/reports/site-filter-options";
@@ -23,8 +23,9 @@ export interface ExplainedStatement {
 
 /**
  * The report's statements for a first page, a filtered page and a CSV export
- * (its ordered ids, then one batch of rows by id: the batch is built from ids
- * read from `db`), as the page and the export run them.
+ * (its medians, its first batch, and the batch after it: the medians and that
+ * keyset are read from `db`),
+ * as the page and the export run them.
  */
 export async function reportStatements(db: DbOrTx, now = new Date()): Promise<ExplainedStatement[]> {
   const site = { kind: "site" } as const;
@@ -32,10 +33,14 @@ export async function reportStatements(db: DbOrTx, now = new Date()): Promise<Ex
   const filtered = parseReportQuery({ subject: "physics", status: "active", progressMin: "20", progressMax: "90", enrolledFrom: "2026-01-01", sort: "progress" });
   const atRisk = parseReportQuery({ atRisk: "1" });
   const page = (query: typeof first) => ({ scope: site, filters: query.filters, sort: query.sort, dir: query.dir, limit: reportPageSize, offset: 0, now: now.toISOString() });
-  const csvIds = reportOrderedIdsSql(page(filtered));
-  const batchIds = rowsOf<{ id: string }>(await db.execute(csvIds))
-    .slice(reportCsvBatchSize, 2 * reportCsvBatchSize)
-    .map((row) => row.id);
+  const mediansOf = async (query: typeof first): Promise<CourseMedians> =>
+    new Map(rowsOf<{ course_id: string; median_h: number }>(await db.execute(scopeMediansSql(site, query.filters))).map((row) => [row.course_id, Number(row.median_h)]));
+  const [allMedians, physicsMedians] = await Promise.all([mediansOf(first), mediansOf(filtered)]);
+  const csvBatch = (query: typeof first, medians: CourseMedians, after?: ReportKeyset) =>
+    reportRowsSql({ ...page(query), limit: reportCsvBatchSize, after, medians });
+  const firstBatch = rowsOf<{ id: string; sortKey: string | null }>(await db.execute(csvBatch(first, allMedians)));
+  const last = firstBatch.at(-1);
+  const secondBatch = csvBatch(first, allMedians, last ? { value: last.sortKey, id: last.id } : undefined);
   return [
     { name: "table: first page, default order (student)", statement: reportRowsSql(page(first)) },
     { name: "table: count, no filter", statement: reportCountSql({ scope: site, filters: first.filters, now: now.toISOString() }) },
@@ -47,8 +52,10 @@ export async function reportStatements(db: DbOrTx, now = new Date()): Promise<Ex
     { name: "tiles, filtered", statement: siteSummarySql(filtered.filters, now) },
     { name: "charts, no filter", statement: siteChartsSql(first.filters, now) },
     { name: "charts, filtered", statement: siteChartsSql(filtered.filters, now) },
-    { name: "CSV: the ordered ids, filtered", statement: csvIds },
-    { name: `CSV: one batch of ${reportCsvBatchSize} rows by id, filtered`, statement: reportRowsByIdsSql(batchIds) },
+    { name: "CSV: the courses' medians, read once", statement: scopeMediansSql(site, first.filters) },
+    { name: `CSV: the first batch of ${reportCsvBatchSize} rows, default order`, statement: csvBatch(first, allMedians) },
+    { name: `CSV: the batch after it (keyset), default order`, statement: secondBatch },
+    { name: `CSV: the first batch, filtered`, statement: csvBatch(filtered, physicsMedians) },
   ];
 }
 

@@ -48,6 +48,10 @@ export const courses = pgTable(
     index("courses_status_idx").on(t.status),
     index("courses_visibility_idx").on(t.visibility),
     index("courses_subject_idx").on(t.subject),
+    // The reports' subject filter compares lower(subject): with this index the planner
+    // knows how many courses match (it guessed 10 of 2,000 for 400) and walks the
+    // report's order instead of reading every enrolment of the subject for each CSV batch.
+    index("courses_subject_lower_idx").on(sql`lower(${t.subject})`),
     index("courses_created_at_idx").on(t.createdAt),
     index("courses_search_vector_idx").using("gin", t.searchVector),
     check("courses_title_length", sql`char_length(${t.title}) BETWEEN 1 AND 200`),

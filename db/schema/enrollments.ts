@@ -28,12 +28,13 @@ export const enrollments = pgTable(
     index("enrollments_course_id_idx").on(t.courseId),
     index("enrollments_status_idx").on(t.status),
     index("enrollments_last_activity_idx").on(t.lastActivityAt),
-    // The admin report at 100,000 enrolments: its enrolment-date filter, sort
-    // and weekly chart; its progress-range filter and sort; and each course's
-    // active enrolments (the at-risk medians, the funnel, active courses).
+    // The admin report: its enrolment-date filter, sort and weekly chart; its
+    // progress-range filter and sort; and each course's active enrolments with
+    // their progress (the at-risk medians, the funnel, active courses), read
+    // from the index alone: a CSV batch's medians read 644,000 of them at 1M.
     index("enrollments_enrolled_at_idx").on(t.enrolledAt),
     index("enrollments_progress_idx").on(t.progressPercent),
-    index("enrollments_course_status_idx").on(t.courseId, t.status),
+    index("enrollments_course_status_progress_idx").on(t.courseId, t.status, t.progressPercent),
     check("enrollments_progress_range", sql`${t.progressPercent} BETWEEN 0 AND 100`),
     check(
       "enrollments_completed_at_only_when_completed",

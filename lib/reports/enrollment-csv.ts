@@ -4,7 +4,14 @@ import type { Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { csvRow } from "@/lib/csv/escape-cell";
 import { atRiskReasons } from "./at-risk";
-import { authorizeReportScope, readOrderedIds, readRowsByIds, type EnrollmentReportRow, type ReportScope } from "./enrollment-report";
+import {
+  authorizeReportScope,
+  readCourseMedians,
+  readReportRowsWithKeys,
+  type EnrollmentReportRow,
+  type ReportKeyset,
+  type ReportScope,
+} from "./enrollment-report";
 import type { EnrollmentReportFilters, ReportSort, SortDirection } from "./report-params";
 
 export { streamLines } from "@/lib/gradebook/gradebook-csv";
@@ -58,10 +65,14 @@ function line(scope: ReportScope, row: EnrollmentReportRow): string {
 
 /**
  * The report as CSV lines (BOM, header, one line per enrolment), in the
- * report's order: the matching ids first (one statement; only ids are held,
- * about 40 bytes each), then the rows batch by batch by id (one statement
- * per batch, each as cheap as the first), so an export of 100,000 enrolments
- * never holds their rows at once. Access is the caller's to check (see
+ * report's order, read batch by batch: each batch resumes after the last row
+ * of the one before (a keyset on the sort value and id, one statement per
+ * batch), so only one batch is ever held, whatever the number of enrolments,
+ * and a batch deep into the export costs what the first does in the orders an
+ * index serves (an OFFSET would re-read everything before it). The courses'
+ * medians (for the at-risk flags and filter) are read once, first: one number
+ * per course. The orders by lessons done or an average compute those figures
+ * again for each batch. Access is the caller's to check (see
  * exportEnrollmentCsv). Cells are formula-safe (see escape-cell.ts).
  */
 export async function* enrollmentCsvLines(
@@ -71,9 +82,13 @@ export async function* enrollmentCsvLines(
   { now = new Date(), batchSize = reportCsvBatchSize }: { now?: Date; batchSize?: number } = {},
 ): AsyncGenerator<string> {
   yield `\uFEFF${header(scope)}`;
-  const ids = await readOrderedIds(db, scope, { ...query, now });
-  for (let start = 0; start < ids.length; start += batchSize) {
-    for (const row of await readRowsByIds(db, ids.slice(start, start + batchSize), now)) yield line(scope, row);
+  const medians = await readCourseMedians(db, scope, query.filters);
+  let after: ReportKeyset | undefined;
+  for (;;) {
+    const batch = await readReportRowsWithKeys(db, scope, { ...query, limit: batchSize, offset: 0, now, after, medians });
+    for (const { row } of batch) yield line(scope, row);
+    if (batch.length < batchSize) return;
+    after = batch.at(-1)!.keyset;
   }
 }
 

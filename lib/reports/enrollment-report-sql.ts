@@ -60,6 +60,26 @@ export function mediansOf(courseCondition: SQL): SQL {
     GROUP BY a.course_id`;
 }
 
+/** Median progress (median_h, as mediansOf gives it) of each course, by course id. */
+export type CourseMedians = ReadonlyMap<string, number>;
+
+/**
+ * Medians read once before, as a table (course_id, median_h): a CSV export
+ * reads them once for all its batches, where each batch would otherwise
+ * compute them again over the active enrolments of every course it touches.
+ */
+function knownMedians(medians: CourseMedians): SQL {
+  // Two text parameters, not two per course.
+  const ids = [...medians.keys()].join(",");
+  const values = [...medians.values()].join(",");
+  return sql`SELECT * FROM unnest(string_to_array(${ids}, ',')::uuid[], string_to_array(${values}, ',')::float8[]) AS k(course_id, median_h)`;
+}
+
+/** The medians of the scope's courses (for the at-risk rule of each row). One statement. */
+export function scopeMediansSql(scope: ReportScope, filters: EnrollmentReportFilters): SQL {
+  return mediansOf(courseCondition(scope, filters));
+}
+
 /** The at-risk rule of at-risk.ts, in SQL, for enrolment columns `p` and the median `median_h`. */
 export function atRiskCondition(now: string): SQL {
   return sql`(p.status = 'active' AND (
@@ -140,6 +160,43 @@ const sortColumns: Record<ReportSort, SQL> = {
   enrolled: sql`enrolled_at`,
 };
 
+/** Sort columns that can be null (an average before any grade): they sort last either way. */
+const nullableSorts = new Set<ReportSort>(["quiz", "assignment"]);
+
+// The type a sort column's value is read back as, for a keyset cursor handed back as text.
+const sortTypes: Record<ReportSort, SQL> = {
+  student: sql`text`,
+  course: sql`text`,
+  status: sql`enrollment_status`,
+  progress: sql`numeric`,
+  lessons: sql`int`,
+  quiz: sql`numeric`,
+  assignment: sql`numeric`,
+  lastActivity: sql`timestamptz`,
+  enrolled: sql`timestamptz`,
+};
+
+/** Where a keyset read resumes: the sort value (as text; null for a missing average) and id of the last row read. */
+export interface ReportKeyset {
+  value: string | null;
+  id: string;
+}
+
+/**
+ * The rows after `after` in the report's order (`ORDER BY col dir NULLS LAST,
+ * id`). The leading `col >= value` (or `<=`) is what an index on the column
+ * can serve; the rest breaks ties by id and keeps the missing values last.
+ */
+function keysetCondition(sort: ReportSort, dir: SortDirection, after: ReportKeyset): SQL {
+  const column = sortColumns[sort];
+  const id = sql`id > ${after.id}::uuid`;
+  if (after.value === null) return sql`(${column} IS NULL AND ${id})`;
+  const value = sql`${after.value}::${sortTypes[sort]}`;
+  const [reach, beyond] = dir === "asc" ? [sql`>=`, sql`>`] : [sql`<=`, sql`<`];
+  const ahead = sql`(${column} ${reach} ${value} AND (${column} ${beyond} ${value} OR ${id}))`;
+  return nullableSorts.has(sort) ? sql`(${ahead} OR ${column} IS NULL)` : ahead;
+}
+
 /** Sorts that need the per-row aggregates before the LIMIT. */
 const aggregateSorts = new Set<ReportSort>(["lessons", "quiz", "assignment"]);
 
@@ -165,6 +222,10 @@ export interface ReportSqlInput {
   offset: number;
   /** ISO time the at-risk rule measures inactivity from. */
   now: string;
+  /** Only rows after this one in the order (the CSV's batches): no OFFSET to re-read. */
+  after?: ReportKeyset;
+  /** The scope's course medians, when already read (scopeMediansSql): not computed again. */
+  medians?: CourseMedians;
 }
 
 export const courseCondition = (scope: ReportScope, filters: EnrollmentReportFilters) => {
@@ -172,36 +233,42 @@ export const courseCondition = (scope: ReportScope, filters: EnrollmentReportFil
   return conditions.length ? sql.join(conditions, sql` AND `) : sql`true`;
 };
 
-type OrderInput = Pick<ReportSqlInput, "scope" | "filters" | "sort" | "dir" | "now">;
-
 /**
- * The filtered enrolments in the report's order, as a WITH list ending in
- * `page`: cut to one window of rows when given, or all of them (for the CSV's
- * list of ids).
+ * The filtered enrolments in the report's order, cut to one window of rows
+ * (after the keyset, when given), as a WITH list ending in `page`. With the
+ * aggregates computed early, the keyset applies once they are joined: it
+ * compares their values.
  */
-function orderedEnrollmentsSql({ scope, filters, sort, dir, now }: OrderInput, window: { limit: number; offset: number } | null): SQL {
+function orderedEnrollmentsSql({ scope, filters, sort, dir, now, limit, offset, after, medians }: ReportSqlInput): SQL {
   const where = whereOf([...courseConditions(scope, filters), ...enrollmentConditions(filters)]);
   const early = aggregateSorts.has(sort);
   const risky = filters.atRisk === true;
   return sql`
     WITH base AS (SELECT ${baseColumns} ${baseFrom} ${where})
-    ${risky ? sql`, all_medians AS (${mediansOf(courseCondition(scope, filters))})` : sql``}
+    ${risky ? sql`, all_medians AS (${medians ? knownMedians(medians) : mediansOf(courseCondition(scope, filters))})` : sql``}
     ${early ? sql`, ${aggregateTables(courseCondition(scope, filters))}` : sql``}
     , page AS (
-      SELECT p.*${risky ? sql`, m.median_h` : sql``}${early ? aggregateColumns : sql``}
-      FROM base p
-      ${risky ? sql`LEFT JOIN all_medians m ON m.course_id = p.course_id` : sql``}
-      ${early ? aggregateJoins : sql``}
-      ${risky ? sql`WHERE ${atRiskCondition(now)}` : sql``}
+      SELECT * FROM (
+        SELECT p.*${risky ? sql`, m.median_h` : sql``}${early ? aggregateColumns : sql``}
+        FROM base p
+        ${risky ? sql`LEFT JOIN all_medians m ON m.course_id = p.course_id` : sql``}
+        ${early ? aggregateJoins : sql``}
+        ${risky ? sql`WHERE ${atRiskCondition(now)}` : sql``}
+      ) p
+      ${after ? sql`WHERE ${keysetCondition(sort, dir, after)}` : sql``}
       ${orderBy(sort, dir)}
-      ${window ? sql`LIMIT ${window.limit} OFFSET ${window.offset}` : sql``}
+      LIMIT ${limit} OFFSET ${offset}
     )`;
 }
 
-/** The columns of a report row, from `page p` with the aggregates on `p` (early) or `agg`, the median on `p` (risky) or `m`. */
-function rowColumns(early: boolean, risky: boolean): SQL {
+/**
+ * The columns of a report row, from `page p` with the aggregates on `p`
+ * (early) or `agg`, the median on `p` (risky) or `m`, and the sort value as
+ * text (where a keyset read resumes).
+ */
+function rowColumns(sort: ReportSort, early: boolean, risky: boolean): SQL {
   const figures = early ? sql`p` : sql`agg`;
-  return sql`SELECT p.id, p.user_id AS "userId", p.course_id AS "courseId", p.status, p.progress_percent AS "progressPercent",
+  return sql`SELECT p.id, p.${sortColumns[sort]}::text AS "sortKey", p.user_id AS "userId", p.course_id AS "courseId", p.status, p.progress_percent AS "progressPercent",
       (extract(epoch FROM p.last_activity_at) * 1000)::float8 AS "lastActivityMs",
       (extract(epoch FROM p.enrolled_at) * 1000)::float8 AS "enrolledMs",
       (extract(epoch FROM p.completed_at) * 1000)::float8 AS "completedMs",
@@ -212,58 +279,39 @@ function rowColumns(early: boolean, risky: boolean): SQL {
       ${risky ? sql`p.median_h` : sql`m.median_h`} AS "medianH"`;
 }
 
-// Medians after the LIMIT cover only the page's courses.
-const pageMedians = sql`, medians AS (${mediansOf(sql`a.course_id IN (SELECT course_id FROM page)`)})`;
+// Medians after the LIMIT cover only the page's courses (unless read before).
+const pageMedians = (medians: CourseMedians | undefined) =>
+  sql`, medians AS (${medians ? knownMedians(medians) : mediansOf(sql`a.course_id IN (SELECT course_id FROM page)`)})`;
 
 /** One page of report rows, with every column the report shows. One statement. */
 export function reportRowsSql(input: ReportSqlInput): SQL {
   const early = aggregateSorts.has(input.sort);
   const risky = input.filters.atRisk === true;
-  return sql`${orderedEnrollmentsSql(input, { limit: input.limit, offset: input.offset })}
-    ${risky ? sql`` : pageMedians}
-    ${rowColumns(early, risky)}
+  return sql`${orderedEnrollmentsSql(input)}
+    ${risky ? sql`` : pageMedians(input.medians)}
+    ${rowColumns(input.sort, early, risky)}
     FROM page p
     ${risky ? sql`` : sql`LEFT JOIN medians m ON m.course_id = p.course_id`}
     ${early ? sql`` : aggregates}
     ${orderBy(input.sort, input.dir)}`;
 }
 
-/**
- * The ids of every matching enrolment in the report's order. The CSV reads
- * them once, then its rows batch by batch by id, so each batch costs the
- * same however deep into the export it is (an OFFSET would re-read and
- * re-sort everything before it, every batch). One statement.
- */
-export function reportOrderedIdsSql(input: OrderInput): SQL {
-  return sql`${orderedEnrollmentsSql(input, null)}
-    SELECT p.id FROM page p ${orderBy(input.sort, input.dir)}`;
-}
-
-/** The report rows of these enrolments, in the order of `ids`. One statement. */
-export function reportRowsByIdsSql(ids: readonly string[]): SQL {
-  // One text parameter, not one per id; the ids come from reportOrderedIdsSql.
-  const idArray = sql`string_to_array(${ids.join(",")}, ',')::uuid[]`;
-  return sql`
-    WITH page AS (SELECT ${baseColumns} ${baseFrom} WHERE e.id = ANY(${idArray}))
-    ${pageMedians}
-    ${rowColumns(false, false)}
-    FROM page p
-    LEFT JOIN medians m ON m.course_id = p.course_id
-    ${aggregates}
-    ORDER BY array_position(${idArray}, p.id)`;
-}
-
 /** How many enrolments match the filters. One statement. */
 export function reportCountSql({ scope, filters, now }: Pick<ReportSqlInput, "scope" | "filters" | "now">): SQL {
-  const where = whereOf([...courseConditions(scope, filters), ...enrollmentConditions(filters)]);
-  if (!filters.atRisk) {
-    return sql`SELECT count(*)::int AS total FROM enrollments e JOIN users u ON u.id = e.user_id JOIN courses c ON c.id = e.course_id ${where}`;
-  }
+  const byCourse = courseConditions(scope, filters);
+  const where = whereOf([...byCourse, ...enrollmentConditions(filters)]);
+  // Every enrolment has its student and course (foreign keys, NOT NULL), so the
+  // joins change the count only through a filter: without one they would make
+  // the planner hash a million enrolments against every user and course.
+  const from = sql`FROM enrollments e
+    ${byCourse.length ? sql`JOIN courses c ON c.id = e.course_id` : sql``}
+    ${filters.q ? sql`JOIN users u ON u.id = e.user_id` : sql``}
+    ${where}`;
+  if (!filters.atRisk) return sql`SELECT count(*)::int AS total ${from}`;
   return sql`
     WITH all_medians AS (${mediansOf(courseCondition(scope, filters))})
     SELECT count(*)::int AS total
-    FROM (SELECT e.status, e.progress_percent, e.last_activity_at, e.course_id
-      FROM enrollments e JOIN users u ON u.id = e.user_id JOIN courses c ON c.id = e.course_id ${where}) p
+    FROM (SELECT e.status, e.progress_percent, e.last_activity_at, e.course_id ${from}) p
     LEFT JOIN all_medians m ON m.course_id = p.course_id
     WHERE ${atRiskCondition(now)}`;
 }

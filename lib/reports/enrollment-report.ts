@@ -11,14 +11,15 @@ import { atRiskFlags, type AtRiskFlags } from "./at-risk";
 import {
   courseSummarySql,
   reportCountSql,
-  reportOrderedIdsSql,
-  reportRowsByIdsSql,
   reportRowsSql,
+  scopeMediansSql,
+  type CourseMedians,
+  type ReportKeyset,
   type ReportScope,
 } from "./enrollment-report-sql";
 import { reportPageSize, type EnrollmentReportFilters, type EnrollmentReportQuery, type ReportSort, type SortDirection } from "./report-params";
 
-export type { ReportScope } from "./enrollment-report-sql";
+export type { CourseMedians, ReportKeyset, ReportScope } from "./enrollment-report-sql";
 
 /** One enrolment as the report reads it. */
 export interface EnrollmentReportRow {
@@ -64,6 +65,7 @@ const uuid = z.uuid();
 
 interface RawRow {
   id: string;
+  sortKey: string | null;
   userId: string;
   courseId: string;
   status: EnrollmentStatus;
@@ -130,30 +132,40 @@ export async function authorizeReportScope(db: DbOrTx, actor: Actor, scope: Repo
   return { course: { id: course.id, title: course.title, teacherId: course.teacherId } };
 }
 
+interface ReadRowsInput {
+  filters: EnrollmentReportFilters;
+  sort: ReportSort;
+  dir: SortDirection;
+  limit: number;
+  offset: number;
+  now: Date;
+  after?: ReportKeyset;
+  medians?: CourseMedians;
+}
+
+/**
+ * Rows of the report in its order, `limit` from `offset` (after the keyset,
+ * when given), without checking access (callers have), each with the keyset
+ * that resumes after it. One statement.
+ */
+export async function readReportRowsWithKeys(
+  db: DbOrTx,
+  scope: ReportScope,
+  { now, ...input }: ReadRowsInput,
+): Promise<{ row: EnrollmentReportRow; keyset: ReportKeyset }[]> {
+  const result = await db.execute(reportRowsSql({ scope, ...input, now: now.toISOString() }));
+  return rowsOf<RawRow>(result).map((raw) => ({ row: toRow(raw, now), keyset: { value: raw.sortKey, id: raw.id } }));
+}
+
+/** The median progress of each course of the scope that has active enrolments, without checking access. One statement. */
+export async function readCourseMedians(db: DbOrTx, scope: ReportScope, filters: EnrollmentReportFilters): Promise<CourseMedians> {
+  const rows = rowsOf<{ course_id: string; median_h: number | string }>(await db.execute(scopeMediansSql(scope, filters)));
+  return new Map(rows.map((row) => [row.course_id, Number(row.median_h)]));
+}
+
 /** Rows of the report in its order, `limit` from `offset`, without checking access (callers have). One statement. */
-export async function readReportRows(
-  db: DbOrTx,
-  scope: ReportScope,
-  { filters, sort, dir, limit, offset, now }: { filters: EnrollmentReportFilters; sort: ReportSort; dir: SortDirection; limit: number; offset: number; now: Date },
-): Promise<EnrollmentReportRow[]> {
-  const result = await db.execute(reportRowsSql({ scope, filters, sort, dir, limit, offset, now: now.toISOString() }));
-  return rowsOf<RawRow>(result).map((raw) => toRow(raw, now));
-}
-
-/** The ids of every matching enrolment in the report's order, without checking access (callers have). One statement. */
-export async function readOrderedIds(
-  db: DbOrTx,
-  scope: ReportScope,
-  { filters, sort, dir, now }: { filters: EnrollmentReportFilters; sort: ReportSort; dir: SortDirection; now: Date },
-): Promise<string[]> {
-  const result = await db.execute(reportOrderedIdsSql({ scope, filters, sort, dir, now: now.toISOString() }));
-  return rowsOf<{ id: string }>(result).map((row) => row.id);
-}
-
-/** The rows of these enrolments in the order given, without checking access. One statement (none for no ids). */
-export async function readRowsByIds(db: DbOrTx, ids: readonly string[], now: Date): Promise<EnrollmentReportRow[]> {
-  if (ids.length === 0) return [];
-  return rowsOf<RawRow>(await db.execute(reportRowsByIdsSql(ids))).map((raw) => toRow(raw, now));
+export async function readReportRows(db: DbOrTx, scope: ReportScope, input: ReadRowsInput): Promise<EnrollmentReportRow[]> {
+  return (await readReportRowsWithKeys(db, scope, input)).map(({ row }) => row);
 }
 
 /**

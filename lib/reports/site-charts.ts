@@ -41,7 +41,10 @@ const parsed = <T>(value: unknown): T => (typeof value === "string" ? (JSON.pars
 export function siteChartsSql(filters: EnrollmentReportFilters, now: Date): SQL {
   const end = filters.enrolledTo && filters.enrolledTo < now.toISOString().slice(0, 10) ? `${filters.enrolledTo}T00:00:00Z` : now.toISOString();
   return sql`
-    WITH f AS (${filteredEnrollmentsSql(filters, now)}),
+    -- Not materialized: the counts below read it in one pass, the quiz average for ten
+    -- courses only; one materialized copy would first write every matching enrolment to
+    -- disk (85 MB at 1M).
+    WITH f AS NOT MATERIALIZED (${filteredEnrollmentsSql(filters, now)}),
     bounds AS (
       SELECT last_week - ${`${chartWeeks - 1} weeks`}::interval AS window_start, last_week
       FROM (SELECT date_trunc('week', ${end}::timestamptz AT TIME ZONE 'UTC') AS last_week) w
@@ -52,20 +55,29 @@ export function siteChartsSql(filters: EnrollmentReportFilters, now: Date): SQL 
         last_week, interval '1 week') AS week
       FROM bounds
     ),
-    -- Counted per week first (a small hash aggregate), then laid over every week of the window.
-    week_counts AS (
-      SELECT date_trunc('week', f.enrolled_at AT TIME ZONE 'UTC') AS week, count(*)::int AS n
-      FROM f WHERE f.enrolled_at >= (SELECT window_start FROM bounds) AT TIME ZONE 'UTC'
-      GROUP BY 1
-    ),
-    weekly AS (SELECT weeks.week, coalesce(week_counts.n, 0) AS n FROM weeks LEFT JOIN week_counts ON week_counts.week = weeks.week),
-    top AS (
-      SELECT f.course_id, count(*)::int AS enrolled,
+    -- Per course and week in one pass over the enrolments (parallel, a few thousand
+    -- groups; the planner knows how few from the statistics of migration 0018), then
+    -- summed by week and by course, where two aggregates would each read every row.
+    -- date_bin from a Monday midnight UTC gives the UTC week date_trunc gives, at a
+    -- quarter of its cost a row (no time zone conversion); weeks are converted per group.
+    counted AS (
+      SELECT f.course_id, date_bin('7 days', f.enrolled_at, '2001-01-01T00:00:00Z') AS week,
+        count(*)::int AS enrolled,
         count(*) FILTER (WHERE f.progress_percent > 0 OR f.status = 'completed')::int AS started,
         count(*) FILTER (WHERE f.progress_percent >= 50 OR f.status = 'completed')::int AS halfway,
         count(*) FILTER (WHERE f.status = 'completed')::int AS completed
-      FROM f GROUP BY f.course_id
-      ORDER BY enrolled DESC, f.course_id
+      FROM f
+      GROUP BY 1, 2
+    ),
+    -- Weeks before the window have counts too; laid over the window's weeks, they drop out.
+    week_counts AS (SELECT week AT TIME ZONE 'UTC' AS week, sum(enrolled)::int AS n FROM counted GROUP BY 1),
+    weekly AS (SELECT weeks.week, coalesce(week_counts.n, 0) AS n FROM weeks LEFT JOIN week_counts ON week_counts.week = weeks.week),
+    top AS (
+      SELECT course_id, sum(enrolled)::int AS enrolled, sum(started)::int AS started,
+        sum(halfway)::int AS halfway, sum(completed)::int AS completed
+      FROM counted
+      GROUP BY course_id
+      ORDER BY enrolled DESC, course_id
       LIMIT ${chartCourses}
     ),
     quiz AS (

@@ -1,0 +1,1 @@
+CREATE INDEX "users_shown_name_idx" ON "users" USING btree (coalesce("display_name", "username"));

@@ -1,0 +1,2 @@
+CREATE INDEX "users_active_role_idx" ON "users" USING btree ("role") WHERE "users"."is_active";--> statement-breakpoint
+CREATE INDEX "courses_subject_lower_idx" ON "courses" USING btree (lower("subject"));
