@@ -1,0 +1,77 @@
+// Samples the resident memory of a process and all its descendants from
+// /proc (Linux): the server is scripts/serve.mjs, and Next or PGlite may add
+// processes of their own. Keeps the largest sum seen.
+import fs from "node:fs";
+
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  let tasks: string[];
+  try {
+    tasks = fs.readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return children;
+  }
+  for (const task of tasks) {
+    try {
+      for (const child of fs.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(/\s+/)) if (child) children.push(Number(child));
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return children;
+}
+
+/** VmRSS of one process in kB, 0 when it is gone. */
+export function rssKbOf(pid: number): number {
+  try {
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export function treeRssKb(rootPid: number): number {
+  let total = 0;
+  const seen = new Set<number>();
+  const queue = [rootPid];
+  while (queue.length > 0) {
+    const pid = queue.pop()!;
+    if (seen.has(pid)) continue;
+    seen.add(pid);
+    total += rssKbOf(pid);
+    queue.push(...childrenOf(pid));
+  }
+  return total;
+}
+
+export interface RssSampler {
+  /** The largest tree RSS so far, in MB, and when (ms since the sampler started) and in which phase. */
+  max(): { mb: number; phase: string };
+  setPhase(phase: string): void;
+  samples(): { atMs: number; phase: string; mb: number }[];
+  stop(): void;
+}
+
+export function sampleRss(rootPid: number, everyMs = 250): RssSampler {
+  const started = performance.now();
+  const taken: { atMs: number; phase: string; mb: number }[] = [];
+  let phase = "idle";
+  let best = { mb: 0, phase };
+  const take = () => {
+    const mb = treeRssKb(rootPid) / 1024;
+    taken.push({ atMs: Math.round(performance.now() - started), phase, mb: Math.round(mb * 10) / 10 });
+    if (mb > best.mb) best = { mb, phase };
+  };
+  take();
+  const timer = setInterval(take, everyMs);
+  return {
+    max: () => best,
+    setPhase: (next) => {
+      phase = next;
+      take();
+    },
+    samples: () => taken,
+    stop: () => clearInterval(timer),
+  };
+}
