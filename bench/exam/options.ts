@@ -15,6 +15,8 @@ export interface ExamOptions {
   submitWindowMs: number;
   connections: number;
   cpuProfile: boolean;
+  /** The server's --max-old-space-size, when set: how much JavaScript heap it may grow before it must collect. */
+  serverHeapMb: number | null;
   out: string | null;
 }
 
@@ -31,6 +33,7 @@ export const defaultOptions: ExamOptions = {
   submitWindowMs: 30_000,
   connections: 64,
   cpuProfile: false,
+  serverHeapMb: null,
   out: null,
 };
 
@@ -44,6 +47,7 @@ export const usage = `npm run bench:exam -- [options]
   --browse-seconds=30    how often each other student opens a page
   --connections=64       HTTP connections from the one client address
   --cpu-prof             write a CPU profile of the server (node --cpu-prof) per database
+  --server-heap-mb=N     start the server with --max-old-space-size=N (default: Node's own limit)
   --out=FILE             the JSON result (default bench/exam/results/exam-<time>.json)`;
 
 export function parseOptions(argv: readonly string[]): ExamOptions {
@@ -87,6 +91,9 @@ export function parseOptions(argv: readonly string[]): ExamOptions {
         break;
       case "--cpu-prof":
         options.cpuProfile = true;
+        break;
+      case "--server-heap-mb":
+        options.serverHeapMb = whole("server-heap-mb", value, 64);
         break;
       case "--out":
         if (!value) throw new Error("--out takes a file name.");

@@ -23,6 +23,7 @@ import { openPool, runSchedule, type Answered } from "./load";
 import { parseOptions, usage, type BenchDatabase, type ExamOptions } from "./options";
 import { sampleRss } from "./rss";
 import { seedExam } from "./seed";
+import { routeTimings, type RouteTiming } from "./server-log";
 import { startServer } from "./server";
 import { formatTable, summarize, type PhaseSummary } from "./stats";
 import { checkTargets } from "./targets";
@@ -82,6 +83,8 @@ interface DatabaseRun {
   rssSamples: { atMs: number; phase: string; mb: number }[];
   grading: GradingCheck & { expectedSubmitted: number; expectedAnswers: number };
   targets: ReturnType<typeof checkTargets>;
+  /** Per route, as the server timed it from its own log. */
+  serverTimings: RouteTiming[];
   cpuProfileDir: string | null;
 }
 
@@ -107,12 +110,16 @@ async function runOn(kind: BenchDatabase, options: ExamOptions, stamp: string): 
     console.log(`migrated and seeded ${options.students} students in ${seedSeconds.toFixed(1)} s`);
 
     const cpuProfileDir = options.cpuProfile ? path.join(root, "bench", "exam", "results", `cpu-${kind}-${stamp}`) : null;
+    const logFile = path.join(root, "bench", "exam", "results", `server-${kind}-${stamp}.log`);
     const server = await startServer({
       root,
       port: options.port,
       env: { ...prepared.serverEnv, AUTH_SECRET: authSecret, SEED_DEMO: "off", TRUST_PROXY: "" },
-      logFile: path.join(root, "bench", "exam", "results", `server-${kind}-${stamp}.log`),
-      nodeFlags: cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : [],
+      logFile,
+      nodeFlags: [
+        ...(cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : []),
+        ...(options.serverHeapMb ? [`--max-old-space-size=${options.serverHeapMb}`] : []),
+      ],
     });
     stopServer = server.stop;
     const rss = sampleRss(server.pid);
@@ -191,6 +198,7 @@ async function runOn(kind: BenchDatabase, options: ExamOptions, stamp: string): 
       rssSamples: rss.samples(),
       grading: { ...grading, ...expected },
       targets: checkTargets({ start: byName("start"), autosave: byName("autosave"), submit: byName("submit"), maxRssMb: maxRss.mb, ungraded }),
+      serverTimings: routeTimings(fs.readFileSync(logFile, "utf8")),
       cpuProfileDir,
     };
   } finally {
@@ -200,7 +208,7 @@ async function runOn(kind: BenchDatabase, options: ExamOptions, stamp: string): 
 }
 
 function report(run: DatabaseRun) {
-  console.log(`\n${run.label}: ${formatTable(run.phases).split("\n").length - 2} phases`);
+  console.log(`\n${run.label}`);
   console.log(formatTable(run.phases));
   const g = run.grading;
   console.log(
@@ -208,6 +216,10 @@ function report(run: DatabaseRun) {
       `${g.answers}/${g.expectedAnswers} answers, ${g.ungradedAnswers} ungraded; points ${g.scoreSum} = ${g.answerPointsSum} on the answers`,
   );
   console.log(`server RSS max ${run.maxRssMb.toFixed(0)} MB (during ${run.maxRssPhase}); client timers late by at most ${run.clientLagMs.toFixed(0)} ms`);
+  console.log("as the server timed them (from reading the request to the last byte):");
+  for (const timing of run.serverTimings) {
+    console.log(`  ${timing.route.padEnd(58)} ${String(timing.count).padStart(5)}  p50 ${timing.p50.toFixed(1).padStart(7)} ms  p95 ${timing.p95.toFixed(1).padStart(7)} ms`);
+  }
   for (const check of run.targets) console.log(`  ${check.met ? "met   " : "MISSED"}  ${check.target}: ${check.actual}`);
   if (run.cpuProfileDir) console.log(`CPU profile: ${run.cpuProfileDir}`);
 }

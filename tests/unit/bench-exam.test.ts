@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { parseOptions } from "@/bench/exam/options";
 import { everyPeriod, seededRandom, spreadOver } from "@/bench/exam/schedule";
 import { formatTable, percentile, summarize, type Sample } from "@/bench/exam/stats";
+import { placeOf, summarizeProfile } from "@/bench/exam/cpu-profile";
+import { routeTimings } from "@/bench/exam/server-log";
 import { checkTargets } from "@/bench/exam/targets";
 
 describe("spreadOver", () => {
@@ -124,9 +126,60 @@ describe("parseOptions", () => {
       autosavers: 20,
       examMs: 15_000,
     });
+    expect(parseOptions(["--server-heap-mb=192", "--cpu-prof"])).toMatchObject({ serverHeapMb: 192, cpuProfile: true });
+    expect(() => parseOptions(["--server-heap-mb=10"])).toThrow(/at least 64/);
     expect(() => parseOptions(["--db=mysql"])).toThrow(/--db/);
     expect(() => parseOptions(["--students=0"])).toThrow(/--students/);
     expect(() => parseOptions(["--students=10", "--autosavers=11"])).toThrow(/cannot exceed/);
     expect(() => parseOptions(["--fast"])).toThrow(/Unknown option/);
+  });
+});
+
+describe("routeTimings", () => {
+  it("groups the server's request lines by method and route, skipping other lines", () => {
+    const line = (route: string, durationMs: number, method = "PUT") =>
+      JSON.stringify({ level: 30, msg: "request", method, route, status: 200, durationMs });
+    const log = [
+      "✓ Starting...",
+      line("/api/v1/attempts/[attemptId]/answers/[questionId]", 10),
+      line("/api/v1/attempts/[attemptId]/answers/[questionId]", 30),
+      line("/api/v1/attempts/[attemptId]/answers/[questionId]", 20),
+      line("/dashboard", 70, "GET"),
+      JSON.stringify({ level: 40, msg: "client-ip: something" }),
+      "{not json",
+    ].join("\n");
+    expect(routeTimings(log)).toEqual([
+      { route: "PUT /api/v1/attempts/[attemptId]/answers/[questionId]", count: 3, p50: 20, p95: 30, max: 30 },
+      { route: "GET /dashboard", count: 1, p50: 70, p95: 70, max: 70 },
+    ]);
+  });
+});
+
+describe("summarizeProfile", () => {
+  it("adds each sample's time to its function's self time and to where its code lives", () => {
+    const frame = (functionName: string, url: string) => ({ functionName, url, lineNumber: 0 });
+    const profile = {
+      nodes: [
+        { id: 1, callFrame: frame("(root)", ""), children: [2, 3, 4] },
+        { id: 2, callFrame: frame("(idle)", "") },
+        { id: 3, callFrame: frame("render", "file:///srv/.next/server/chunks/ssr/page.js") },
+        { id: 4, callFrame: frame("query", "file:///srv/node_modules/postgres/src/connection.js") },
+      ],
+      samples: [2, 3, 3, 4],
+      timeDeltas: [1000, 2000, 3000, 4000],
+      startTime: 0,
+      endTime: 10_000,
+    };
+    const summary = summarizeProfile(profile);
+    expect(summary.totalMs).toBe(10);
+    expect(summary.byPlace.map(({ name, ms }) => [name, ms])).toEqual([
+      ["app (bundled)", 5],
+      ["pkg:postgres", 4],
+      ["(idle)", 1],
+    ]);
+    expect(summary.byFunction[0]).toMatchObject({ name: "app (bundled)  render ssr/page.js:1", ms: 5, share: 0.5 });
+    expect(placeOf("node:internal/crypto/hkdf", "hkdf")).toBe("node");
+    expect(placeOf("file:///srv/node_modules/next/dist/compiled/next-server/app-page.runtime.prod.js", "x")).toBe("next");
+    expect(placeOf("", "writeBuffer")).toBe("(native)");
   });
 });
