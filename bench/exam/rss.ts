@@ -31,18 +31,37 @@ export function rssKbOf(pid: number): number {
   }
 }
 
-export function treeRssKb(rootPid: number): number {
-  let total = 0;
+function treeOf(rootPid: number): number[] {
   const seen = new Set<number>();
   const queue = [rootPid];
   while (queue.length > 0) {
     const pid = queue.pop()!;
     if (seen.has(pid)) continue;
     seen.add(pid);
-    total += rssKbOf(pid);
     queue.push(...childrenOf(pid));
   }
-  return total;
+  return [...seen];
+}
+
+export function treeRssKb(rootPid: number): number {
+  return treeOf(rootPid).reduce((total, pid) => total + rssKbOf(pid), 0);
+}
+
+/** User plus system CPU time of one process in ms (from /proc/<pid>/stat, in clock ticks of 10 ms), 0 when it is gone. */
+export function cpuMsOf(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** The CPU time the server's process tree has used so far: how much of the machine it actually got. */
+export function treeCpuMs(rootPid: number): number {
+  return treeOf(rootPid).reduce((total, pid) => total + cpuMsOf(pid), 0);
 }
 
 export interface RssSampler {

@@ -21,7 +21,7 @@ import { runMigrations } from "@/db/migrate";
 import { autosavePlan, browsePlan, startPlan, studentPages, submitPlan } from "./exam-plan";
 import { openPool, runSchedule, type Answered } from "./load";
 import { parseOptions, usage, type BenchDatabase, type ExamOptions } from "./options";
-import { sampleRss } from "./rss";
+import { sampleRss, treeCpuMs } from "./rss";
 import { seedExam } from "./seed";
 import { routeTimings, type RouteTiming } from "./server-log";
 import { startServer } from "./server";
@@ -78,6 +78,9 @@ interface DatabaseRun {
   phases: PhaseSummary[];
   /** The most the client's timers fired late in any phase: large values mean the client, not the server, was behind. */
   clientLagMs: number;
+  /** The server's CPU time and the wall time of the exam phase (autosaves and pages share it). */
+  examCpuMs: number;
+  examWallMs: number;
   maxRssMb: number;
   maxRssPhase: string;
   rssSamples: { atMs: number; phase: string; mb: number }[];
@@ -128,9 +131,10 @@ async function runOn(kind: BenchDatabase, options: ExamOptions, stamp: string): 
     let clientLagMs = 0;
     const phase = async (name: string, plan: Parameters<typeof runSchedule>[1], keepJson = false) => {
       rss.setPhase(name);
+      const cpuBefore = treeCpuMs(server.pid);
       const { answers, wallMs, maxLagMs } = await runSchedule(pool, plan, { keepJson });
       clientLagMs = Math.max(clientLagMs, maxLagMs);
-      const summary = summarize(name, answers, wallMs);
+      const summary = { ...summarize(name, answers, wallMs), serverCpuMs: treeCpuMs(server.pid) - cpuBefore };
       phases.push(summary);
       console.log(`${name}: ${summary.count} requests, ${summary.errors} errors ${JSON.stringify(summary.statuses)}`);
       return answers;
@@ -154,7 +158,9 @@ async function runOn(kind: BenchDatabase, options: ExamOptions, stamp: string): 
     const autosaves = autosavePlan(exam, attemptIds, { autosavers: options.autosavers, ...examPhase });
     const browsing = browsePlan(exam, { firstBrowser: options.autosavers, periodMs: options.browsePeriodMs, durationMs: options.examMs });
     // One schedule, so the two share the clock; summarised apart.
+    const examCpuBefore = treeCpuMs(server.pid);
     const examAnswers = await runSchedule(pool, [...autosaves, ...browsing].sort((a, b) => a.at - b.at));
+    const examCpuMs = treeCpuMs(server.pid) - examCpuBefore;
     clientLagMs = Math.max(clientLagMs, examAnswers.maxLagMs);
     const saved = examAnswers.answers.filter((answer) => answer.path.startsWith("/api/"));
     const browsed = examAnswers.answers.filter((answer) => !answer.path.startsWith("/api/"));
@@ -193,6 +199,8 @@ async function runOn(kind: BenchDatabase, options: ExamOptions, stamp: string): 
       seedSeconds,
       phases,
       clientLagMs,
+      examCpuMs,
+      examWallMs: examAnswers.wallMs,
       maxRssMb: maxRss.mb,
       maxRssPhase: maxRss.phase,
       rssSamples: rss.samples(),
@@ -216,6 +224,10 @@ function report(run: DatabaseRun) {
       `${g.answers}/${g.expectedAnswers} answers, ${g.ungradedAnswers} ungraded; points ${g.scoreSum} = ${g.answerPointsSum} on the answers`,
   );
   console.log(`server RSS max ${run.maxRssMb.toFixed(0)} MB (during ${run.maxRssPhase}); client timers late by at most ${run.clientLagMs.toFixed(0)} ms`);
+  console.log(
+    `server CPU during the exam phase (autosave and browse together): ${(run.examCpuMs / 1000).toFixed(1)} s over ${(run.examWallMs / 1000).toFixed(1)} s, ` +
+      `${((100 * run.examCpuMs) / run.examWallMs).toFixed(0)} % of one core`,
+  );
   console.log("as the server timed them (from reading the request to the last byte):");
   for (const timing of run.serverTimings) {
     console.log(`  ${timing.route.padEnd(58)} ${String(timing.count).padStart(5)}  p50 ${timing.p50.toFixed(1).padStart(7)} ms  p95 ${timing.p95.toFixed(1).padStart(7)} ms`);

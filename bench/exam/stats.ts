@@ -21,6 +21,8 @@ export interface PhaseSummary {
   max: number;
   /** Requests answered per second over the phase's wall-clock time. */
   rps: number;
+  /** The server's CPU time over the phase (its process tree; not the PostgreSQL server's), when measured. */
+  serverCpuMs?: number;
 }
 
 /** The nearest-rank percentile (p in 0..100) of values; NaN when there are none. */
@@ -52,8 +54,19 @@ const ms = (value: number) => (Number.isNaN(value) ? "-" : value < 10 ? value.to
 
 /** A plain-text table, one row per phase. */
 export function formatTable(rows: readonly PhaseSummary[]): string {
-  const header = ["phase", "count", "errors", "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s"];
-  const body = rows.map((row) => [row.phase, String(row.count), String(row.errors), ms(row.p50), ms(row.p95), ms(row.p99), ms(row.max), row.rps.toFixed(1)]);
+  const header = ["phase", "count", "errors", "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s", "server CPU ms/req"];
+  const cpuPerRequest = (row: PhaseSummary) => (row.serverCpuMs === undefined || row.count === 0 ? "-" : (row.serverCpuMs / row.count).toFixed(1));
+  const body = rows.map((row) => [
+    row.phase,
+    String(row.count),
+    String(row.errors),
+    ms(row.p50),
+    ms(row.p95),
+    ms(row.p99),
+    ms(row.max),
+    row.rps.toFixed(1),
+    cpuPerRequest(row),
+  ]);
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column]!.length)));
   const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ");
   return [line(header), widths.map((width) => "-".repeat(width)).join("  "), ...body.map(line)].join("\n");

@@ -82,11 +82,11 @@ describe("summarize and formatTable", () => {
   });
 
   it("prints one aligned row per phase", () => {
-    const table = formatTable([summarize("start", samples, 10_000), summarize("submit", [], 1000)]);
+    const table = formatTable([{ ...summarize("start", samples, 10_000), serverCpuMs: 1234 }, summarize("submit", [], 1000)]);
     const lines = table.split("\n");
-    expect(lines[0]).toMatch(/^phase\s+count\s+errors\s+p50 ms\s+p95 ms\s+p99 ms\s+max ms\s+req\/s$/);
-    expect(lines[2]).toMatch(/^start\s+100\s+2\s+50\s+95\s+500\s+30000\s+10\.0$/);
-    expect(lines[3]).toMatch(/^submit\s+0\s+0\s+-\s+-\s+-\s+-\s+0\.0$/);
+    expect(lines[0]).toMatch(/^phase\s+count\s+errors\s+p50 ms\s+p95 ms\s+p99 ms\s+max ms\s+req\/s\s+server CPU ms\/req$/);
+    expect(lines[2]).toMatch(/^start\s+100\s+2\s+50\s+95\s+500\s+30000\s+10\.0\s+12\.3$/);
+    expect(lines[3]).toMatch(/^submit\s+0\s+0\s+-\s+-\s+-\s+-\s+0\.0\s+-$/);
     expect(new Set(lines.map((line) => line.length))).toEqual(new Set([lines[0]!.length]));
   });
 });
