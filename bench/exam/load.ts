@@ -24,6 +24,7 @@ export interface Answered extends Sample {
 export interface RunOptions {
   /** Keep the parsed JSON of successful answers (the starts: their attempt ids). */
   keepJson?: boolean;
+  /** How long the client waits for an answer before it counts the request as failed (status 0); 30 s by default. */
   timeoutMs?: number;
 }
 

@@ -186,11 +186,8 @@ async function runOn(kind: BenchDatabase, options: ExamOptions, stamp: string): 
       }
     })();
     const expected = { expectedSubmitted: submitted.filter((answer) => answer.ok).length, expectedAnswers: distinctOk(saved) };
-    const ungraded =
-      grading.unscored +
-      grading.ungradedAnswers +
-      Math.abs(grading.submitted - expected.expectedSubmitted) +
-      Math.abs(grading.answers - expected.expectedAnswers);
+    const ungraded = grading.unscored + grading.ungradedAnswers;
+    const missing = Math.max(0, expected.expectedSubmitted - grading.submitted) + Math.max(0, expected.expectedAnswers - grading.answers);
     const byName = (name: string) => phases.find((summary) => summary.phase === name)!;
     const maxRss = rss.max();
     return {
@@ -205,7 +202,7 @@ async function runOn(kind: BenchDatabase, options: ExamOptions, stamp: string): 
       maxRssPhase: maxRss.phase,
       rssSamples: rss.samples(),
       grading: { ...grading, ...expected },
-      targets: checkTargets({ start: byName("start"), autosave: byName("autosave"), submit: byName("submit"), maxRssMb: maxRss.mb, ungraded }),
+      targets: checkTargets({ start: byName("start"), autosave: byName("autosave"), submit: byName("submit"), maxRssMb: maxRss.mb, ungraded, missing }),
       serverTimings: routeTimings(fs.readFileSync(logFile, "utf8")),
       cpuProfileDir,
     };
@@ -220,8 +217,9 @@ function report(run: DatabaseRun) {
   console.log(formatTable(run.phases));
   const g = run.grading;
   console.log(
-    `database afterwards: ${g.submitted}/${g.expectedSubmitted} attempts submitted, ${g.unscored} without a score; ` +
-      `${g.answers}/${g.expectedAnswers} answers, ${g.ungradedAnswers} ungraded; points ${g.scoreSum} = ${g.answerPointsSum} on the answers`,
+    `database afterwards: ${g.submitted} attempts submitted (${g.expectedSubmitted} submits answered 200), ${g.unscored} without a score; ` +
+      `${g.answers} answers (${g.expectedAnswers} distinct saves answered 200), ${g.ungradedAnswers} ungraded; ` +
+      `points ${g.scoreSum} on the attempts, ${g.answerPointsSum} on their answers`,
   );
   console.log(`server RSS max ${run.maxRssMb.toFixed(0)} MB (during ${run.maxRssPhase}); client timers late by at most ${run.clientLagMs.toFixed(0)} ms`);
   console.log(

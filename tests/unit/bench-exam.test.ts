@@ -100,6 +100,7 @@ describe("checkTargets", () => {
       submit: phase({ errors: 0 }),
       maxRssMb: 399,
       ungraded: 0,
+      missing: 0,
     });
     expect(good.every((check) => check.met)).toBe(true);
     const bad = checkTargets({
@@ -108,8 +109,9 @@ describe("checkTargets", () => {
       submit: phase({ errors: 2 }),
       maxRssMb: 400,
       ungraded: 3,
+      missing: 1,
     });
-    expect(bad.filter((check) => !check.met)).toHaveLength(6);
+    expect(bad.filter((check) => !check.met)).toHaveLength(7);
   });
 });
 
