@@ -59,6 +59,19 @@ export function cpuMsOf(pid: number): number {
   }
 }
 
+/**
+ * How long the process's main thread (the server's event loop) has waited,
+ * runnable, for a CPU so far, in ms (/proc/<pid>/schedstat, second field, in
+ * ns): time the machine's other work took from it. 0 when unreadable.
+ */
+export function runQueueWaitMsOf(pid: number): number {
+  try {
+    return Number(fs.readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ")[1]) / 1e6;
+  } catch {
+    return 0;
+  }
+}
+
 /** The CPU time the server's process tree has used so far: how much of the machine it actually got. */
 export function treeCpuMs(rootPid: number): number {
   return treeOf(rootPid).reduce((total, pid) => total + cpuMsOf(pid), 0);

@@ -21,7 +21,7 @@ import { runMigrations } from "@/db/migrate";
 import { autosavePlan, browsePlan, startPlan, studentPages, submitPlan } from "./exam-plan";
 import { openPool, runSchedule, type Answered } from "./load";
 import { parseOptions, usage, type BenchDatabase, type ExamOptions } from "./options";
-import { sampleRss, treeCpuMs } from "./rss";
+import { runQueueWaitMsOf, sampleRss, treeCpuMs } from "./rss";
 import { seedExam } from "./seed";
 import { routeTimings, type RouteTiming } from "./server-log";
 import { startServer } from "./server";
@@ -80,6 +80,8 @@ interface DatabaseRun {
   clientLagMs: number;
   /** The server's CPU time and the wall time of the exam phase (autosaves and pages share it). */
   examCpuMs: number;
+  /** How long the server's event loop thread waited, runnable, for a CPU in the exam phase. */
+  examRunQueueWaitMs: number;
   examWallMs: number;
   maxRssMb: number;
   maxRssPhase: string;
@@ -132,9 +134,14 @@ async function runOn(kind: BenchDatabase, options: ExamOptions, stamp: string): 
     const phase = async (name: string, plan: Parameters<typeof runSchedule>[1], keepJson = false) => {
       rss.setPhase(name);
       const cpuBefore = treeCpuMs(server.pid);
+      const waitBefore = runQueueWaitMsOf(server.pid);
       const { answers, wallMs, maxLagMs } = await runSchedule(pool, plan, { keepJson });
       clientLagMs = Math.max(clientLagMs, maxLagMs);
-      const summary = { ...summarize(name, answers, wallMs), serverCpuMs: treeCpuMs(server.pid) - cpuBefore };
+      const summary = {
+        ...summarize(name, answers, wallMs),
+        serverCpuMs: treeCpuMs(server.pid) - cpuBefore,
+        serverRunQueueWaitMs: runQueueWaitMsOf(server.pid) - waitBefore,
+      };
       phases.push(summary);
       console.log(`${name}: ${summary.count} requests, ${summary.errors} errors ${JSON.stringify(summary.statuses)}`);
       return answers;
@@ -159,8 +166,10 @@ async function runOn(kind: BenchDatabase, options: ExamOptions, stamp: string): 
     const browsing = browsePlan(exam, { firstBrowser: options.autosavers, periodMs: options.browsePeriodMs, durationMs: options.examMs });
     // One schedule, so the two share the clock; summarised apart.
     const examCpuBefore = treeCpuMs(server.pid);
+    const examWaitBefore = runQueueWaitMsOf(server.pid);
     const examAnswers = await runSchedule(pool, [...autosaves, ...browsing].sort((a, b) => a.at - b.at));
     const examCpuMs = treeCpuMs(server.pid) - examCpuBefore;
+    const examRunQueueWaitMs = runQueueWaitMsOf(server.pid) - examWaitBefore;
     clientLagMs = Math.max(clientLagMs, examAnswers.maxLagMs);
     const saved = examAnswers.answers.filter((answer) => answer.path.startsWith("/api/"));
     const browsed = examAnswers.answers.filter((answer) => !answer.path.startsWith("/api/"));
@@ -197,6 +206,7 @@ async function runOn(kind: BenchDatabase, options: ExamOptions, stamp: string): 
       phases,
       clientLagMs,
       examCpuMs,
+      examRunQueueWaitMs,
       examWallMs: examAnswers.wallMs,
       maxRssMb: maxRss.mb,
       maxRssPhase: maxRss.phase,
@@ -224,8 +234,12 @@ function report(run: DatabaseRun) {
   console.log(`server RSS max ${run.maxRssMb.toFixed(0)} MB (during ${run.maxRssPhase}); client timers late by at most ${run.clientLagMs.toFixed(0)} ms`);
   console.log(
     `server CPU during the exam phase (autosave and browse together): ${(run.examCpuMs / 1000).toFixed(1)} s over ${(run.examWallMs / 1000).toFixed(1)} s, ` +
-      `${((100 * run.examCpuMs) / run.examWallMs).toFixed(0)} % of one core`,
+      `${((100 * run.examCpuMs) / run.examWallMs).toFixed(0)} % of one core; its event loop waited ${(run.examRunQueueWaitMs / 1000).toFixed(1)} s for a CPU`,
   );
+  const waits = run.phases
+    .filter((phase) => phase.serverRunQueueWaitMs !== undefined)
+    .map((phase) => `${phase.phase} ${(phase.serverRunQueueWaitMs! / 1000).toFixed(1)} s`);
+  console.log(`the server's event loop waited for a CPU (taken by other processes): ${waits.join(", ")}`);
   console.log("as the server timed them (from reading the request to the last byte):");
   for (const timing of run.serverTimings) {
     console.log(`  ${timing.route.padEnd(58)} ${String(timing.count).padStart(5)}  p50 ${timing.p50.toFixed(1).padStart(7)} ms  p95 ${timing.p95.toFixed(1).padStart(7)} ms`);

@@ -23,6 +23,8 @@ export interface PhaseSummary {
   rps: number;
   /** The server's CPU time over the phase (its process tree; not the PostgreSQL server's), when measured. */
   serverCpuMs?: number;
+  /** How long the server's event loop thread waited for a CPU during the phase, when measured. */
+  serverRunQueueWaitMs?: number;
 }
 
 /** The nearest-rank percentile (p in 0..100) of values; NaN when there are none. */
