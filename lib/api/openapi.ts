@@ -116,7 +116,7 @@ export function buildOpenApiDocument(contracts: readonly ApiContract[] = apiCont
         "Everything a user does in the browser, with the same rules. Authenticate with a personal access token " +
         "(create one under Settings → API tokens) sent as `Authorization: Bearer <token>`, or with the sign-in cookie. " +
         "Lists are paged with a cursor: follow `next` until it is null. Errors are RFC 9457 problem details. " +
-        "Creating requests accept an `Idempotency-Key` header. Requests are rate limited per token and per address (429 with `Retry-After`).",
+        "Creating requests accept an `Idempotency-Key` header. Requests are rate limited per token or signed-in user, and anonymous ones (or with a bad token) per address (429 with `Retry-After`).",
       license: { name: "AGPL-3.0-or-later", identifier: "AGPL-3.0-or-later" },
     },
     servers: [{ url: "/", description: "This server" }],

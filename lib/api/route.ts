@@ -106,12 +106,15 @@ export function apiRoute<A extends EndpointAccess, C extends ApiContract<A>>(
   };
 }
 
+// A signed-in caller is counted by its token or user only: a class of 150
+// behind one school address must not share one address's allowance. The
+// address guards everyone else, a bad or expired token included, so guessing
+// tokens stays limited per address.
 function bucketsOf(identity: RequestIdentity, request: Request) {
   const limits = rateLimits();
-  const buckets = [{ bucket: `ip:${clientIpFrom(request.headers)}`, limit: limits.perIp }];
-  if (identity.kind === "token") buckets.push({ bucket: `token:${identity.tokenId}`, limit: limits.perToken });
-  if (identity.kind === "session") buckets.push({ bucket: `user:${identity.user.id}`, limit: limits.perToken });
-  return buckets;
+  if (identity.kind === "token") return [{ bucket: `token:${identity.tokenId}`, limit: limits.perToken }];
+  if (identity.kind === "session") return [{ bucket: `user:${identity.user.id}`, limit: limits.perToken }];
+  return [{ bucket: `ip:${clientIpFrom(request.headers)}`, limit: limits.perIp }];
 }
 
 async function parseInput(contract: ApiContract, request: Request, rawParams: Record<string, string | string[] | undefined>) {

@@ -131,8 +131,9 @@ export default function ApiDocumentationPage() {
         <div className="flex flex-col gap-2">
           <h3 className="text-lg font-semibold">Rate limits</h3>
           <p>
-            Each token (or signed-in user) may send {limits.perToken} requests per {rateLimitWindowSeconds} seconds, and each address{" "}
-            {limits.perIp}. The <code className={code}>RateLimit-Limit</code>, <code className={code}>RateLimit-Remaining</code> and{" "}
+            Each token (or signed-in user) may send {limits.perToken} requests per {rateLimitWindowSeconds} seconds, counted for it
+            alone: students behind one school address do not share a limit. Requests without a valid token or sign-in are counted
+            per address, {limits.perIp} per {rateLimitWindowSeconds} seconds. The <code className={code}>RateLimit-Limit</code>, <code className={code}>RateLimit-Remaining</code> and{" "}
             <code className={code}>RateLimit-Reset</code> headers say where you stand. Beyond the limit the answer is{" "}
             <code className={code}>429</code> with a <code className={code}>Retry-After</code> header: wait that many seconds.
           </p>
