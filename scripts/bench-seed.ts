@@ -181,6 +181,8 @@ async function seedInTransaction(db: Database, size: BenchSize): Promise<number>
       round((lessons_done + quizzes_done) * 100.0 / ${itemsPerCourse}, 2),
       enrolled_at + random() * (now() - enrolled_at)
     FROM bench_enrolment`);
+  // The triggers that keep courses.student_count are off here (replica role).
+  await db.execute(sql`SELECT recount_course_students()`);
 
   await db.execute(sql`
     INSERT INTO lesson_completions (user_id, lesson_id, completed_at)

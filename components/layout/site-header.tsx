@@ -1,20 +1,19 @@
 import Link from "next/link";
 import { NotificationBadge } from "@/components/notifications/notification-badge";
-import { db } from "@/db";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentSession } from "@/lib/auth/current-user";
 import { roleLabels } from "@/lib/auth/roles";
 import { displayNameOf } from "@/lib/auth/session-user";
-import { unreadCount } from "@/lib/notifications/queries";
 import { siteName } from "@/lib/site/config";
 import { navLinksFor, settingsLinks } from "./nav-links";
 import { CloseMenusOnNavigate } from "./close-menus-on-navigate";
 import { SignOutButtons } from "./sign-out-buttons";
 
 export async function SiteHeader() {
-  const user = await getCurrentUser();
+  const session = await getCurrentSession();
+  const user = session?.user ?? null;
   const links = navLinksFor(user?.role ?? null);
   const name = siteName();
-  const unread = user ? await unreadCount(db, user) : 0;
+  const unread = session?.unreadNotifications ?? 0;
   const settingsMenu = (
     <ul className="mb-3 flex flex-col gap-1">
       {settingsLinks.map((link) => (

@@ -54,9 +54,7 @@ export async function loadCoursePage(db: DbOrTx, actor: Actor | null, key: strin
       lessonCount: sql<number>`(
         SELECT count(*)::int FROM ${lessons} JOIN ${modules} ON ${modules.id} = ${lessons.moduleId}
         WHERE ${modules.courseId} = ${courses.id})`,
-      studentCount: sql<number>`(
-        SELECT count(*)::int FROM ${enrollments} e
-        WHERE e.course_id = ${courses.id} AND e.status IN ('active', 'completed'))`,
+      studentCount: courses.studentCount,
       enrollmentStatus: enrollments.status,
     })
     .from(courses)

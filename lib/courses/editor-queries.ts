@@ -32,9 +32,7 @@ export interface EditableCourse {
 // A malformed id in the address is simply not found, never a database error.
 const courseIdParam = z.uuid();
 
-const activeEnrollmentCount = sql<number>`(
-  SELECT count(*)::int FROM ${enrollments}
-  WHERE ${enrollments.courseId} = ${courses.id} AND ${enrollments.status} IN ('active', 'completed'))`;
+const activeEnrollmentCount = courses.studentCount;
 const hasEnrollments = sql<boolean>`EXISTS (SELECT 1 FROM ${enrollments} WHERE ${enrollments.courseId} = ${courses.id})`;
 
 /**

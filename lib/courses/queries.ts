@@ -1,16 +1,16 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { courses, enrollments, lessons, modules, users } from "@/db/schema";
+import { courses, lessons, modules, users } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/policy";
 import { atRiskCondition, mediansOf } from "@/lib/reports/enrollment-report-sql";
 
 export const lessonCount = sql<number>`(
   SELECT count(*)::int FROM ${lessons} JOIN ${modules} ON ${modules.id} = ${lessons.moduleId}
   WHERE ${modules.courseId} = ${courses.id})`;
-export const studentCount = sql<number>`(
-  SELECT count(*)::int FROM ${enrollments}
-  WHERE ${enrollments.courseId} = ${courses.id} AND ${enrollments.status} IN ('active', 'completed'))`;
+// Kept by triggers on enrollments (drizzle/0020): sorting the catalogue by a count per
+// course read every enrolment of every course.
+export const studentCount = courses.studentCount;
 export const teacherName = sql<string>`coalesce(${users.displayName}, ${users.username})`;
 
 export interface TaughtCourseRow {

@@ -1,6 +1,6 @@
-import { and, desc, eq, gt, isNull, lt, ne, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { users, userSessions } from "@/db/schema";
+import { notifications, users, userSessions } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { sessionConfig, type SessionConfig } from "./config";
 
@@ -48,6 +48,8 @@ export async function startSession(
 export interface LoadedSession {
   sessionId: string;
   user: CurrentUser;
+  /** For the header's bell: read here so a signed-in page's shell costs one statement. */
+  unreadNotifications: number;
 }
 
 /**
@@ -71,13 +73,16 @@ export async function loadSession(
       displayName: users.displayName,
       role: users.role,
       gradeLevel: users.gradeLevel,
+      // The partial index notifications_unread_idx answers this from the index alone.
+      unreadNotifications: sql<number>`(
+        SELECT count(*)::int FROM ${notifications} WHERE ${notifications.userId} = ${users.id} AND ${notifications.readAt} IS NULL)`,
     })
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
     .where(and(eq(userSessions.id, sessionId), liveAt(now, config), eq(users.isActive, true), isNull(users.anonymizedAt)))
     .limit(1);
   if (!row) return null;
-  const { lastSeenAt, ...user } = row;
+  const { lastSeenAt, unreadNotifications, ...user } = row;
   if (now.getTime() - lastSeenAt.getTime() >= touchIntervalMs) {
     const staleBefore = new Date(now.getTime() - touchIntervalMs);
     await db
@@ -85,7 +90,7 @@ export async function loadSession(
       .set({ lastSeenAt: now })
       .where(and(eq(userSessions.id, sessionId), lt(userSessions.lastSeenAt, staleBefore)));
   }
-  return { sessionId, user };
+  return { sessionId, user, unreadNotifications };
 }
 
 /** Whether an open stream's session still counts (checked between events). */

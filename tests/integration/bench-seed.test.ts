@@ -44,6 +44,17 @@ describe("the benchmark seed at size S", () => {
     );
     expect(teacher).toEqual({ courses: size.courses / size.teachers, students: 120 });
 
+    // The seed switches triggers off, so it recounts the catalogue's student counts itself.
+    const [miscounted] = rowsOf<{ n: number }>(
+      await testDb().execute(sql`
+        SELECT count(*)::int AS n FROM courses c
+        WHERE c.student_count <> (SELECT count(*) FROM enrollments e
+          WHERE e.course_id = c.id AND e.status IN ('active', 'completed'))`),
+    );
+    expect(miscounted?.n).toBe(0);
+    const [counted] = rowsOf<{ n: number }>(await testDb().execute(sql`SELECT sum(student_count)::int AS n FROM courses`));
+    expect(counted?.n).toBeGreaterThan(0);
+
     const targets = await findBenchTargets(testDb());
     expect(targets.courseSlug).toMatch(/^bench-course-\d+$/);
   });

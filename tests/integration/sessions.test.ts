@@ -3,7 +3,7 @@
 // reset, deactivation and an admin end rows so that a copied cookie stops working.
 import { and, eq, isNull } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { auditLog, users, userSessions } from "@/db/schema";
+import { auditLog, notifications, users, userSessions } from "@/db/schema";
 import { createApiToken, authenticateApiToken } from "@/lib/api/tokens";
 import { signOutAction, signOutEverywhereAction } from "@/lib/auth/actions/sign-out-action";
 import { getCurrentSession, getCurrentUser } from "@/lib/auth/current-user";
@@ -109,6 +109,19 @@ describe("a session's life", () => {
     presenting(await signIn(user.id));
     const { result, count } = await countQueries(() => getCurrentUser());
     expect(result?.id).toBe(user.id);
+    expect(count).toBe(1);
+  });
+
+  it("the same statement brings the header's unread count: the user's own unread notifications only", async () => {
+    const user = await createUser();
+    const other = await createUser();
+    const note = (userId: string, readAt: Date | null) => ({ userId, type: "grade.released", title: "A grade", link: "/grades", readAt });
+    await testDb()
+      .insert(notifications)
+      .values([note(user.id, null), note(user.id, null), note(user.id, new Date()), note(other.id, null)]);
+    presenting(await signIn(user.id));
+    const { result, count } = await countQueries(() => getCurrentSession());
+    expect(result?.unreadNotifications).toBe(2);
     expect(count).toBe(1);
   });
 
