@@ -144,6 +144,7 @@ async function main() {
         logFile: path.join(runDir, `app-${database}.log`),
         dataDir: database === "pglite" ? path.join(runDir, "data") : path.join(runDir, "data-postgres"),
         databaseUrl: database === "postgres" ? serverDatabase.url : undefined,
+        cpuProfileDir: args.cpuProfile ? path.join(runDir, `cpu-${database}`) : null,
       });
       servers.push(app);
       try {
@@ -170,6 +171,7 @@ async function main() {
     const out = args.out ? path.resolve(args.out) : defaultResultPath(root, startedAt, args.size);
     writeResult(out, result);
     console.log(`Result: ${path.relative(process.cwd(), out)}  (server logs: ${runDir})`);
+    if (args.cpuProfile) console.log(`CPU profiles: ${runDir}/cpu-<database>/; read one with npx tsx bench/exam/cpu-profile.ts <file>`);
   } finally {
     process.off("SIGINT", interrupted);
     await cleanUp();

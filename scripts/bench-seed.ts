@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { hashPassword } from "@/lib/auth/password";
 import { rowsOf } from "@/lib/db/rows";
+import { insertBenchCourses, insertBenchUsers } from "./bench-site";
 
 export interface BenchSize {
   students: number;
@@ -82,8 +83,6 @@ export function expectedBenchCounts(size: BenchSize): BenchCounts {
   };
 }
 
-const subjects = ["physics", "chemistry", "mathematics", "biology", "computer-science"];
-
 /**
  * Fills an empty, migrated database; returns the number of enrolments written.
  * One transaction, so its settings hold on whichever pooled connection runs it.
@@ -93,29 +92,18 @@ export async function seedBench(db: Database, size: BenchSize): Promise<number> 
 }
 
 async function seedInTransaction(db: Database, size: BenchSize): Promise<number> {
-  const { students, teachers, courses, coursesPerStudent, lessonsPerCourse, quizzesPerCourse, questionsPerQuiz } = size;
+  const { courses, coursesPerStudent, lessonsPerCourse, quizzesPerCourse, questionsPerQuiz } = size;
   if (courses % coursesPerStudent !== 0) throw new Error("courses must be a multiple of coursesPerStudent");
   const stride = courses / coursesPerStudent;
   const itemsPerCourse = lessonsPerCourse + quizzesPerCourse;
-  const subjectArray = sql.raw(`ARRAY[${subjects.map((subject) => `'${subject}'`).join(",")}]`);
 
   await db.execute(sql`SELECT setseed(0.42)`);
   // The rows are made consistent by construction: checking a million foreign
   // keys one row at a time would double the seed's time (it needs a superuser,
   // as the local server's postgres and PGlite's own user are).
   await db.execute(sql`SET LOCAL session_replication_role = replica`);
-  // 'x' is no hash: those accounts never sign in. The three the page
-  // benchmark signs in with get a real one below.
-  await db.execute(sql`
-    INSERT INTO users (email, username, display_name, role, password_hash, created_at)
-    SELECT 'bench-admin@bench.example', 'bench_admin', 'Bench Admin', 'admin'::user_role, 'x', now() - interval '400 days'
-    UNION ALL
-    SELECT 'bench-teacher' || i || '@bench.example', 'bench_teacher_' || i, 'Teacher ' || i, 'teacher', 'x', now() - interval '400 days'
-    FROM generate_series(1, ${teachers}) i
-    UNION ALL
-    SELECT 'bench-student' || i || '@bench.example', 'bench_student_' || i,
-      CASE WHEN i % 3 = 0 THEN NULL ELSE 'Student ' || i END, 'student', 'x', now() - (i % 365) * interval '1 day'
-    FROM generate_series(1, ${students}) i`);
+  // The three accounts the page benchmark signs in with get a real hash below.
+  await insertBenchUsers(db, size);
   const passwordHash = await hashPassword(benchPassword);
   await db.execute(sql`
     UPDATE users SET password_hash = ${passwordHash}
@@ -123,26 +111,7 @@ async function seedInTransaction(db: Database, size: BenchSize): Promise<number>
   // Staff sign in with a password alone here: two-step verification is off.
   await db.execute(sql`INSERT INTO site_settings (id, require_staff_mfa) VALUES (1, false) ON CONFLICT (id) DO UPDATE SET require_staff_mfa = false`);
 
-  await db.execute(sql`
-    INSERT INTO courses (slug, title, subject, status, visibility, teacher_id, published_at)
-    SELECT 'bench-course-' || c, 'Bench course ' || c, (${subjectArray})[1 + c % ${subjects.length}],
-      'published', 'public', t.id, now() - interval '300 days'
-    FROM generate_series(1, ${courses}) c
-    JOIN users t ON t.username = 'bench_teacher_' || (1 + c % ${teachers})`);
-
-  // Two modules per course, the lessons split between them.
-  await db.execute(sql`
-    INSERT INTO modules (course_id, title, position)
-    SELECT c.id, 'Module ' || m, m - 1 FROM courses c CROSS JOIN generate_series(1, 2) m`);
-  await db.execute(sql`
-    INSERT INTO lessons (module_id, title, body, position)
-    SELECT m.id, 'Lesson ' || l, 'Bench lesson', l
-    FROM modules m CROSS JOIN generate_series(0, ${Math.ceil(lessonsPerCourse / 2) - 1}) l
-    WHERE m.position = 0 OR l < ${Math.floor(lessonsPerCourse / 2)}`);
-  await db.execute(sql`
-    INSERT INTO learning_tasks (course_id, type, title, status, max_points, position)
-    SELECT c.id, 'quiz', 'Quiz ' || q, 'published', ${questionsPerQuiz}, q FROM courses c CROSS JOIN generate_series(1, ${quizzesPerCourse}) q`);
-  await db.execute(sql`INSERT INTO quizzes (task_id) SELECT id FROM learning_tasks`);
+  await insertBenchCourses(db, size, { quizPoints: questionsPerQuiz });
   await db.execute(sql`
     INSERT INTO quiz_questions (task_id, type, text, points, position)
     SELECT q.task_id, 'true_false', 'Statement ' || n || ' holds.', 1, n - 1

@@ -11,6 +11,7 @@
 import { sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db";
 import { rowsOf } from "@/lib/db/rows";
+import { insertBenchCourses, insertBenchUsers } from "./bench-site";
 
 export interface BenchSize {
   students: number;
@@ -47,8 +48,6 @@ export function benchSizeFor(enrolments: number): BenchSize {
     teachers: Math.max(1, Math.round(courses / 10)),
   };
 }
-
-const subjects = ["physics", "chemistry", "mathematics", "biology", "computer-science"];
 
 /** Tables whose indexes are dropped before their rows go in and built again after. */
 const bulkTables = ["enrollments", "lesson_completions", "task_progress"];
@@ -121,45 +120,15 @@ export async function seedReportBench(db: Database, size: BenchSize = defaultBen
 }
 
 async function insertSite(db: DbOrTx, size: BenchSize): Promise<void> {
-  const { students, teachers, courses, coursesPerStudent, lessonsPerCourse, quizzesPerCourse } = size;
+  const { courses, coursesPerStudent, lessonsPerCourse, quizzesPerCourse } = size;
   if (courses % coursesPerStudent !== 0) throw new Error("courses must be a multiple of coursesPerStudent");
   const stride = courses / coursesPerStudent;
   const itemsPerCourse = lessonsPerCourse + quizzesPerCourse;
-  const subjectArray = sql.raw(`ARRAY[${subjects.map((subject) => `'${subject}'`).join(",")}]`);
 
   await db.execute(sql`SELECT setseed(0.42)`);
-  // Not a real hash: these accounts never sign in.
-  await db.execute(sql`
-    INSERT INTO users (email, username, display_name, role, password_hash, created_at)
-    SELECT 'bench-admin@bench.example', 'bench_admin', 'Bench Admin', 'admin'::user_role, 'x', now() - interval '400 days'
-    UNION ALL
-    SELECT 'bench-teacher' || i || '@bench.example', 'bench_teacher_' || i, 'Teacher ' || i, 'teacher', 'x', now() - interval '400 days'
-    FROM generate_series(1, ${teachers}) i
-    UNION ALL
-    SELECT 'bench-student' || i || '@bench.example', 'bench_student_' || i,
-      CASE WHEN i % 3 = 0 THEN NULL ELSE 'Student ' || i END, 'student', 'x', now() - (i % 365) * interval '1 day'
-    FROM generate_series(1, ${students}) i`);
-
-  await db.execute(sql`
-    INSERT INTO courses (slug, title, subject, status, visibility, teacher_id, published_at)
-    SELECT 'bench-course-' || c, 'Bench course ' || c, (${subjectArray})[1 + c % ${subjects.length}],
-      'published', 'public', t.id, now() - interval '300 days'
-    FROM generate_series(1, ${courses}) c
-    JOIN users t ON t.username = 'bench_teacher_' || (1 + c % ${teachers})`);
-
-  // Two modules per course, the lessons split between them.
-  await db.execute(sql`
-    INSERT INTO modules (course_id, title, position)
-    SELECT c.id, 'Module ' || m, m - 1 FROM courses c CROSS JOIN generate_series(1, 2) m`);
-  await db.execute(sql`
-    INSERT INTO lessons (module_id, title, body, position)
-    SELECT m.id, 'Lesson ' || l, 'Bench lesson', l
-    FROM modules m CROSS JOIN generate_series(0, ${Math.ceil(lessonsPerCourse / 2) - 1}) l
-    WHERE m.position = 0 OR l < ${Math.floor(lessonsPerCourse / 2)}`);
-  await db.execute(sql`
-    INSERT INTO learning_tasks (course_id, type, title, status, max_points, position)
-    SELECT c.id, 'quiz', 'Quiz ' || q, 'published', 10, q FROM courses c CROSS JOIN generate_series(1, ${quizzesPerCourse}) q`);
-  await db.execute(sql`INSERT INTO quizzes (task_id) SELECT id FROM learning_tasks`);
+  // Nobody signs in here: every account keeps the hash that matches no password.
+  await insertBenchUsers(db, size);
+  await insertBenchCourses(db, size, { quizPoints: 10 });
 
   // Student i takes courses i, i + stride, i + 2·stride … (mod courses): distinct,
   // and every course gets about the same number of students. Each enrolment

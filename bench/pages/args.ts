@@ -16,10 +16,13 @@ export interface BenchArgs {
   /** Only the pages whose path contains this. */
   only: string | null;
   databases: ("pglite" | "postgres")[];
+  /** Run each app server under node --cpu-prof; the profiles land in the run's folder. */
+  cpuProfile: boolean;
 }
 
 export const benchUsage = `npm run bench:pages -- [--size S|L|XL] [--duration 10] [--warmup 3] [--connections 10]
-  [--counted 20] [--skip-build] [--out path.json] [--only /courses] [--database pglite|postgres]`;
+  [--counted 20] [--skip-build] [--out path.json] [--only /courses] [--database pglite|postgres]
+  [--cpu-prof]`;
 
 const defaults: BenchArgs = {
   size: "S",
@@ -31,6 +34,7 @@ const defaults: BenchArgs = {
   out: null,
   only: null,
   databases: ["pglite", "postgres"],
+  cpuProfile: false,
 };
 
 function positiveInteger(flag: string, value: string | undefined): number {
@@ -77,6 +81,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         break;
       case "--skip-build":
         args.skipBuild = true;
+        break;
+      case "--cpu-prof":
+        args.cpuProfile = true;
         break;
       case "--out":
         args.out = value();

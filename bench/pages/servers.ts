@@ -57,6 +57,8 @@ export interface AppServerOptions {
   dataDir: string;
   /** Set for PostgreSQL; unset serves the embedded database in dataDir. */
   databaseUrl?: string;
+  /** Where node --cpu-prof writes the server's profile when it stops; null: no profile. */
+  cpuProfileDir?: string | null;
 }
 
 export async function startApp(options: AppServerOptions): Promise<RunningServer> {
@@ -72,7 +74,8 @@ export async function startApp(options: AppServerOptions): Promise<RunningServer
   delete env.PGLITE_DIR;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   const name = `app (${options.databaseUrl ? "PostgreSQL" : "PGlite"})`;
-  const child = start(name, [path.join(options.root, "scripts", "serve.mjs"), String(options.port)], {
+  const profiling = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const child = start(name, [...profiling, path.join(options.root, "scripts", "serve.mjs"), String(options.port)], {
     cwd: options.root,
     env,
     logFile: options.logFile,

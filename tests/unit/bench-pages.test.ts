@@ -21,12 +21,13 @@ describe("bench:pages arguments", () => {
       out: null,
       only: null,
       databases: ["pglite", "postgres"],
+      cpuProfile: false,
     });
   });
 
   it("reads flags with a space or an equals sign", () => {
-    const args = parseBenchArgs(["--size", "xl", "--duration=30", "--warmup", "0", "--skip-build", "--out", "r.json", "--database=postgres"]);
-    expect(args).toMatchObject({ size: "XL", durationSeconds: 30, warmupSeconds: 0, skipBuild: true, out: "r.json", databases: ["postgres"] });
+    const args = parseBenchArgs(["--size", "xl", "--duration=30", "--warmup", "0", "--skip-build", "--out", "r.json", "--database=postgres", "--cpu-prof"]);
+    expect(args).toMatchObject({ size: "XL", durationSeconds: 30, warmupSeconds: 0, skipBuild: true, out: "r.json", databases: ["postgres"], cpuProfile: true });
   });
 
   it("refuses what it does not know, with a sentence", () => {
