@@ -6,9 +6,9 @@ import type { UserRole } from "@/db/schema/enums";
 import { safeCallbackUrl } from "./callback-url";
 import { mustEnrolMfaNow } from "./mfa/gate";
 import { mfaSetupPath } from "./mfa/requirement";
-import { auth } from "./next-auth";
 import { can, type PolicyAction } from "./policy";
 import { dashboardPathFor } from "./roles";
+import { sessionIdFromCookies } from "./session-cookie";
 import { noteSignedInUser } from "@/lib/logging/request-id";
 import { isSessionId, loadSession, type LoadedSession } from "@/lib/sessions/store";
 import type { CurrentUser } from "./session-user";
@@ -18,8 +18,7 @@ export { mustEnrolMfaNow };
 
 /** This browser's session and its user as stored now, or null; read once per request. */
 export const getCurrentSession = cache(async (): Promise<LoadedSession | null> => {
-  const session = await auth();
-  const loaded = await loadSession(db, session?.sessionId);
+  const loaded = await loadSession(db, await cookieSessionId());
   if (loaded) await noteSignedInUser(loaded.user.id);
   return loaded;
 });
@@ -30,10 +29,10 @@ export const getCurrentSession = cache(async (): Promise<LoadedSession | null> =
  * (the embedded database has one connection). The wrapper has already
  * checked the session when the action is for signed-in users.
  */
-export async function cookieSessionId(): Promise<string | null> {
-  const sessionId = (await auth())?.sessionId;
+export const cookieSessionId = cache(async (): Promise<string | null> => {
+  const sessionId = await sessionIdFromCookies();
   return isSessionId(sessionId) ? sessionId : null;
-}
+});
 
 /** The signed-in user as stored in the database now; read once per request. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => (await getCurrentSession())?.user ?? null);

@@ -7,8 +7,8 @@ import { auditLog, notifications, users, userSessions } from "@/db/schema";
 import { createApiToken, authenticateApiToken } from "@/lib/api/tokens";
 import { signOutAction, signOutEverywhereAction } from "@/lib/auth/actions/sign-out-action";
 import { getCurrentSession, getCurrentUser } from "@/lib/auth/current-user";
-import { auth } from "@/lib/auth/next-auth";
 import { verifyPassword } from "@/lib/auth/password";
+import { sessionIdFromCookies } from "@/lib/auth/session-cookie";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { changePasswordAction } from "@/lib/sessions/actions/change-password-action";
 import { endAllUserSessionsAction } from "@/lib/sessions/actions/end-all-user-sessions-action";
@@ -20,7 +20,9 @@ import { deleteOldSessions, isSessionLive, loadSession, startSession } from "@/l
 import { consumeAccountToken, issueAccountToken } from "@/lib/users/account-tokens";
 import { countQueries, createUser, testDb } from "./helpers";
 
-vi.mock("@/lib/auth/next-auth", () => ({ auth: vi.fn(async () => null), signOut: vi.fn(async () => {}) }));
+vi.mock("@/lib/auth/next-auth", () => ({ signOut: vi.fn(async () => {}) }));
+// The cookie's decoding is tested on its own (tests/unit/session-cookie.test.ts).
+vi.mock("@/lib/auth/session-cookie", () => ({ sessionIdFromCookies: vi.fn(async () => null) }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-jeevi-client-ip": "203.0.113.9" }) }));
 
@@ -35,8 +37,7 @@ const signIn = (userId: string, now?: Date) =>
   startSession(testDb(), { userId, ip: "198.51.100.20", userAgent: firefox }, now ? { now, config } : {});
 
 /** The browser presents this session's cookie. */
-const presenting = (sessionId: string | null) =>
-  vi.mocked(auth).mockResolvedValue((sessionId ? { sessionId, user: { id: "x" }, expires: "" } : null) as never);
+const presenting = (sessionId: string | null) => vi.mocked(sessionIdFromCookies).mockResolvedValue(sessionId);
 
 const rowOf = async (sessionId: string) => (await testDb().select().from(userSessions).where(eq(userSessions.id, sessionId)))[0]!;
 const auditActions = async (userId: string) =>
