@@ -1,4 +1,3 @@
-import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { clientAddressHeader } from "@/lib/security/trust-proxy.mjs";
 import { forwardedMarkHeader } from "@/lib/server/forwarded-mark.mjs";
