@@ -1,0 +1,62 @@
+import { randomUUID } from "node:crypto";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { db, type Database } from "@/db";
+import { identifyRequest } from "@/lib/api/authenticate-request";
+import { clientIpFrom } from "@/lib/auth/client-ip";
+import type { CurrentUser } from "@/lib/auth/session-user";
+import { logger } from "@/lib/logging/logger.mjs";
+import { crossSiteRefusal, isCrossSiteWrite } from "@/lib/security/same-origin";
+import { declaredLength, uploadAnswer } from "./upload-request";
+
+/** What every upload route hands its upload function besides the parsed query. */
+export interface UploadedBody {
+  body: ReadableStream<Uint8Array> | null;
+  /** The request's Content-Length, when it sent a valid one. */
+  declaredLength: number | null;
+  ip: string | null;
+}
+
+type UploadResult =
+  | { ok: true; file: { id: string; originalName: string; sizeBytes: number; mimeType: string } }
+  | { ok: false; status: number; error: string };
+
+/**
+ * A POST route that takes a file's raw bytes as its body (a route handler, not
+ * a server action: actions stop at 1 MB), for whoever the session cookie or an
+ * API token names. The cookie may post only from this site's own pages. The
+ * query is parsed with `query`; `upload` does the checks and the storing.
+ * Answers 201 { id, name, sizeBytes, mimeType }, or { error } with 401, 400 or
+ * what `upload` refused with; an unexpected error is logged under a reference
+ * the answer gives, never shown.
+ */
+export function uploadRoute<Query>(options: {
+  query: z.ZodType<Query>;
+  upload: (db: Database, user: CurrentUser, query: Query, body: UploadedBody) => Promise<UploadResult>;
+  /** How the server log names this route's unexpected errors. */
+  logAs: string;
+}): (request: Request) => Promise<Response> {
+  return async (request) => {
+    try {
+      const identity = await identifyRequest(db, request);
+      if (identity.kind === "session" && isCrossSiteWrite(request)) return crossSiteRefusal(new URL(request.url).pathname);
+      const user = identity.user;
+      if (!user) return uploadAnswer(401, { error: "Sign in to upload files." });
+      const query = options.query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+      if (!query.success) return uploadAnswer(400, { error: query.error.issues[0]!.message });
+      const outcome = await options.upload(db, user, query.data, {
+        body: request.body,
+        declaredLength: declaredLength(request.headers),
+        ip: clientIpFrom(request.headers),
+      });
+      if (!outcome.ok) return uploadAnswer(outcome.status, { error: outcome.error });
+      const { id, originalName, sizeBytes, mimeType } = outcome.file;
+      return uploadAnswer(201, { id, name: originalName, sizeBytes, mimeType });
+    } catch (error) {
+      unstable_rethrow(error);
+      const reference = randomUUID().slice(0, 8);
+      logger().error({ errorId: reference, err: error }, `${options.logAs}: unexpected error`);
+      return uploadAnswer(500, { error: `Upload failed (reference ${reference}).` });
+    }
+  };
+}
