@@ -1,5 +1,5 @@
-import { useId, type InputHTMLAttributes, type Ref } from "react";
-import { FieldMessages, fieldMessageIds } from "@/components/ui/field-messages";
+import type { InputHTMLAttributes, Ref } from "react";
+import { LabelledField, useFieldControl } from "@/components/ui/labelled-field";
 
 interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
@@ -10,24 +10,10 @@ interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
 
 /** A labelled input whose error is announced and tied to it with aria-describedby. */
 export function TextField({ label, error, hint, id, className = "", ...props }: TextFieldProps) {
-  const generated = useId();
-  const inputId = id ?? generated;
-  const { describedBy } = fieldMessageIds(inputId, hint, error);
+  const { fieldId, controlProps } = useFieldControl(id, hint, error);
   return (
-    <div className={className}>
-      <label htmlFor={inputId} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={inputId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={`block w-full rounded-md border bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 ${
-          error ? "border-danger-600" : "border-slate-300"
-        }`}
-        {...props}
-      />
-      <FieldMessages fieldId={inputId} hint={hint} error={error} />
-    </div>
+    <LabelledField fieldId={fieldId} label={label} hint={hint} error={error} className={className}>
+      <input {...controlProps} {...props} />
+    </LabelledField>
   );
 }
