@@ -1,5 +1,6 @@
 import { and, eq, lte, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import { PgTransaction } from "drizzle-orm/pg-core";
+import type { DbOrTx, Transaction } from "@/db";
 import { quizAttempts } from "@/db/schema";
 import { gradeClosedAttempts } from "@/lib/quizzes/record-grades";
 
@@ -21,7 +22,7 @@ export async function closeExpiredAttempts(
   db: DbOrTx,
   { taskId, userId, now = new Date() }: { taskId?: string; userId?: string; now?: Date } = {},
 ): Promise<ClosedAttempt[]> {
-  return db.transaction(async (tx) => {
+  const close = async (tx: DbOrTx | Transaction) => {
     const closed = await tx
       .update(quizAttempts)
       .set({ status: "submitted", submittedAt: sql`${quizAttempts.deadlineAt}`, updatedAt: now })
@@ -38,7 +39,11 @@ export async function closeExpiredAttempts(
     for (const attempt of closed) byTask.set(attempt.taskId, [...(byTask.get(attempt.taskId) ?? []), attempt.id]);
     for (const [closedTaskId, attemptIds] of byTask) await gradeClosedAttempts(tx, { taskId: closedTaskId, attemptIds });
     return closed;
-  });
+  };
+  // Inside a caller's transaction (a quiz start, an API call) the UPDATE and the
+  // grading already commit or fail together: a savepoint of their own would only
+  // add two statements to every such request.
+  return db instanceof PgTransaction ? close(db) : db.transaction(close);
 }
 
 /** Closes one attempt found open past its deadline, as of the deadline, and grades it. */
