@@ -22,7 +22,7 @@ const nextConfig: NextConfig = {
     // What the largest real form needs (see lib/security/action-body-limit.ts).
     serverActions: { bodySizeLimit: actionBodyLimit },
   },
-  // The build's hashed files never reach proxy.ts, which sets the headers
+  // The build's hashed files and the upload routes never reach proxy.ts, which sets the headers
   // (with a script nonce) on everything else; these get the same set without
   // a nonce. Read when the server starts, so SITE_URL at start decides HSTS.
   async headers() {
@@ -30,6 +30,9 @@ const nextConfig: NextConfig = {
     return [
       { source: "/_next/static/:path*", headers },
       { source: "/_next/image", headers },
+      // Left out of proxy.ts so their bodies stream (see its matcher).
+      { source: "/api/uploads", headers },
+      { source: "/api/submissions/uploads", headers },
     ];
   },
 };

@@ -44,6 +44,11 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // The build's hashed files skip the proxy (next.config.ts gives them the
-  // static headers); everything else, pages, API, icons and errors, runs it.
-  matcher: ["/((?!_next/static/|_next/image).*)"],
+  // static headers), and so do the two raw-body upload routes: for any request
+  // the proxy runs on, Next.js buffers the body in memory so it can be read
+  // twice, and hands the route only its first 10 MB (proxyClientMaxBodySize),
+  // which cut every larger upload short. Those routes need nothing the proxy
+  // does (no page, no nonce, no server action) and get the static headers too.
+  // Everything else, pages, API, icons and errors, runs it.
+  matcher: ["/((?!_next/static/|_next/image|api/uploads$|api/submissions/uploads$).*)"],
 };

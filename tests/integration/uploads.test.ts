@@ -224,6 +224,29 @@ describe("what is refused", () => {
     expect(state.pulled).toBeLessThan(pieces.length);
   });
 
+  it("stores nothing of an upload that breaks off, or ends short of its declared length (the sender cancelled)", async () => {
+    actAs(owner);
+    const broken = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(pdf);
+        controller.error(new Error("aborted"));
+      },
+    });
+    const before = await storedState();
+    const response = await upload({ courseId: course.id, kind: "document", name: "cut.pdf" }, broken);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "The upload stopped before the whole file arrived. Try again." });
+    expect(await storedState()).toEqual(before);
+    expect(logs.at("error")).toEqual([]);
+    expect(logs.at("info").map((entry) => entry.msg)).toContain("upload: the sender stopped before the whole file arrived");
+
+    await expectRefused(
+      () => upload({ courseId: course.id, kind: "document", name: "short.pdf" }, pdf, { "content-length": String(pdf.length + 100) }),
+      400,
+      "The upload stopped before the whole file arrived. Try again.",
+    );
+  });
+
   it("refuses by content, whatever the name says", async () => {
     actAs(owner);
     const notAccepted = "This type of file is not accepted here.";
