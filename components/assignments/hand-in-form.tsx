@@ -9,6 +9,8 @@ import { applyResultErrors } from "@/components/ui/apply-result-errors";
 import { Button } from "@/components/ui/button";
 import { FieldMessages, fieldMessageIds } from "@/components/ui/field-messages";
 import { FormAlert } from "@/components/ui/form-alert";
+import { UploadProgressLine } from "@/components/uploads/upload-progress";
+import { useFileUpload } from "@/components/uploads/use-file-upload";
 import { formatBytes } from "@/lib/format";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { submitWorkAction } from "@/lib/assignments/actions/submit-work-action";
@@ -43,6 +45,8 @@ export function HandInForm({ rules }: { rules: HandInRules }) {
   const [files, setFiles] = useState<UploadedFile[]>([]);
   const [uploading, setUploading] = useState<string | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
+  const [uploadNote, setUploadNote] = useState<string | null>(null);
+  const sender = useFileUpload();
   const [formError, setFormError] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<SubmissionReceipt | null>(null);
   const {
@@ -64,6 +68,7 @@ export function HandInForm({ rules }: { rules: HandInRules }) {
 
   async function upload(picked: FileList | null) {
     setUploadError(null);
+    setUploadNote(null);
     const current = [...files];
     for (const file of Array.from(picked ?? [])) {
       if (current.length >= rules.maxFiles) {
@@ -76,19 +81,27 @@ export function HandInForm({ rules }: { rules: HandInRules }) {
       }
       setUploading(file.name);
       try {
-        const response = await fetch(`/api/submissions/uploads?${new URLSearchParams({ taskId: rules.taskId, name: file.name })}`, {
-          method: "POST",
-          body: file,
-        });
-        const body = (await response.json().catch(() => ({}))) as Partial<UploadedFile> & { error?: string };
-        if (!response.ok || !body.id) {
-          setUploadError(body.error ?? `"${file.name}" could not be uploaded. Try again.`);
+        const outcome = await sender.upload(`/api/submissions/uploads?${new URLSearchParams({ taskId: rules.taskId, name: file.name })}`, file);
+        // Cancelling stops this file and the ones picked after it.
+        if (outcome.kind === "cancelled") {
+          setUploadNote(`Upload of "${file.name}" cancelled.`);
+          return;
+        }
+        if (outcome.kind === "network_error") {
+          setUploadError(`"${file.name}" could not be uploaded: check your connection and try again.`);
           continue;
         }
-        current.push({ id: body.id, name: body.name ?? file.name, sizeBytes: body.sizeBytes ?? file.size });
+        const { body } = outcome.answer;
+        if (outcome.answer.status !== 201 || typeof body?.id !== "string") {
+          setUploadError(typeof body?.error === "string" ? body.error : `"${file.name}" could not be uploaded. Try again.`);
+          continue;
+        }
+        current.push({
+          id: body.id,
+          name: typeof body.name === "string" ? body.name : file.name,
+          sizeBytes: typeof body.sizeBytes === "number" ? body.sizeBytes : file.size,
+        });
         setFileList([...current]);
-      } catch {
-        setUploadError(`"${file.name}" could not be uploaded: check your connection and try again.`);
       } finally {
         setUploading(null);
       }
@@ -144,8 +157,9 @@ export function HandInForm({ rules }: { rules: HandInRules }) {
               error={errors.fileIds?.message ?? uploadError ?? undefined}
             />
             <p role="status" className="mt-1 text-sm text-ink-muted">
-              {uploading ? `Uploading ${uploading}…` : ""}
+              {uploading ? `Uploading ${uploading}…` : (uploadNote ?? "")}
             </p>
+            {sender.inFlight ? <UploadProgressLine name={sender.inFlight.name} progress={sender.inFlight.progress} onCancel={sender.cancel} /> : null}
             {files.length > 0 ? (
               <ul aria-label="Files to hand in" className="mt-2 flex flex-col gap-2">
                 {files.map((file) => (

@@ -1,6 +1,8 @@
 "use client";
 
 import { useId, useState, type ChangeEvent } from "react";
+import { UploadProgressLine } from "@/components/uploads/upload-progress";
+import { useFileUpload } from "@/components/uploads/use-file-upload";
 import { formatBytes } from "@/lib/format";
 
 export interface UploadedFile {
@@ -9,7 +11,7 @@ export interface UploadedFile {
   sizeBytes: number;
 }
 
-type Status = { kind: "idle" } | { kind: "uploading"; name: string; sizeBytes: number } | { kind: "error"; message: string };
+type Status = { kind: "idle" } | { kind: "uploading" } | { kind: "cancelled"; name: string } | { kind: "error"; message: string };
 
 const accepted: Record<"document" | "video", string | undefined> = {
   // Documents are many kinds; the server checks each by its content.
@@ -46,25 +48,32 @@ export function FileUploadField({
   const statusId = `${inputId}-status`;
   const errorId = `${inputId}-error`;
   const [status, setStatus] = useState<Status>({ kind: "idle" });
+  const sender = useFileUpload();
 
   const upload = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
     event.target.value = "";
     if (!chosen) return;
-    setStatus({ kind: "uploading", name: chosen.name, sizeBytes: chosen.size });
+    setStatus({ kind: "uploading" });
     onBusyChange?.(true);
     const params = new URLSearchParams({ courseId, kind, name: chosen.name });
     try {
-      const response = await fetch(`/api/uploads?${params}`, { method: "POST", body: chosen });
-      const answer = (await response.json().catch(() => null)) as Partial<UploadedFile & { error: string }> | null;
-      if (response.status !== 201 || !answer?.id) {
-        setStatus({ kind: "error", message: answer?.error ?? `The upload failed (error ${response.status}). Try again.` });
-        return;
+      const outcome = await sender.upload(`/api/uploads?${params}`, chosen);
+      if (outcome.kind === "cancelled") return setStatus({ kind: "cancelled", name: chosen.name });
+      if (outcome.kind === "network_error") {
+        return setStatus({ kind: "error", message: "The upload did not reach the server. Check your connection and try again." });
+      }
+      const { status: code, body } = outcome.answer;
+      if (code !== 201 || typeof body?.id !== "string") {
+        const message = typeof body?.error === "string" ? body.error : `The upload failed (error ${code}). Try again.`;
+        return setStatus({ kind: "error", message });
       }
       setStatus({ kind: "idle" });
-      onChange({ id: answer.id, name: answer.name ?? chosen.name, sizeBytes: answer.sizeBytes ?? chosen.size });
-    } catch {
-      setStatus({ kind: "error", message: "The upload did not reach the server. Check your connection and try again." });
+      onChange({
+        id: body.id,
+        name: typeof body.name === "string" ? body.name : chosen.name,
+        sizeBytes: typeof body.sizeBytes === "number" ? body.sizeBytes : chosen.size,
+      });
     } finally {
       onBusyChange?.(false);
     }
@@ -89,9 +98,10 @@ export function FileUploadField({
       <input type="hidden" name="fileId" value={file?.id ?? ""} />
       <div id={statusId} role="status" className="mt-1 flex flex-wrap items-center gap-2 text-sm text-ink-muted">
         {status.kind === "uploading" ? (
-          <span>
-            Uploading {status.name} ({formatBytes(status.sizeBytes)})…
-          </span>
+          // Said once; the bar below shows how far it has got without announcing each step.
+          <span>Uploading {sender.inFlight?.name ?? "the file"}…</span>
+        ) : status.kind === "cancelled" ? (
+          <span>Upload of {status.name} cancelled{file ? `; the lesson keeps ${file.name}` : ""}.</span>
         ) : file ? (
           <>
             <span>
@@ -105,6 +115,7 @@ export function FileUploadField({
           <span>No file yet.</span>
         )}
       </div>
+      {sender.inFlight ? <UploadProgressLine name={sender.inFlight.name} progress={sender.inFlight.progress} onCancel={sender.cancel} /> : null}
       {shownError ? (
         <p id={errorId} className="mt-1 text-sm text-danger-700">
           {shownError}
