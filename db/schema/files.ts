@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import { bigint, check, index, pgTable, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { courses } from "./courses";
 import { users } from "./users";
@@ -15,7 +15,8 @@ export const storedFiles = pgTable(
     originalName: varchar({ length: 255 }).notNull(),
     // Detected from the content, not taken from the browser or the file name.
     mimeType: varchar({ length: 100 }).notNull(),
-    sizeBytes: integer().notNull(),
+    // 64-bit: a recorded lecture can be over the 2 GB a 32-bit column holds.
+    sizeBytes: bigint({ mode: "number" }).notNull(),
     sha256: varchar({ length: 64 }).notNull(),
     uploadedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     // The course it was uploaded for: only that course's teacher (or an admin)

@@ -14,8 +14,9 @@ const rules: Record<UploadKind, { accepts: DetectedType["kind"][]; variable: str
 };
 
 const megabyte = 1024 * 1024;
-// stored_files.size_bytes is a 32-bit integer.
-const largestMb = 2047;
+// 4 GB, what a teacher's recorded lecture needs; the column is 64-bit
+// (drizzle/0021), and S3 takes such a file as a multipart upload.
+const largestMb = 4096;
 
 export interface UploadLimit {
   accepts: DetectedType["kind"][];

@@ -131,6 +131,18 @@ describe("uploading as the course's teacher", () => {
     ]);
   });
 
+  it("records sizes past the 2 GB a 32-bit column holds, read back as exact numbers", async () => {
+    const lecture = 3 * 1024 * 1024 * 1024 + 7;
+    const [row] = await testDb()
+      .insert(storedFiles)
+      .values({ storageKey: `${crypto.randomUUID()}.mp4`, originalName: "lecture.mp4", mimeType: "video/mp4", sizeBytes: lecture, sha256: "0".repeat(64), courseId: course.id })
+      .returning();
+    expect(row!.sizeBytes).toBe(lecture);
+    const [again] = await testDb().select({ sizeBytes: storedFiles.sizeBytes }).from(storedFiles).where(eq(storedFiles.id, row!.id));
+    expect(again).toEqual({ sizeBytes: lecture });
+    await testDb().delete(storedFiles).where(eq(storedFiles.id, row!.id));
+  });
+
   it("streams an MP4 arriving in small pieces, deciding its type across them", async () => {
     actAs(owner);
     const pieces = [mp4.subarray(0, 3), mp4.subarray(3, 9), mp4.subarray(9)];

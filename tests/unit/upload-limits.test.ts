@@ -13,7 +13,11 @@ describe("uploadLimit", () => {
     expect(uploadLimit("video", env).maxBytes).toBe(1.5 * 1024 * 1024);
   });
 
-  it.each(["0", "-5", "lots", "4096"])("refuses %s megabytes, naming the variable", (value) => {
+  it("goes up to 4 GB, a recorded lecture", () => {
+    expect(uploadLimit("video", { UPLOAD_MAX_VIDEO_MB: "4096" }).maxBytes).toBe(4 * 1024 * 1024 * 1024);
+  });
+
+  it.each(["0", "-5", "lots", "4097"])("refuses %s megabytes, naming the variable", (value) => {
     expect(() => uploadLimit("video", { UPLOAD_MAX_VIDEO_MB: value })).toThrow(/^UPLOAD_MAX_VIDEO_MB must be a number of megabytes/);
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "stored_files" ALTER COLUMN "size_bytes" SET DATA TYPE bigint;
