@@ -156,8 +156,13 @@ test("an admin sends a password reset from the users table; the link sets a new 
   const admin = await adminPage(browser, { viewport, userAgent: userAgent ?? undefined });
   await findUserFromDashboard(admin, `learner_${id}`);
   const row = admin.getByRole("row", { name: new RegExp(name) });
-  await row.getByRole("button", { name: `Send password reset to ${name}` }).click();
-  const link = await row.getByLabel(`Password reset link for ${name}`).inputValue();
+  // A click before the table's script has loaded does nothing: click until the link shows.
+  const linkField = row.getByLabel(`Password reset link for ${name}`);
+  await expect(async () => {
+    await row.getByRole("button", { name: `Send password reset to ${name}` }).click();
+    await expect(linkField).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
+  const link = await linkField.inputValue();
   expect(link).toMatch(/\/set-password\/[A-Za-z0-9_-]{43}$/);
   await expectNoSeriousA11yViolations(admin);
   await admin.context().close();
