@@ -1,6 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { expect, signOut, test } from "./support/fixtures";
+import { afterFrames } from "./support/frames";
 import { registerStudent, uniqueId } from "./support/register";
 
 // A small PDF and MP4 made here: their first bytes are what the server checks.
@@ -80,6 +81,7 @@ test("a teacher builds and publishes a course with every kind of lesson; a stude
   await first.getByRole("button", { name: "Drag Snell's law" }).focus();
   await page.keyboard.press("Space");
   await expect(page.getByRole("status").filter({ hasText: /Snell's law/ })).toBeAttached();
+  await afterFrames(page);
   await page.keyboard.press("ArrowUp");
   await expect(page.getByRole("status").filter({ hasText: "Snell's law is over position 1 of 2." })).toBeAttached();
   await page.keyboard.press("Space");

@@ -1,6 +1,7 @@
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { createCourseWithModule, moduleCard } from "./support/course";
 import { expect, test } from "./support/fixtures";
+import { afterFrames } from "./support/frames";
 import { addQuestion, startQuestion } from "./support/quiz-builder";
 import { uniqueId } from "./support/register";
 
@@ -99,6 +100,7 @@ test("a teacher builds a timed quiz with every kind of question inline, fixes a 
   await quiz.getByRole("button", { name: "Drag Question 4" }).focus();
   await page.keyboard.press("Space");
   await expect(page.getByRole("status").filter({ hasText: "Question 4 is over position 4 of 5." })).toBeAttached();
+  await afterFrames(page);
   await page.keyboard.press("ArrowDown");
   await expect(page.getByRole("status").filter({ hasText: "Question 4 is over position 5 of 5." })).toBeAttached();
   await page.keyboard.press("Space");

@@ -1,6 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { expect, test } from "./support/fixtures";
+import { afterFrames } from "./support/frames";
 import { uniqueId } from "./support/register";
 
 // The desktop and mobile runs edit the same draft course at the same time, so
@@ -100,6 +101,7 @@ test("a teacher adds, edits, reorders and deletes modules and lessons", async ({
   await page.keyboard.press("Space");
   // "Picked up …" is at once followed by where it hovers: either means the drag started.
   await announced(/Picked up lesson Further reading, at position 3 of 3\.|Further reading is over position 3 of 3\./);
+  await afterFrames(page);
   await page.keyboard.press("ArrowUp");
   await announced("Further reading is over position 2 of 3.");
   await page.keyboard.press("ArrowUp");
