@@ -1,4 +1,4 @@
-import { metricsAccess } from "@/lib/metrics/access";
+import { metricsAccess, unauthorizedMetricsAnswer } from "@/lib/metrics/access";
 import { installAppMetricSources } from "@/lib/metrics/app-sources";
 import { appMetrics } from "@/lib/metrics/registry.mjs";
 
@@ -11,9 +11,9 @@ export async function GET(request: Request) {
   const access = metricsAccess(request.headers);
   if (access === "not_found") return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
   if (access === "unauthorized") {
-    return new Response("Send Authorization: Bearer <METRICS_TOKEN>.", {
+    return new Response(unauthorizedMetricsAnswer.text, {
       status: 401,
-      headers: { "WWW-Authenticate": 'Bearer realm="metrics"', "Cache-Control": "no-store" },
+      headers: { ...unauthorizedMetricsAnswer.headers, "Cache-Control": "no-store" },
     });
   }
   installAppMetricSources();

@@ -4,6 +4,12 @@ import { forwardedMarkHeader } from "@/lib/server/forwarded-mark.mjs";
 
 export type MetricsAccess = "allowed" | "unauthorized" | "not_found";
 
+/** What a scraper without the right token is told, by the web server and by a worker alike. */
+export const unauthorizedMetricsAnswer = {
+  text: "Send Authorization: Bearer <METRICS_TOKEN>.",
+  headers: { "WWW-Authenticate": 'Bearer realm="metrics"' },
+} as const;
+
 function isLoopback(address: string): boolean {
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address) || address === "::1";
 }

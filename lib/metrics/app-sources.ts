@@ -1,8 +1,7 @@
 import "server-only";
 import { getDatabaseHandle } from "@/db";
-import { observeStatements } from "@/db/statement-timing";
 import { streamCountOfProcess } from "@/lib/notifications/realtime/hub";
-import { readQueueDepth } from "./queue-depth";
+import { installDatabaseMetricSources } from "./database-sources";
 import { appMetrics } from "./registry.mjs";
 
 /**
@@ -12,15 +11,6 @@ import { appMetrics } from "./registry.mjs";
  * again changes nothing.
  */
 export function installAppMetricSources(): void {
-  const metrics = appMetrics();
-  observeStatements({
-    started: () => metrics.statementStarted(),
-    finished: (operation, seconds, failed) => metrics.statementFinished(operation, seconds, failed),
-  });
-  metrics.sources.sseConnections = streamCountOfProcess;
-  metrics.sources.databasePool = () => {
-    const { kind, maxConnections } = getDatabaseHandle();
-    return { driver: kind, max: maxConnections };
-  };
-  metrics.sources.queueDepth = () => readQueueDepth(getDatabaseHandle().db);
+  installDatabaseMetricSources(getDatabaseHandle);
+  appMetrics().sources.sseConnections = streamCountOfProcess;
 }

@@ -5,11 +5,10 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DatabaseHandle } from "@/db";
-import { observeStatements } from "@/db/statement-timing";
 import { parseTrustProxy, stampClientAddress } from "@/lib/security/trust-proxy.mjs";
 import { stampForwardedMark } from "@/lib/server/forwarded-mark.mjs";
-import { metricsAccess } from "./access";
-import { readQueueDepth } from "./queue-depth";
+import { metricsAccess, unauthorizedMetricsAnswer } from "./access";
+import { installDatabaseMetricSources } from "./database-sources";
 import { appMetrics } from "./registry.mjs";
 
 /** WORKER_METRICS_PORT as a port number, null when unset; a sentence for anything else. */
@@ -45,12 +44,7 @@ function answer(response: http.ServerResponse, status: number, body: string, hea
 /** Points the worker's metrics at its database and serves them until closed. */
 export async function serveWorkerMetrics(options: WorkerMetricsOptions): Promise<WorkerMetricsServer> {
   const metrics = appMetrics();
-  observeStatements({
-    started: () => metrics.statementStarted(),
-    finished: (operation, seconds, failed) => metrics.statementFinished(operation, seconds, failed),
-  });
-  metrics.sources.databasePool = () => ({ driver: options.handle.kind, max: options.handle.maxConnections });
-  metrics.sources.queueDepth = () => readQueueDepth(options.handle.db);
+  installDatabaseMetricSources(() => options.handle);
   const parsedTrust = parseTrustProxy(options.trustProxy);
   if (!parsedTrust.ok) throw new Error(parsedTrust.error);
   const { trust } = parsedTrust;
@@ -69,7 +63,7 @@ export async function serveWorkerMetrics(options: WorkerMetricsOptions): Promise
     const access = metricsAccess(headers, options.token ?? "");
     if (access === "not_found") return answer(response, 404, "Not found");
     if (access === "unauthorized") {
-      return answer(response, 401, "Send Authorization: Bearer <METRICS_TOKEN>.", { "WWW-Authenticate": 'Bearer realm="metrics"' });
+      return answer(response, 401, unauthorizedMetricsAnswer.text, unauthorizedMetricsAnswer.headers);
     }
     metrics.registry.metrics().then(
       (text: string) => {
