@@ -10,18 +10,12 @@ import { Button } from "@/components/ui/button";
 import { FieldMessages, fieldMessageIds } from "@/components/ui/field-messages";
 import { FormAlert } from "@/components/ui/form-alert";
 import { UploadProgressLine } from "@/components/uploads/upload-progress";
-import { useFileUpload } from "@/components/uploads/use-file-upload";
+import { useFileUpload, type UploadedFile } from "@/components/uploads/use-file-upload";
 import { formatBytes } from "@/lib/format";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { submitWorkAction } from "@/lib/assignments/actions/submit-work-action";
 import { submitWorkSchema } from "@/lib/assignments/schemas";
 import type { SubmissionReceipt } from "@/lib/assignments/submit-work";
-
-interface UploadedFile {
-  id: string;
-  name: string;
-  sizeBytes: number;
-}
 
 export interface HandInRules {
   taskId: string;
@@ -43,10 +37,10 @@ export function HandInForm({ rules }: { rules: HandInRules }) {
   const router = useRouter();
   const fileFieldId = useId();
   const [files, setFiles] = useState<UploadedFile[]>([]);
-  const [uploading, setUploading] = useState<string | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [uploadNote, setUploadNote] = useState<string | null>(null);
   const sender = useFileUpload();
+  const uploading = sender.inFlight?.name ?? null;
   const [formError, setFormError] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<SubmissionReceipt | null>(null);
   const {
@@ -79,32 +73,22 @@ export function HandInForm({ rules }: { rules: HandInRules }) {
         setUploadError(`"${file.name}" is larger than ${rules.maxFileSizeMb} MB.`);
         continue;
       }
-      setUploading(file.name);
-      try {
-        const outcome = await sender.upload(`/api/submissions/uploads?${new URLSearchParams({ taskId: rules.taskId, name: file.name })}`, file);
-        // Cancelling stops this file and the ones picked after it.
-        if (outcome.kind === "cancelled") {
-          setUploadNote(`Upload of "${file.name}" cancelled.`);
-          return;
-        }
-        if (outcome.kind === "network_error") {
-          setUploadError(`"${file.name}" could not be uploaded: check your connection and try again.`);
-          continue;
-        }
-        const { body } = outcome.answer;
-        if (outcome.answer.status !== 201 || typeof body?.id !== "string") {
-          setUploadError(typeof body?.error === "string" ? body.error : `"${file.name}" could not be uploaded. Try again.`);
-          continue;
-        }
-        current.push({
-          id: body.id,
-          name: typeof body.name === "string" ? body.name : file.name,
-          sizeBytes: typeof body.sizeBytes === "number" ? body.sizeBytes : file.size,
-        });
-        setFileList([...current]);
-      } finally {
-        setUploading(null);
+      const outcome = await sender.upload(`/api/submissions/uploads?${new URLSearchParams({ taskId: rules.taskId, name: file.name })}`, file);
+      // Cancelling stops this file and the ones picked after it.
+      if (outcome.kind === "cancelled") {
+        setUploadNote(`Upload of "${file.name}" cancelled.`);
+        return;
       }
+      if (outcome.kind === "network_error") {
+        setUploadError(`"${file.name}" could not be uploaded: check your connection and try again.`);
+        continue;
+      }
+      if (outcome.kind === "refused") {
+        setUploadError(outcome.error ?? `"${file.name}" could not be uploaded. Try again.`);
+        continue;
+      }
+      current.push(outcome.file);
+      setFileList([...current]);
     }
   }
 

@@ -2,16 +2,13 @@
 
 import { useId, useState, type ChangeEvent } from "react";
 import { UploadProgressLine } from "@/components/uploads/upload-progress";
-import { useFileUpload } from "@/components/uploads/use-file-upload";
+import { useFileUpload, type UploadedFile } from "@/components/uploads/use-file-upload";
 import { formatBytes } from "@/lib/format";
 
-export interface UploadedFile {
-  id: string;
-  name: string;
-  sizeBytes: number;
-}
+export type { UploadedFile };
 
-type Status = { kind: "idle" } | { kind: "uploading" } | { kind: "cancelled"; name: string } | { kind: "error"; message: string };
+/** What the field says once an upload is over; while one goes, the upload itself says so. */
+type Status = { kind: "idle" } | { kind: "cancelled"; name: string } | { kind: "error"; message: string };
 
 const accepted: Record<"document" | "video", string | undefined> = {
   // Documents are many kinds; the server checks each by its content.
@@ -54,7 +51,7 @@ export function FileUploadField({
     const chosen = event.target.files?.[0];
     event.target.value = "";
     if (!chosen) return;
-    setStatus({ kind: "uploading" });
+    setStatus({ kind: "idle" });
     onBusyChange?.(true);
     const params = new URLSearchParams({ courseId, kind, name: chosen.name });
     try {
@@ -63,17 +60,10 @@ export function FileUploadField({
       if (outcome.kind === "network_error") {
         return setStatus({ kind: "error", message: "The upload did not reach the server. Check your connection and try again." });
       }
-      const { status: code, body } = outcome.answer;
-      if (code !== 201 || typeof body?.id !== "string") {
-        const message = typeof body?.error === "string" ? body.error : `The upload failed (error ${code}). Try again.`;
-        return setStatus({ kind: "error", message });
+      if (outcome.kind === "refused") {
+        return setStatus({ kind: "error", message: outcome.error ?? `The upload failed (error ${outcome.status}). Try again.` });
       }
-      setStatus({ kind: "idle" });
-      onChange({
-        id: body.id,
-        name: typeof body.name === "string" ? body.name : chosen.name,
-        sizeBytes: typeof body.sizeBytes === "number" ? body.sizeBytes : chosen.size,
-      });
+      onChange(outcome.file);
     } finally {
       onBusyChange?.(false);
     }
@@ -89,7 +79,7 @@ export function FileUploadField({
         id={inputId}
         type="file"
         accept={accepted[kind]}
-        disabled={status.kind === "uploading"}
+        disabled={sender.inFlight !== null}
         onChange={upload}
         aria-describedby={[statusId, shownError ? errorId : ""].filter(Boolean).join(" ")}
         aria-invalid={shownError ? true : undefined}
@@ -97,9 +87,9 @@ export function FileUploadField({
       />
       <input type="hidden" name="fileId" value={file?.id ?? ""} />
       <div id={statusId} role="status" className="mt-1 flex flex-wrap items-center gap-2 text-sm text-ink-muted">
-        {status.kind === "uploading" ? (
+        {sender.inFlight ? (
           // Said once; the bar below shows how far it has got without announcing each step.
-          <span>Uploading {sender.inFlight?.name ?? "the file"}…</span>
+          <span>Uploading {sender.inFlight.name}…</span>
         ) : status.kind === "cancelled" ? (
           <span>Upload of {status.name} cancelled{file ? `; the lesson keeps ${file.name}` : ""}.</span>
         ) : file ? (

@@ -4,6 +4,37 @@ import { useEffect, useRef, useState } from "react";
 import { uploadProgress, type UploadProgress } from "@/lib/uploads/progress";
 import { sendFile, type FileSending, type SendOutcome } from "./send-file";
 
+/** A file the upload routes stored, as they answer it (201 { id, name, sizeBytes, mimeType }). */
+export interface UploadedFile {
+  id: string;
+  name: string;
+  sizeBytes: number;
+}
+
+export type FileUploadOutcome =
+  | { kind: "uploaded"; file: UploadedFile }
+  /** The route said no: `error` is its sentence, null when it sent none. */
+  | { kind: "refused"; status: number; error: string | null }
+  | { kind: "cancelled" }
+  | { kind: "network_error" };
+
+/** The route's answer read as one of the outcomes a form tells apart. */
+function outcomeOf(sent: SendOutcome, file: File): FileUploadOutcome {
+  if (sent.kind !== "answered") return sent;
+  const { status, body } = sent.answer;
+  if (status !== 201 || typeof body?.id !== "string") {
+    return { kind: "refused", status, error: typeof body?.error === "string" ? body.error : null };
+  }
+  return {
+    kind: "uploaded",
+    file: {
+      id: body.id,
+      name: typeof body.name === "string" ? body.name : file.name,
+      sizeBytes: typeof body.sizeBytes === "number" ? body.sizeBytes : file.size,
+    },
+  };
+}
+
 export interface UploadInFlight {
   name: string;
   progress: UploadProgress;
@@ -16,7 +47,7 @@ export function useFileUpload() {
 
   useEffect(() => () => sending.current?.cancel(), []);
 
-  async function upload(url: string, file: File): Promise<SendOutcome> {
+  async function upload(url: string, file: File): Promise<FileUploadOutcome> {
     const started = performance.now();
     setInFlight({ name: file.name, progress: uploadProgress(0, file.size, 0) });
     const current = sendFile(url, file, (loaded, total) =>
@@ -24,7 +55,7 @@ export function useFileUpload() {
     );
     sending.current = current;
     try {
-      return await current.done;
+      return outcomeOf(await current.done, file);
     } finally {
       sending.current = null;
       setInFlight(null);
