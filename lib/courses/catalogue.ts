@@ -5,7 +5,7 @@ import { courses, users } from "@/db/schema";
 import { afterCursor, cursorColumn, orderByKeys, type SortKey } from "@/lib/api/pagination";
 import { pageCountOf } from "@/lib/pagination";
 import { cataloguePageSize, type CatalogueSearch } from "./catalogue-schema";
-import { lessonCount, studentCount, teacherName } from "./queries";
+import { lessonCount, teacherName } from "./queries";
 import { prefixTsquery } from "./search-terms";
 import { summarize } from "./summary";
 
@@ -60,9 +60,9 @@ export async function searchCatalogue(db: DbOrTx, params: CatalogueSearch): Prom
 
   const order: SQL[] = [];
   const sort = params.sort === "relevance" && !rank ? "popular" : params.sort;
-  if (sort === "relevance" && rank) order.push(desc(rank), desc(studentCount));
+  if (sort === "relevance" && rank) order.push(desc(rank), desc(courses.studentCount));
   if (sort === "newest") order.push(sql`coalesce(${courses.publishedAt}, ${courses.createdAt}) DESC`);
-  if (sort === "popular") order.push(desc(studentCount));
+  if (sort === "popular") order.push(desc(courses.studentCount));
   // Ties end in a fixed order, so a course never shows on two pages or on none.
   order.push(asc(title), asc(courses.id));
 
@@ -75,7 +75,7 @@ export async function searchCatalogue(db: DbOrTx, params: CatalogueSearch): Prom
       description: descriptionHead,
       teacherName,
       lessonCount,
-      studentCount,
+      studentCount: courses.studentCount,
       total: sql<number>`(count(*) OVER ())::int`,
     })
     .from(courses)
@@ -145,7 +145,7 @@ export async function searchCatalogueAfter(
       publishedAt: courses.publishedAt,
       teacherName,
       lessonCount,
-      studentCount,
+      studentCount: courses.studentCount,
       cursor: cursorColumn(keys),
     })
     .from(courses)

@@ -32,7 +32,6 @@ export interface EditableCourse {
 // A malformed id in the address is simply not found, never a database error.
 const courseIdParam = z.uuid();
 
-const activeEnrollmentCount = courses.studentCount;
 const hasEnrollments = sql<boolean>`EXISTS (SELECT 1 FROM ${enrollments} WHERE ${enrollments.courseId} = ${courses.id})`;
 
 /**
@@ -57,7 +56,8 @@ export async function loadEditableCourse(db: DbOrTx, actor: Actor, courseId: str
       teacherId: courses.teacherId,
       teacherName,
       lessonCount,
-      activeEnrollmentCount,
+      // Kept by triggers on enrollments (drizzle/0020).
+      activeEnrollmentCount: courses.studentCount,
       hasEnrollments,
       updatedAt: courses.updatedAt,
     })
@@ -69,7 +69,7 @@ export async function loadEditableCourse(db: DbOrTx, actor: Actor, courseId: str
   return {
     ...course,
     lessonCount: Number(course.lessonCount),
-    activeEnrollmentCount: Number(course.activeEnrollmentCount),
+    activeEnrollmentCount: course.activeEnrollmentCount,
     hasEnrollments: Boolean(course.hasEnrollments),
   };
 }

@@ -8,9 +8,6 @@ import { atRiskCondition, mediansOf } from "@/lib/reports/enrollment-report-sql"
 export const lessonCount = sql<number>`(
   SELECT count(*)::int FROM ${lessons} JOIN ${modules} ON ${modules.id} = ${lessons.moduleId}
   WHERE ${modules.courseId} = ${courses.id})`;
-// Kept by triggers on enrollments (drizzle/0020): sorting the catalogue by a count per
-// course read every enrolment of every course.
-export const studentCount = courses.studentCount;
 export const teacherName = sql<string>`coalesce(${users.displayName}, ${users.username})`;
 
 export interface TaughtCourseRow {
@@ -46,7 +43,7 @@ export async function listTaughtCourses(db: DbOrTx, actor: Actor, now = new Date
       status: courses.status,
       visibility: courses.visibility,
       teacherName,
-      studentCount,
+      studentCount: courses.studentCount,
       lessonCount,
       atRiskCount: atRiskCount(now),
       updatedAt: courses.updatedAt,
@@ -79,11 +76,11 @@ export async function listFeaturedCourses(db: DbOrTx, limit = 6): Promise<Featur
       description: sql<string>`left(${courses.description}, 240)`,
       teacherName,
       lessonCount,
-      studentCount,
+      studentCount: courses.studentCount,
     })
     .from(courses)
     .innerJoin(users, eq(users.id, courses.teacherId))
     .where(and(eq(courses.status, "published"), eq(courses.visibility, "public")))
-    .orderBy(desc(studentCount), courses.title)
+    .orderBy(desc(courses.studentCount), courses.title)
     .limit(limit);
 }
