@@ -112,15 +112,23 @@ async function seedInTransaction(db: Database, size: BenchSize): Promise<number>
   await db.execute(sql`INSERT INTO site_settings (id, require_staff_mfa) VALUES (1, false) ON CONFLICT (id) DO UPDATE SET require_staff_mfa = false`);
 
   await insertBenchCourses(db, size, { quizPoints: questionsPerQuiz });
+  // Each quiz's questions are bank questions of its course, in chosen slots.
   await db.execute(sql`
-    INSERT INTO quiz_questions (task_id, type, text, points, position)
-    SELECT q.task_id, 'true_false', 'Statement ' || n || ' holds.', 1, n - 1
-    FROM quizzes q CROSS JOIN generate_series(1, ${questionsPerQuiz}) n`);
+    CREATE TEMP TABLE bench_question AS
+    SELECT q.task_id, t.course_id, n, gen_random_uuid() AS entry_id, gen_random_uuid() AS question_id
+    FROM quizzes q JOIN learning_tasks t ON t.id = q.task_id CROSS JOIN generate_series(1, ${questionsPerQuiz}) n`);
+  await db.execute(sql`INSERT INTO question_bank_entries (id, course_id) SELECT entry_id, course_id FROM bench_question`);
+  await db.execute(sql`
+    INSERT INTO quiz_questions (id, entry_id, course_id, type, text, points)
+    SELECT question_id, entry_id, course_id, 'true_false', 'Statement ' || n || ' holds.', 1 FROM bench_question`);
+  await db.execute(sql`INSERT INTO quiz_slots (task_id, position, entry_id) SELECT task_id, n - 1, entry_id FROM bench_question`);
+  await db.execute(sql`UPDATE quizzes SET question_count = ${questionsPerQuiz}`);
   await db.execute(sql`
     INSERT INTO quiz_choices (question_id, text, is_correct, position)
-    SELECT id, 'True', position % 2 = 0, 0 FROM quiz_questions
+    SELECT question_id, 'True', (n - 1) % 2 = 0, 0 FROM bench_question
     UNION ALL
-    SELECT id, 'False', position % 2 = 1, 1 FROM quiz_questions`);
+    SELECT question_id, 'False', (n - 1) % 2 = 1, 1 FROM bench_question`);
+  await db.execute(sql`DROP TABLE bench_question`);
 
   // Student n takes courses n, n + stride, n + 2·stride … (mod courses): distinct,
   // and every course gets the same number of students.

@@ -5,7 +5,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import type { Database } from "@/db";
-import { apiTokens, courses, enrollments, learningTasks, lessons, modules, quizChoices, quizQuestions, quizzes, users, userSessions } from "@/db/schema";
+import { apiTokens, courses, enrollments, learningTasks, lessons, modules, quizzes, users, userSessions } from "@/db/schema";
+import { insertQuizQuestions } from "@/lib/question-bank/insert-quiz-questions";
 
 export const sessionCookieName = "authjs.session-token";
 
@@ -73,37 +74,27 @@ export async function seedExam(db: Database, { students: studentCount, authSecre
     .values({ courseId: course!.id, moduleId: moduleRow!.id, type: "quiz", title: "End-of-term exam", status: "published", maxPoints })
     .returning({ id: learningTasks.id });
   await db.insert(quizzes).values({ taskId: task!.id, timeLimitMinutes: 60, attemptsAllowed: 1, partialCredit: true, reviewPolicy: "after_submit" });
-  const questionRows = await db
-    .insert(quizQuestions)
-    .values(
-      questionSpecs.map((spec, position) => ({
-        taskId: task!.id,
-        type: spec.kind,
-        text: spec.text,
-        points: spec.kind === "multiple_choice" ? 2 : 1,
-        position,
-        acceptedAnswers: spec.accepted ?? [],
-        numericValue: spec.numeric ?? null,
-        numericTolerance: spec.numeric === undefined ? 0 : 0.01,
-      })),
-    )
-    .returning({ id: quizQuestions.id, position: quizQuestions.position });
-  questionRows.sort((a, b) => a.position - b.position);
-  const choiceRows = await db
-    .insert(quizChoices)
-    .values(
-      questionSpecs.flatMap((spec, q) =>
-        (spec.choices ?? []).map(([text, isCorrect], position) => ({ questionId: questionRows[q]!.id, text, isCorrect, position })),
-      ),
-    )
-    .returning({ id: quizChoices.id, questionId: quizChoices.questionId, position: quizChoices.position, isCorrect: quizChoices.isCorrect });
+  const inserted = await insertQuizQuestions(db, {
+    courseId: course!.id,
+    taskId: task!.id,
+    questions: questionSpecs.map((spec) => ({
+      type: spec.kind,
+      text: spec.text,
+      points: spec.kind === "multiple_choice" ? 2 : 1,
+      acceptedAnswers: spec.accepted ?? [],
+      numericValue: spec.numeric ?? null,
+      numericTolerance: spec.numeric === undefined ? 0 : 0.01,
+      choices: (spec.choices ?? []).map(([text, isCorrect]) => ({ text, isCorrect })),
+    })),
+  });
   const questions: SeededQuestion[] = questionSpecs.map((spec, q) => {
-    const own = choiceRows.filter((row) => row.questionId === questionRows[q]!.id).sort((a, b) => a.position - b.position);
+    const own = inserted[q]!.choiceIds;
+    const correct = (spec.choices ?? []).flatMap(([, isCorrect], index) => (isCorrect ? [own[index]!] : []));
     return {
-      id: questionRows[q]!.id,
+      id: inserted[q]!.questionId,
       kind: spec.kind,
-      choiceIds: own.map((row) => row.id),
-      correctChoiceIds: own.filter((row) => row.isCorrect).map((row) => row.id),
+      choiceIds: own,
+      correctChoiceIds: correct,
       rightText: spec.accepted?.[0] ?? (spec.numeric === undefined ? null : String(spec.numeric)),
     };
   });

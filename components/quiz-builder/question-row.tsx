@@ -29,10 +29,12 @@ function answerSummary(question: StoredQuestion): string {
 
 /** One question in the quiz editor: drag handle, Move up / Move down, Edit (inline) and Delete. */
 export function QuestionRow({
+  slotId,
   courseId,
   taskId,
   question,
   index,
+  number,
   count,
   closedAttempts,
   pending,
@@ -40,10 +42,13 @@ export function QuestionRow({
   onDelete,
   announce,
 }: {
+  slotId: string;
   courseId: string;
   taskId: string;
   question: StoredQuestion;
   index: number;
+  /** The question's number in the quiz (random slots before it take several). */
+  number: number;
   count: number;
   closedAttempts: number;
   pending: boolean;
@@ -52,17 +57,17 @@ export function QuestionRow({
   announce: (message: string) => void;
 }) {
   const [editing, setEditing] = useState(false);
-  const title = `question ${index + 1}`;
-  const editorId = `question-editor-${question.id}`;
+  const title = `question ${number}`;
+  const editorId = `question-editor-${slotId}`;
   return (
-    <SortableItem id={question.id} title={`Question ${index + 1}`} className="rounded-md border border-slate-200 bg-white">
+    <SortableItem id={slotId} title={`Question ${number}`} className="rounded-md border border-slate-200 bg-white">
       {(handle) => (
         <div className="flex flex-col gap-3 p-2">
           <div className="flex flex-wrap items-center gap-2">
             {handle}
             <div className="min-w-0 flex-1">
               <p className="font-medium break-words">
-                <span className="text-ink-muted">Question {index + 1}:</span> {question.text}
+                <span className="text-ink-muted">Question {number}:</span> {question.name || question.text}
               </p>
               <p className="text-xs text-ink-muted">
                 {questionTypeLabels[question.type]} · {countOf(question.points, "point")} · {answerSummary(question)}
@@ -82,8 +87,9 @@ export function QuestionRow({
               </button>
               <ConfirmDelete
                 title={title}
+                verb={{ label: "Remove", gerund: "removing" }}
                 question={
-                  `Delete question ${index + 1}? Students' answers to it are deleted too.` +
+                  `Remove question ${number} from this quiz? It stays in the question bank, and past attempts keep it.` +
                   (closedAttempts > 0 ? ` ${gradedAgainstOldVersion(closedAttempts)}` : "")
                 }
                 disabled={pending}
@@ -97,7 +103,7 @@ export function QuestionRow({
                 courseId={courseId}
                 taskId={taskId}
                 question={question}
-                number={index + 1}
+                number={number}
                 closedAttempts={closedAttempts}
                 announce={announce}
                 onDone={() => setEditing(false)}

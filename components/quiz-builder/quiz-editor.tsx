@@ -57,7 +57,7 @@ export function QuizEditor({ quiz }: { quiz: QuizEditorData }) {
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-ink-muted">
             <StatusBadge status={quiz.status} />
             <span>
-              {countOf(quiz.questions.length, "question")} · {countOf(quiz.maxPoints ?? 0, "point")}
+              {countOf(quiz.questionCount, "question")} · {countOf(quiz.maxPoints ?? 0, "point")}
               {quiz.timeLimitMinutes ? ` · ${quiz.timeLimitMinutes} min` : ""}
               {quiz.dueAt ? ` · due ${formatDate(quiz.dueAt)}` : ""}
             </span>

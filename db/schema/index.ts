@@ -6,6 +6,7 @@ export * from "./courses";
 export * from "./lessons";
 export * from "./enrollments";
 export * from "./tasks";
+export * from "./question-bank";
 export * from "./quizzes";
 export * from "./assignments";
 export * from "./notifications";

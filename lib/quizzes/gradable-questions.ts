@@ -1,61 +1,45 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { learningTasks, quizChoices, quizQuestions, quizzes } from "@/db/schema";
-import type { GradableQuestion, GradingMethod } from "@/lib/grading";
-
-export interface GradableQuiz {
-  taskId: string;
-  courseId: string;
-  gradingMethod: GradingMethod;
-  partialCredit: boolean;
-  contentVersion: number;
-  questions: GradableQuestion[];
-}
+import { quizChoices, quizQuestions } from "@/db/schema";
+import type { GradableQuestion } from "@/lib/grading";
 
 /**
- * A quiz with its questions and the right answers, in position order, for
- * grading on the server. Never hand this to a page. Two statements.
+ * Question versions with their right answers, by id, for grading on the
+ * server: each attempt is graded with the versions it recorded. Never hand
+ * this to a page. Two statements, whatever the number of questions.
  */
-export async function loadGradableQuiz(db: DbOrTx, taskId: string): Promise<GradableQuiz | null> {
+export async function loadGradableQuestions(db: DbOrTx, ids: readonly string[]): Promise<Map<string, GradableQuestion>> {
+  const byId = new Map<string, GradableQuestion>();
+  if (ids.length === 0) return byId;
   const rows = await db
     .select({
-      courseId: learningTasks.courseId,
-      gradingMethod: quizzes.gradingMethod,
-      partialCredit: quizzes.partialCredit,
-      contentVersion: quizzes.contentVersion,
-      question: {
-        id: quizQuestions.id,
-        type: quizQuestions.type,
-        points: quizQuestions.points,
-        acceptedAnswers: quizQuestions.acceptedAnswers,
-        numericValue: quizQuestions.numericValue,
-        numericTolerance: quizQuestions.numericTolerance,
-      },
+      id: quizQuestions.id,
+      type: quizQuestions.type,
+      points: quizQuestions.points,
+      acceptedAnswers: quizQuestions.acceptedAnswers,
+      numericValue: quizQuestions.numericValue,
+      numericTolerance: quizQuestions.numericTolerance,
     })
-    .from(quizzes)
-    .innerJoin(learningTasks, eq(learningTasks.id, quizzes.taskId))
-    .leftJoin(quizQuestions, eq(quizQuestions.taskId, quizzes.taskId))
-    .where(eq(quizzes.taskId, taskId))
-    .orderBy(asc(quizQuestions.position), asc(quizQuestions.id));
-  const [first] = rows;
-  if (!first) return null;
+    .from(quizQuestions)
+    .where(inArray(quizQuestions.id, [...new Set(ids)]));
+  for (const row of rows) byId.set(row.id, { ...row, choices: [] });
+  if (byId.size === 0) return byId;
+  const choices = await db
+    .select({ id: quizChoices.id, questionId: quizChoices.questionId, isCorrect: quizChoices.isCorrect, weight: quizChoices.weight })
+    .from(quizChoices)
+    .where(inArray(quizChoices.questionId, [...byId.keys()]))
+    .orderBy(asc(quizChoices.position), asc(quizChoices.id));
+  for (const choice of choices) byId.get(choice.questionId)?.choices.push({ id: choice.id, isCorrect: choice.isCorrect });
+  return byId;
+}
 
-  const questions: GradableQuestion[] = rows.flatMap((row) => (row.question ? [{ ...row.question, choices: [] }] : []));
-  const byId = new Map(questions.map((question) => [question.id, question]));
-  if (questions.length > 0) {
-    const choices = await db
-      .select({ id: quizChoices.id, questionId: quizChoices.questionId, isCorrect: quizChoices.isCorrect })
-      .from(quizChoices)
-      .where(inArray(quizChoices.questionId, [...byId.keys()]))
-      .orderBy(asc(quizChoices.position), asc(quizChoices.id));
-    for (const choice of choices) byId.get(choice.questionId)?.choices.push({ id: choice.id, isCorrect: choice.isCorrect });
-  }
-  return {
-    taskId,
-    courseId: first.courseId,
-    gradingMethod: first.gradingMethod,
-    partialCredit: first.partialCredit,
-    contentVersion: first.contentVersion,
-    questions,
-  };
+/** An attempt's questions in its order, each worth the points the attempt recorded for it. */
+export function attemptQuestions(
+  attempt: { questionOrder: readonly string[]; questionPoints: Readonly<Record<string, number>> },
+  versions: ReadonlyMap<string, GradableQuestion>,
+): GradableQuestion[] {
+  return attempt.questionOrder.flatMap((id) => {
+    const question = versions.get(id);
+    return question ? [{ ...question, points: attempt.questionPoints[id] ?? question.points }] : [];
+  });
 }

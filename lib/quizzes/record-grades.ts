@@ -1,11 +1,11 @@
 import { and, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { quizAnswers, quizAttempts, taskProgress } from "@/db/schema";
+import { learningTasks, quizAnswers, quizAttempts, quizzes, taskProgress } from "@/db/schema";
 import type { StoredResponse } from "@/db/schema/quizzes";
 import { publishAll } from "@/lib/events/publish";
 import { combineAttempts, gradeAttempt } from "@/lib/grading";
 import { recomputeProgress } from "@/lib/progress/recompute-enrollment-progress";
-import { loadGradableQuiz } from "./gradable-questions";
+import { attemptQuestions, loadGradableQuestions } from "./gradable-questions";
 
 export interface GradedAttemptSummary {
   attemptId: string;
@@ -16,8 +16,9 @@ export interface GradedAttemptSummary {
 }
 
 /**
- * Grades closed (submitted or expired) attempts of one quiz against its
- * questions as they are now, and writes the results everywhere they show:
+ * Grades closed (submitted or expired) attempts of one quiz, each against the
+ * question versions it recorded at its start (with the quiz's grading settings
+ * as they are now), and writes the results everywhere they show:
  * each answer, each attempt, each student's task progress (the attempts
  * combined by the quiz's grading method, status graded) and course progress.
  *
@@ -30,12 +31,21 @@ export async function gradeClosedAttempts(
   { taskId, attemptIds, actorId = null }: { taskId: string; attemptIds?: string[]; actorId?: string | null },
 ): Promise<GradedAttemptSummary[]> {
   if (attemptIds && attemptIds.length === 0) return [];
-  const quiz = await loadGradableQuiz(tx, taskId);
-  if (!quiz) return [];
-
-  const attempts = await tx
-    .select({ id: quizAttempts.id, userId: quizAttempts.userId })
+  // The quiz's grading settings come with its attempts, in one statement.
+  const rows = await tx
+    .select({
+      id: quizAttempts.id,
+      userId: quizAttempts.userId,
+      questionOrder: quizAttempts.questionOrder,
+      questionPoints: quizAttempts.questionPoints,
+      courseId: learningTasks.courseId,
+      gradingMethod: quizzes.gradingMethod,
+      partialCredit: quizzes.partialCredit,
+      contentVersion: quizzes.contentVersion,
+    })
     .from(quizAttempts)
+    .innerJoin(quizzes, eq(quizzes.taskId, quizAttempts.taskId))
+    .innerJoin(learningTasks, eq(learningTasks.id, quizAttempts.taskId))
     .where(
       and(
         eq(quizAttempts.taskId, taskId),
@@ -43,7 +53,10 @@ export async function gradeClosedAttempts(
         attemptIds ? inArray(quizAttempts.id, attemptIds) : undefined,
       ),
     );
-  if (attempts.length === 0) return [];
+  const [quiz] = rows;
+  if (!quiz) return [];
+  const attempts = rows;
+  const versions = await loadGradableQuestions(tx, attempts.flatMap((attempt) => attempt.questionOrder));
 
   const answers = await tx
     .select({ attemptId: quizAnswers.attemptId, questionId: quizAnswers.questionId, response: quizAnswers.response })
@@ -61,7 +74,7 @@ export async function gradeClosedAttempts(
   const answerValues = [];
   for (const attempt of attempts) {
     const responses = responsesByAttempt.get(attempt.id) ?? new Map<string, StoredResponse>();
-    const grade = gradeAttempt(quiz.questions, responses, options);
+    const grade = gradeAttempt(attemptQuestions(attempt, versions), responses, options);
     summaries.push({ attemptId: attempt.id, userId: attempt.userId, ...grade });
     for (const question of grade.questions) {
       if (!responses.has(question.questionId)) continue;

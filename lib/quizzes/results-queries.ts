@@ -124,8 +124,8 @@ export async function loadResultsQuiz(
       reviewPolicy: quizzes.reviewPolicy,
       attemptsAllowed: quizzes.attemptsAllowed,
       timeLimitMinutes: quizzes.timeLimitMinutes,
-      questionCount: sql<number>`(SELECT count(*)::int FROM quiz_questions q WHERE q.task_id = ${quizzes.taskId})`,
-      maxPoints: sql<number>`(SELECT coalesce(sum(q.points), 0)::int FROM quiz_questions q WHERE q.task_id = ${quizzes.taskId})`,
+      questionCount: quizzes.questionCount,
+      maxPoints: sql<number>`coalesce(${learningTasks.maxPoints}, 0)`,
     })
     .from(quizzes)
     .innerJoin(learningTasks, eq(learningTasks.id, quizzes.taskId))
@@ -180,14 +180,22 @@ export async function loadResultsSummary(db: DbOrTx, taskId: string): Promise<Qu
 }
 
 /**
- * Each question's correct rate over the graded attempts: right, partly right,
- * answered and unanswered (no answer row, or an empty one). One statement.
+ * Each question's correct rate over the graded attempts that were given it:
+ * right, partly right, answered and unanswered (no answer row, or an empty
+ * one). The questions are every version a graded attempt was given (a random
+ * slot's draws, an edited question's older versions) and the quiz's current
+ * chosen ones, in slot order. One statement.
  */
 export async function loadQuestionRates(db: DbOrTx, taskId: string): Promise<QuestionRate[]> {
   const result = await db.execute(sql`
     WITH graded AS (
-      SELECT id FROM quiz_attempts
+      SELECT id, question_order FROM quiz_attempts
       WHERE task_id = ${taskId} AND status <> 'in_progress' AND score_percent IS NOT NULL
+    ),
+    shown AS (
+      SELECT DISTINCT unnest(question_order) AS id FROM graded
+      UNION
+      SELECT q.id FROM quiz_slots s JOIN quiz_questions q ON q.entry_id = s.entry_id AND q.is_current WHERE s.task_id = ${taskId}
     ),
     answers AS (
       SELECT a.question_id, a.is_correct, a.points_awarded,
@@ -195,16 +203,17 @@ export async function loadQuestionRates(db: DbOrTx, taskId: string): Promise<Que
              ELSE coalesce(btrim(a.response ->> 'text'), '') <> '' END AS answered
       FROM quiz_answers a JOIN graded g ON g.id = a.attempt_id
     )
-    SELECT q.id, q.position, q.text, q.type, q.points,
-      (SELECT count(*)::int FROM graded) AS "gradedCount",
+    SELECT q.id, coalesce(min(s.position), 2147483647) AS position, q.text, q.type, q.points,
+      (SELECT count(*)::int FROM graded g WHERE q.id = ANY (g.question_order)) AS "gradedCount",
       count(a.question_id) FILTER (WHERE a.is_correct)::int AS "correct",
       count(a.question_id) FILTER (WHERE NOT a.is_correct AND a.points_awarded > 0)::int AS "partlyCorrect",
       count(a.question_id) FILTER (WHERE a.answered)::int AS "answered"
-    FROM quiz_questions q
+    FROM shown
+    JOIN quiz_questions q ON q.id = shown.id
+    LEFT JOIN quiz_slots s ON s.task_id = ${taskId} AND s.entry_id = q.entry_id
     LEFT JOIN answers a ON a.question_id = q.id
-    WHERE q.task_id = ${taskId}
     GROUP BY q.id
-    ORDER BY q.position, q.id`);
+    ORDER BY 2, q.entry_id, q.version`);
   return rowsOf<{
     id: string;
     position: number;
@@ -338,7 +347,7 @@ export async function listCourseQuizzes(db: DbOrTx, actor: Actor, courseId: stri
       taskId: learningTasks.id,
       title: learningTasks.title,
       status: learningTasks.status,
-      questionCount: sql<number>`(SELECT count(*)::int FROM quiz_questions q WHERE q.task_id = ${learningTasks.id})`,
+      questionCount: quizzes.questionCount,
       attempts: sql<number>`(SELECT count(*)::int FROM quiz_attempts a WHERE a.task_id = ${learningTasks.id})`,
       students: sql<number>`(SELECT count(DISTINCT a.user_id)::int FROM quiz_attempts a WHERE a.task_id = ${learningTasks.id})`,
       averagePercent: sql<string | null>`(SELECT round(avg(a.score_percent), 2) FROM quiz_attempts a

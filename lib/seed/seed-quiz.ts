@@ -1,5 +1,6 @@
 import type { DbOrTx } from "@/db";
-import { learningTasks, quizAnswers, quizAttempts, quizChoices, quizQuestions, quizzes } from "@/db/schema";
+import { learningTasks, quizAnswers, quizAttempts, quizzes } from "@/db/schema";
+import { insertQuizQuestions } from "@/lib/question-bank/insert-quiz-questions";
 import type { StoredResponse } from "@/db/schema/quizzes";
 import { gradeClosedAttempts } from "@/lib/quizzes/record-grades";
 import type { DemoAnswer, DemoQuiz } from "./demo-quizzes";
@@ -25,34 +26,22 @@ export async function seedQuiz(
     partialCredit: quiz.partialCredit,
   });
 
-  const questionIds: string[] = [];
-  const choiceIds: string[][] = [];
-  for (const [position, question] of quiz.questions.entries()) {
-    const [row] = await tx
-      .insert(quizQuestions)
-      .values({
-        taskId,
-        type: question.type,
-        text: question.text,
-        points: question.points,
-        position,
-        explanation: question.explanation,
-        acceptedAnswers: question.acceptedAnswers ?? [],
-        numericValue: question.numeric?.value ?? null,
-        numericTolerance: question.numeric?.tolerance ?? 0,
-      })
-      .returning({ id: quizQuestions.id });
-    questionIds.push(row!.id);
-    const choices = question.choices ?? [];
-    const inserted =
-      choices.length === 0
-        ? []
-        : await tx
-            .insert(quizChoices)
-            .values(choices.map((choice, index) => ({ questionId: row!.id, text: choice.text, isCorrect: choice.correct ?? false, position: index })))
-            .returning({ id: quizChoices.id, position: quizChoices.position });
-    choiceIds.push(inserted.sort((a, b) => a.position - b.position).map((choice) => choice.id));
-  }
+  const inserted = await insertQuizQuestions(tx, {
+    courseId,
+    taskId,
+    questions: quiz.questions.map((question) => ({
+      type: question.type,
+      text: question.text,
+      points: question.points,
+      explanation: question.explanation,
+      acceptedAnswers: question.acceptedAnswers ?? [],
+      numericValue: question.numeric?.value ?? null,
+      numericTolerance: question.numeric?.tolerance ?? 0,
+      choices: (question.choices ?? []).map((choice) => ({ text: choice.text, isCorrect: choice.correct ?? false })),
+    })),
+  });
+  const questionIds = inserted.map((question) => question.questionId);
+  const choiceIds = inserted.map((question) => question.choiceIds);
 
   const responseOf = (index: number, answer: DemoAnswer): StoredResponse =>
     typeof answer === "string" ? { text: answer } : { choiceIds: answer.map((choice) => choiceIds[index]![choice]!) };
@@ -74,6 +63,7 @@ export async function seedQuiz(
         deadlineAt: quiz.timeLimitMinutes ? new Date(startedAt.getTime() + quiz.timeLimitMinutes * 60 * 1000) : null,
         submittedAt,
         questionOrder: questionIds,
+        questionPoints: Object.fromEntries(quiz.questions.map((question, index) => [questionIds[index]!, question.points])),
       })
       .returning({ id: quizAttempts.id });
     attemptIds.push(row!.id);

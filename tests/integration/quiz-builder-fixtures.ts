@@ -1,8 +1,8 @@
 // Shared builders for the quiz builder's integration tests. Not a test file:
 // vitest only collects *.test.ts.
 import { vi } from "vitest";
-import { asc, eq } from "drizzle-orm";
-import { learningTasks, quizAnswers, quizAttempts, quizChoices, quizQuestions, quizzes } from "@/db/schema";
+import { and, asc, eq } from "drizzle-orm";
+import { learningTasks, quizAnswers, quizAttempts, quizChoices, quizQuestions, quizSlots, quizzes } from "@/db/schema";
 import type { StoredResponse } from "@/db/schema/quizzes";
 import type { ActionResult } from "@/lib/actions/result";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -63,8 +63,15 @@ export async function taskRow(taskId: string) {
   return { task, quiz };
 }
 
+/** The quiz's chosen questions (current versions) in slot order, with their choices and slot ids. */
 export async function questionsOf(taskId: string) {
-  const rows = await testDb().select().from(quizQuestions).where(eq(quizQuestions.taskId, taskId)).orderBy(asc(quizQuestions.position));
+  const rows = await testDb()
+    .select({ question: quizQuestions, slotId: quizSlots.id, position: quizSlots.position })
+    .from(quizSlots)
+    .innerJoin(quizQuestions, and(eq(quizQuestions.entryId, quizSlots.entryId), eq(quizQuestions.isCurrent, true)))
+    .where(eq(quizSlots.taskId, taskId))
+    .orderBy(asc(quizSlots.position))
+    .then((found) => found.map((row) => ({ ...row.question, slotId: row.slotId, position: row.position })));
   const result = [];
   for (const row of rows) {
     const choices = await testDb().select().from(quizChoices).where(eq(quizChoices.questionId, row.id)).orderBy(asc(quizChoices.position));
@@ -77,9 +84,27 @@ export async function questionsOf(taskId: string) {
 export async function insertSubmittedAttempt(taskId: string, userId: string, answers: Record<string, StoredResponse>, attemptNumber = 1) {
   const [attempt] = await testDb()
     .insert(quizAttempts)
-    .values({ taskId, userId, attemptNumber, status: "submitted", submittedAt: new Date(), questionOrder: Object.keys(answers) })
+    .values({ taskId, userId, attemptNumber, status: "submitted", submittedAt: new Date(), questionOrder: await quizQuestionOrder(taskId, Object.keys(answers)) })
     .returning({ id: quizAttempts.id });
   const rows = Object.entries(answers).map(([questionId, response]) => ({ attemptId: attempt!.id, questionId, response }));
   if (rows.length > 0) await testDb().insert(quizAnswers).values(rows);
   return attempt!.id;
+}
+
+/** An attempt is given the quiz's questions as they are (as a start would), plus any others it answers. */
+async function quizQuestionOrder(taskId: string, answered: string[]): Promise<string[]> {
+  const current = (await questionsOf(taskId)).map((question) => question.id);
+  return [...current, ...answered.filter((id) => !current.includes(id))];
+}
+
+/** The quiz's slot of each chosen question, in the order given (the builder reorders and removes slots). */
+export async function slotIdsOf(taskId: string, questionIds: string[]): Promise<string[]> {
+  const rows = await testDb()
+    .select({ slotId: quizSlots.id, questionId: quizQuestions.id })
+    .from(quizSlots)
+    .innerJoin(quizQuestions, eq(quizQuestions.entryId, quizSlots.entryId))
+    .where(eq(quizSlots.taskId, taskId));
+  const byQuestion = new Map(rows.map((row) => [row.questionId, row.slotId]));
+  // A question of another quiz has no slot here: a made-up id stands for it, which the action must refuse.
+  return questionIds.map((id) => byQuestion.get(id) ?? id);
 }

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { auditLog, courses, learningTasks, quizAttempts, quizChoices, quizQuestions, quizzes, taskProgress } from "@/db/schema";
+import { auditLog, courses, learningTasks, quizAttempts, quizSlots, quizzes, taskProgress } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { createQuizAction } from "@/lib/quizzes/actions/create-quiz-action";
 import { deleteQuestionAction } from "@/lib/quizzes/actions/delete-question-action";
@@ -21,7 +21,8 @@ import { loadCourseQuizzes, loadQuizEditor } from "@/lib/quizzes/editor-queries"
 import { gradeClosedAttempts } from "@/lib/quizzes/record-grades";
 import { countQueries, testDb } from "./helpers";
 import { createActor, createCourse, enrollmentOf, eventsOf, insertEnrollment, type CourseFixture } from "./learning-fixtures";
-import { as, insertSubmittedAttempt, ok, questionInputs, questionsOf, taskRow } from "./quiz-builder-fixtures";
+import { as, insertSubmittedAttempt, ok, questionInputs, questionsOf, slotIdsOf, taskRow } from "./quiz-builder-fixtures";
+import { insertQuizQuestions } from "@/lib/question-bank/insert-quiz-questions";
 
 // The real exported actions, called as the browser would: only the session
 // reader (which needs the Next.js runtime) and the cache are replaced.
@@ -195,7 +196,7 @@ describe("questions", () => {
     expect((await taskRow(taskId)).task!.maxPoints).toBe(16);
 
     const editor = await loadQuizEditor(testDb(), teacher, course.id, taskId);
-    expect(editor!.questions.map((q) => q.type)).toEqual(stored.map((q) => q.type));
+    expect(editor!.slots.map((slot) => (slot.kind === "question" ? slot.question.type : null))).toEqual(stored.map((q) => q.type));
     expect(await loadQuizEditor(testDb(), otherTeacher, course.id, taskId)).toBeNull();
     expect(await loadQuizEditor(testDb(), student, course.id, taskId)).toBeNull();
   });
@@ -266,16 +267,16 @@ describe("questions", () => {
     expect(await versionOf(taskId)).toBe(++expected);
     await ok(teacher, saveQuestionAction, { courseId: course.id, taskId, questionId: numericId, ...questionInputs.numeric, numericTolerance: 0.01, numericValue: 3.1416 });
     expect(await versionOf(taskId)).toBe(++expected);
-    await ok(teacher, reorderQuestionsAction, { courseId: course.id, taskId, questionIds: [numericId, questionId, shortId] });
+    await ok(teacher, reorderQuestionsAction, { courseId: course.id, taskId, slotIds: await slotIdsOf(taskId, [numericId, questionId, shortId]) });
     expect(await versionOf(taskId)).toBe(expected);
-    await ok(teacher, deleteQuestionAction, { courseId: course.id, taskId, questionId: shortId });
+    await ok(teacher, deleteQuestionAction, { courseId: course.id, taskId, slotId: (await slotIdsOf(taskId, [shortId]))[0]! });
     expect(await versionOf(taskId)).toBe(++expected);
   });
 
   it("are reordered by a whole list, and a list that is not exactly the quiz's questions is refused", async () => {
     const taskId = await createQuiz();
     const [a, b, c] = [await addQuestion(taskId, questionInputs.single), await addQuestion(taskId, questionInputs.short), await addQuestion(taskId, questionInputs.numeric)];
-    await ok(teacher, reorderQuestionsAction, { courseId: course.id, taskId, questionIds: [c, a, b] });
+    await ok(teacher, reorderQuestionsAction, { courseId: course.id, taskId, slotIds: await slotIdsOf(taskId, [c, a, b]) });
     expect((await questionsOf(taskId)).map((q) => [q.id, q.position])).toEqual([
       [c, 0],
       [a, 1],
@@ -284,7 +285,7 @@ describe("questions", () => {
     const otherQuiz = await createQuiz("Other");
     const foreign = await addQuestion(otherQuiz, questionInputs.single);
     for (const questionIds of [[a, b], [a, b, c, foreign], [a, b, foreign]]) {
-      expect(await as(teacher, reorderQuestionsAction, { courseId: course.id, taskId, questionIds })).toEqual({ ok: false, error: staleQuestionOrderMessage, fieldErrors: {} });
+      expect(await as(teacher, reorderQuestionsAction, { courseId: course.id, taskId, slotIds: await slotIdsOf(taskId, questionIds) })).toEqual({ ok: false, error: staleQuestionOrderMessage, fieldErrors: {} });
     }
     expect((await questionsOf(taskId)).map((q) => q.id)).toEqual([c, a, b]);
   });
@@ -293,14 +294,14 @@ describe("questions", () => {
     const taskId = await createQuiz();
     const a = await addQuestion(taskId, questionInputs.single);
     const b = await addQuestion(taskId, questionInputs.numeric);
-    await ok(teacher, deleteQuestionAction, { courseId: course.id, taskId, questionId: a });
+    await ok(teacher, deleteQuestionAction, { courseId: course.id, taskId, slotId: (await slotIdsOf(taskId, [a]))[0]! });
     expect((await questionsOf(taskId)).map((q) => [q.id, q.position])).toEqual([[b, 0]]);
     expect((await taskRow(taskId)).task!.maxPoints).toBe(3);
     await ok(teacher, publishQuizAction, { courseId: course.id, taskId, publish: true });
-    expect(await as(teacher, deleteQuestionAction, { courseId: course.id, taskId, questionId: b })).toEqual({ ok: false, error: lastQuestionMessage, fieldErrors: {} });
+    expect(await as(teacher, deleteQuestionAction, { courseId: course.id, taskId, slotId: (await slotIdsOf(taskId, [b]))[0]! })).toEqual({ ok: false, error: lastQuestionMessage, fieldErrors: {} });
     expect(await questionsOf(taskId)).toHaveLength(1);
     await ok(teacher, publishQuizAction, { courseId: course.id, taskId, publish: false });
-    await ok(teacher, deleteQuestionAction, { courseId: course.id, taskId, questionId: b });
+    await ok(teacher, deleteQuestionAction, { courseId: course.id, taskId, slotId: (await slotIdsOf(taskId, [b]))[0]! });
     expect((await taskRow(taskId)).task!.maxPoints).toBeNull();
   });
 
@@ -311,8 +312,8 @@ describe("questions", () => {
     const attempts = [
       () => saveQuestionAction({ courseId: course.id, taskId, ...questionInputs.numeric }),
       () => saveQuestionAction({ courseId: course.id, taskId, questionId, ...questionInputs.numeric }),
-      () => deleteQuestionAction({ courseId: course.id, taskId, questionId }),
-      () => reorderQuestionsAction({ courseId: course.id, taskId, questionIds: [questionId] }),
+      () => deleteQuestionAction({ courseId: course.id, taskId, slotId: before[0]!.slotId }),
+      () => reorderQuestionsAction({ courseId: course.id, taskId, slotIds: [before[0]!.slotId] }),
       () => updateQuizSettingsAction({ courseId: course.id, taskId, ...settings, title: "Mine" }),
       () => publishQuizAction({ courseId: course.id, taskId, publish: true }),
       () => regradeQuizAction({ courseId: course.id, taskId }),
@@ -373,11 +374,11 @@ describe("publishing", () => {
     const taskId = await createQuiz();
     await addQuestion(taskId, questionInputs.numeric);
     // Written past the builder (an import, an older version): no correct choice.
-    const [broken] = await testDb().insert(quizQuestions).values({ taskId, type: "single_choice", text: "Broken", points: 1, position: 1 }).returning();
-    await testDb().insert(quizChoices).values([
-      { questionId: broken!.id, text: "A", position: 0 },
-      { questionId: broken!.id, text: "B", position: 1 },
-    ]);
+    await insertQuizQuestions(testDb(), {
+      courseId: course.id,
+      taskId,
+      questions: [{ type: "single_choice", text: "Broken", points: 1, choices: [{ text: "A", isCorrect: false }, { text: "B", isCorrect: false }] }],
+    });
     expect(await as(teacher, publishQuizAction, { courseId: course.id, taskId, publish: true })).toEqual({
       ok: false,
       error: "Question 2 needs attention before publishing: Mark exactly one choice as correct.",
@@ -449,7 +450,8 @@ describe("moving and deleting a quiz", () => {
     await ok(teacher, deleteQuizAction, { courseId: course.id, taskId });
     expect(await testDb().select().from(learningTasks).where(eq(learningTasks.id, taskId))).toEqual([]);
     expect(await testDb().select().from(quizzes).where(eq(quizzes.taskId, taskId))).toEqual([]);
-    expect(await testDb().select().from(quizQuestions).where(eq(quizQuestions.taskId, taskId))).toEqual([]);
+    // The bank keeps the quiz's questions; its slots go with it.
+    expect(await testDb().select().from(quizSlots).where(eq(quizSlots.taskId, taskId))).toEqual([]);
     expect(await testDb().select().from(quizAttempts).where(eq(quizAttempts.taskId, taskId))).toEqual([]);
     expect(Number((await enrollmentOf(learner.id, course.id))[0]!.progressPercent)).toBe(0);
     const [audit] = await testDb().select().from(auditLog).where(and(eq(auditLog.action, "quiz.deleted"), eq(auditLog.entityId, taskId)));
@@ -464,7 +466,8 @@ describe("editor reads", () => {
     for (let i = 0; i < 4; i++) await createQuiz(`More ${i}`);
     const { count: listCount } = await countQueries(() => loadCourseQuizzes(testDb(), teacher, course.id));
     expect(listCount).toBe(1);
+    // The quiz, its slots, their questions and choices, the bank's categories (a random slot adds its pools: one more).
     const { count: editorCount } = await countQueries(() => loadQuizEditor(testDb(), teacher, course.id, taskId));
-    expect(editorCount).toBe(3);
+    expect(editorCount).toBe(5);
   });
 });

@@ -2,7 +2,8 @@
 // and attempts written directly with Drizzle, independent of the taking UI.
 // Not a test file: vitest only collects *.test.ts.
 import { and, eq } from "drizzle-orm";
-import { learningTasks, quizAnswers, quizAttempts, quizChoices, quizQuestions, quizzes, taskProgress, users } from "@/db/schema";
+import { learningTasks, quizAnswers, quizAttempts, quizzes, taskProgress, users } from "@/db/schema";
+import { insertQuizQuestions } from "@/lib/question-bank/insert-quiz-questions";
 import type { AttemptStatus, GradingMethod, QuestionType, TaskStatus } from "@/db/schema/enums";
 import type { StoredResponse } from "@/db/schema/quizzes";
 import { testDb } from "./helpers";
@@ -73,33 +74,21 @@ export async function createQuiz(
     attemptsAllowed: options.attemptsAllowed === undefined ? 3 : options.attemptsAllowed,
     timeLimitMinutes: options.timeLimitMinutes === undefined ? 10 : options.timeLimitMinutes,
   });
-  const questionIds: string[] = [];
-  const choiceIds: string[][] = [];
-  for (const [position, spec] of specs.entries()) {
-    const [question] = await db
-      .insert(quizQuestions)
-      .values({
-        taskId,
-        type: spec.type,
-        text: spec.text ?? `Question ${position + 1}`,
-        points: spec.points ?? 1,
-        position,
-        acceptedAnswers: spec.acceptedAnswers ?? [],
-        numericValue: spec.numeric?.value ?? null,
-        numericTolerance: spec.numeric?.tolerance ?? 0,
-      })
-      .returning({ id: quizQuestions.id });
-    questionIds.push(question!.id);
-    const flags = spec.choices ?? [];
-    const rows =
-      flags.length === 0
-        ? []
-        : await db
-            .insert(quizChoices)
-            .values(flags.map((isCorrect, index) => ({ questionId: question!.id, text: `Choice ${index + 1}`, isCorrect, position: index })))
-            .returning({ id: quizChoices.id, position: quizChoices.position });
-    choiceIds.push(rows.sort((a, b) => a.position - b.position).map((row) => row.id));
-  }
+  const inserted = await insertQuizQuestions(db, {
+    courseId,
+    taskId,
+    questions: specs.map((spec, position) => ({
+      type: spec.type,
+      text: spec.text ?? `Question ${position + 1}`,
+      points: spec.points ?? 1,
+      acceptedAnswers: spec.acceptedAnswers ?? [],
+      numericValue: spec.numeric?.value ?? null,
+      numericTolerance: spec.numeric?.tolerance ?? 0,
+      choices: (spec.choices ?? []).map((isCorrect, index) => ({ text: `Choice ${index + 1}`, isCorrect })),
+    })),
+  });
+  const questionIds = inserted.map((question) => question.questionId);
+  const choiceIds = inserted.map((question) => question.choiceIds);
   return { taskId, questionIds, choiceIds, maxPoints };
 }
 

@@ -1,5 +1,6 @@
 // Builders for the quiz-taking integration tests. Not a test file.
-import { learningTasks, quizChoices, quizQuestions, quizzes } from "@/db/schema";
+import { learningTasks, quizzes } from "@/db/schema";
+import { insertQuizQuestions } from "@/lib/question-bank/insert-quiz-questions";
 import type { ReviewPolicy, TaskStatus } from "@/db/schema/enums";
 import { testDb } from "./helpers";
 
@@ -61,34 +62,25 @@ export async function createQuiz(
     { type: "short_answer", text: "Name the animal", points: 1, accepted: secrets.acceptedAnswers },
     { type: "numeric", text: "Give the number", points: 1, numeric: secrets.numericValue },
   ] as const;
-  const questionIds: string[] = [];
-  const choices: QuizFixture["choices"] = [];
-  for (const [position, spec] of specs.entries()) {
-    const [question] = await db
-      .insert(quizQuestions)
-      .values({
-        taskId,
-        type: spec.type,
-        text: spec.text,
-        points: spec.points,
-        position,
-        explanation: secrets.explanations[position]!,
-        acceptedAnswers: "accepted" in spec ? [...spec.accepted] : [],
-        numericValue: "numeric" in spec ? spec.numeric : null,
-        numericTolerance: "numeric" in spec ? 0.01 : 0,
-      })
-      .returning({ id: quizQuestions.id });
-    questionIds.push(question!.id);
-    if ("choices" in spec) {
-      const rows = await db
-        .insert(quizChoices)
-        .values(spec.choices.map(([text, isCorrect], index) => ({ questionId: question!.id, text: `Choice ${text}`, isCorrect, position: index })))
-        .returning({ id: quizChoices.id, position: quizChoices.position, isCorrect: quizChoices.isCorrect });
-      rows.sort((a, b) => a.position - b.position);
-      choices.push({ ids: rows.map((row) => row.id), correct: rows.filter((row) => row.isCorrect).map((row) => row.id) });
-    } else {
-      choices.push({ ids: [], correct: [] });
-    }
-  }
+  const inserted = await insertQuizQuestions(db, {
+    courseId,
+    taskId,
+    questions: specs.map((spec, position) => ({
+      type: spec.type,
+      text: spec.text,
+      points: spec.points,
+      explanation: secrets.explanations[position]!,
+      acceptedAnswers: "accepted" in spec ? [...spec.accepted] : [],
+      numericValue: "numeric" in spec ? spec.numeric : null,
+      numericTolerance: "numeric" in spec ? 0.01 : 0,
+      choices: "choices" in spec ? spec.choices.map(([text, isCorrect]) => ({ text: `Choice ${text}`, isCorrect })) : [],
+    })),
+  });
+  const questionIds = inserted.map((question) => question.questionId);
+  const choices: QuizFixture["choices"] = inserted.map((question, index) => {
+    const spec = specs[index]!;
+    if (!("choices" in spec)) return { ids: [], correct: [] };
+    return { ids: question.choiceIds, correct: question.choiceIds.filter((_, choice) => spec.choices[choice]![1]) };
+  });
   return { taskId, questionIds, choices };
 }

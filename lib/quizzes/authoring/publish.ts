@@ -12,15 +12,26 @@ import { findCourseQuiz, lockManagedCourse } from "./access";
 import { noQuestionsToPublishMessage } from "./messages";
 
 import { questionSchema, type publishQuizSchema } from "./schemas";
-import { loadStoredQuestions, questionFormValues } from "./stored-questions";
+import { loadResolvedSlots } from "@/lib/quizzes/quiz-slots";
+import { randomSlotShortfalls } from "@/lib/quizzes/taking/draw-questions";
+import { loadQuestionVersions, questionFormValues } from "./stored-questions";
 
-/** Why a quiz cannot be published yet, or null when it can: at least one question, every question valid. */
-export async function publishBlocker(tx: DbOrTx, taskId: string): Promise<string | null> {
-  const questions = await loadStoredQuestions(tx, taskId);
-  if (questions.length === 0) return noQuestionsToPublishMessage;
-  for (const [index, question] of questions.entries()) {
+/**
+ * Why a quiz cannot be published yet, or null when it can: at least one
+ * question, every chosen question valid, every random slot sure to find enough
+ * questions in the bank for any attempt.
+ */
+export async function publishBlocker(tx: DbOrTx, courseId: string, taskId: string): Promise<string | null> {
+  const { rows, slots } = await loadResolvedSlots(tx, courseId, taskId);
+  if (slots.length === 0) return noQuestionsToPublishMessage;
+  const chosen = await loadQuestionVersions(tx, rows.flatMap((row) => (row.questionId ? [row.questionId] : [])));
+  for (const [index, question] of chosen.entries()) {
     const checked = questionSchema.safeParse(questionFormValues(question));
     if (!checked.success) return `Question ${index + 1} needs attention before publishing: ${checked.error.issues[0]!.message}`;
+  }
+  const [short] = randomSlotShortfalls(slots);
+  if (short) {
+    return `The question bank has ${short.available} question${short.available === 1 ? "" : "s"} left for “${short.label}”; add questions or draw fewer before publishing.`;
   }
   return null;
 }
@@ -37,7 +48,7 @@ export async function setQuizPublished(tx: DbOrTx, actor: Actor, input: z.output
   const status = input.publish ? "published" : "draft";
   if (quiz.status !== status) {
     if (input.publish) {
-      const blocker = await publishBlocker(tx, quiz.id);
+      const blocker = await publishBlocker(tx, course.id, quiz.id);
       if (blocker) fail(blocker);
     }
     await tx.update(learningTasks).set({ status, updatedAt: new Date() }).where(eq(learningTasks.id, quiz.id));

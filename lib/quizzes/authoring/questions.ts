@@ -1,142 +1,121 @@
 import "server-only";
 import { markCourseEdited } from "@/lib/authoring/course-access";
-import { and, eq, notInArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx } from "@/db";
-import { quizChoices, quizQuestions } from "@/db/schema";
+import { quizSlots } from "@/db/schema";
 import { fail } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/policy";
 import { isPermutationOf } from "@/lib/authoring/ordering";
+import { createBankQuestion, updateBankQuestion } from "@/lib/question-bank/write-version";
 import { findCourseQuiz, lockManagedCourse } from "./access";
-import { lastQuestionMessage, questionNotFoundMessage, staleChoiceMessage, staleQuestionOrderMessage } from "./messages";
-import { bumpContentVersion, syncMaxPoints } from "./quiz-totals";
-import type { deleteQuestionSchema, NormalizedQuestion, reorderQuestionsSchema, saveQuestionSchema } from "./schemas";
-import { questionScoreChanged } from "./score-changes";
-import { loadStoredQuestions } from "./stored-questions";
+import { lastQuestionMessage, questionNotFoundMessage, staleQuestionOrderMessage } from "./messages";
+import { bumpContentVersion, syncMaxPoints, syncQuizzesUsingEntries } from "./quiz-totals";
+import type { deleteQuestionSchema, reorderQuestionsSchema, saveQuestionSchema } from "./schemas";
+import { loadQuestionVersions } from "./stored-questions";
 
-async function questionIdsInOrder(tx: DbOrTx, taskId: string): Promise<string[]> {
+export async function slotIdsInOrder(tx: DbOrTx, taskId: string): Promise<string[]> {
   const rows = await tx
-    .select({ id: quizQuestions.id })
-    .from(quizQuestions)
-    .where(eq(quizQuestions.taskId, taskId))
-    .orderBy(quizQuestions.position, quizQuestions.createdAt, quizQuestions.id);
+    .select({ id: quizSlots.id })
+    .from(quizSlots)
+    .where(eq(quizSlots.taskId, taskId))
+    .orderBy(quizSlots.position, quizSlots.createdAt, quizSlots.id);
   return rows.map((row) => row.id);
 }
 
-/** Gives the quiz's questions the positions 0..n-1 in the order of `ids`, in one statement. */
-async function writeQuestionOrder(tx: DbOrTx, taskId: string, ids: readonly string[]): Promise<void> {
+/** Gives the quiz's slots the positions 0..n-1 in the order of `ids`, in one statement. */
+export async function writeSlotOrder(tx: DbOrTx, taskId: string, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   const values = sql.join(
     ids.map((id, position) => sql`(${id}::uuid, ${position}::int)`),
     sql`, `,
   );
   await tx.execute(sql`
-    UPDATE quiz_questions AS q SET position = v.position, updated_at = now()
+    UPDATE quiz_slots AS s SET position = v.position, updated_at = now()
     FROM (VALUES ${values}) AS v(id, position)
-    WHERE q.id = v.id AND q.task_id = ${taskId} AND q.position <> v.position`);
+    WHERE s.id = v.id AND s.task_id = ${taskId} AND s.position <> v.position`);
 }
 
-const questionColumns = (question: NormalizedQuestion) => ({
-  type: question.type,
-  text: question.text,
-  points: question.points,
-  explanation: question.explanation,
-  acceptedAnswers: question.acceptedAnswers,
-  numericValue: question.numericValue,
-  numericTolerance: question.numericTolerance,
-});
-
-/**
- * Writes a question's choices: kept choices keep their ids (students' saved
- * picks point at them), removed ones are deleted, new ones inserted, and all
- * take the positions of the list.
- */
-async function writeChoices(tx: DbOrTx, questionId: string, choices: NormalizedQuestion["choices"]): Promise<void> {
-  const keptIds = choices.flatMap((choice) => (choice.id ? [choice.id] : []));
-  await tx
-    .delete(quizChoices)
-    .where(and(eq(quizChoices.questionId, questionId), keptIds.length > 0 ? notInArray(quizChoices.id, keptIds) : undefined));
-  const kept = choices.flatMap((choice, position) => (choice.id ? [sql`(${choice.id}::uuid, ${choice.text}::text, ${choice.isCorrect}::boolean, ${position}::int)`] : []));
-  if (kept.length > 0) {
-    await tx.execute(sql`
-      UPDATE quiz_choices AS c SET text = v.text, is_correct = v.is_correct, position = v.position
-      FROM (VALUES ${sql.join(kept, sql`, `)}) AS v(id, text, is_correct, position)
-      WHERE c.id = v.id AND c.question_id = ${questionId}`);
-  }
-  const added = choices.flatMap((choice, position) => (choice.id ? [] : [{ questionId, text: choice.text, isCorrect: choice.isCorrect, position }]));
-  if (added.length > 0) await tx.insert(quizChoices).values(added);
+/** A new slot at the end of the quiz. */
+export async function appendSlot(tx: DbOrTx, taskId: string, slot: Omit<typeof quizSlots.$inferInsert, "taskId" | "position">): Promise<string> {
+  const [row] = await tx
+    .insert(quizSlots)
+    .values({ ...slot, taskId, position: sql`(SELECT count(*)::int FROM ${quizSlots} WHERE ${quizSlots.taskId} = ${taskId})` })
+    .returning({ id: quizSlots.id });
+  return row!.id;
 }
 
 /**
- * Adds a question at the end of the quiz (no `questionId`) or replaces one.
- * The task's max points follow; a change that can alter a score (see
- * questionScoreChanged) bumps the quiz's content version.
+ * The inline builder's save. A new question goes into the course's question
+ * bank (uncategorised) and takes a slot at the end of the quiz. An edit saves
+ * the bank question, so every quiz using it shows the change; once attempts
+ * use it, the edit is a new version and those attempts keep the old one until
+ * a re-grade moves them to it. A change to scoring marks graded attempts stale.
  */
 export async function saveQuestion(tx: DbOrTx, actor: Actor, input: z.output<typeof saveQuestionSchema>) {
   const course = await lockManagedCourse(tx, actor, input.courseId);
   const quiz = await findCourseQuiz(tx, course.id, input.taskId);
   const { question } = input;
-  let questionId: string;
-  let scoreChanged: boolean;
+  let written;
 
   if (input.questionId) {
-    const [before] = await loadStoredQuestions(tx, quiz.id, input.questionId);
-    if (!before) fail(questionNotFoundMessage);
-    const ownIds = new Set(before.choices.map((choice) => choice.id));
-    if (question.choices.some((choice) => choice.id && !ownIds.has(choice.id))) fail(staleChoiceMessage);
-    // A true/false question's two choices are new when it was another kind before.
-    const choices = question.type === "true_false" && before.type !== "true_false" ? question.choices.map((choice) => ({ ...choice, id: null })) : question.choices;
-    await tx.update(quizQuestions).set({ ...questionColumns(question), updatedAt: new Date() }).where(eq(quizQuestions.id, before.id));
-    await writeChoices(tx, before.id, choices);
-    questionId = before.id;
-    scoreChanged = questionScoreChanged(before, { ...question, choices });
+    const [before] = await loadQuestionVersions(tx, [input.questionId]);
+    if (!before || before.courseId !== course.id) fail(questionNotFoundMessage);
+    const [slot] = await tx
+      .select({ id: quizSlots.id })
+      .from(quizSlots)
+      .where(and(eq(quizSlots.taskId, quiz.id), eq(quizSlots.entryId, before.entryId)));
+    if (!slot) fail(questionNotFoundMessage);
+    if (!before.isCurrent) fail("This question was changed elsewhere since you opened it. The page now shows it as it is; make your change again.");
+    written = await updateBankQuestion(tx, { courseId: course.id, entryId: before.entryId, actorId: actor.id, question, before });
+    await syncQuizzesUsingEntries(tx, [before.entryId]);
   } else {
-    if (question.choices.some((choice) => choice.id)) fail(staleChoiceMessage);
-    const [row] = await tx
-      .insert(quizQuestions)
-      .values({
-        ...questionColumns(question),
-        taskId: quiz.id,
-        position: sql`(SELECT count(*)::int FROM ${quizQuestions} WHERE ${quizQuestions.taskId} = ${quiz.id})`,
-      })
-      .returning({ id: quizQuestions.id });
-    questionId = row!.id;
-    await writeChoices(tx, questionId, question.choices);
-    scoreChanged = true;
+    written = await createBankQuestion(tx, { courseId: course.id, actorId: actor.id, question });
+    await appendSlot(tx, quiz.id, { entryId: written.entryId });
+    await syncMaxPoints(tx, quiz.id);
+    await bumpContentVersion(tx, quiz.id);
   }
-
-  await syncMaxPoints(tx, quiz.id);
-  if (scoreChanged) await bumpContentVersion(tx, quiz.id);
   await markCourseEdited(tx, course.id);
-  return { courseId: course.id, slug: course.slug, taskId: quiz.id, questionId, scoreChanged };
+  return {
+    courseId: course.id,
+    slug: course.slug,
+    taskId: quiz.id,
+    questionId: written.questionId,
+    entryId: written.entryId,
+    newVersion: written.newVersion,
+    scoreChanged: written.scoreChanged,
+  };
 }
 
-/** Deletes a question (its choices and answers go with it); a published quiz keeps at least one. */
+/**
+ * Takes a slot (a chosen question or a random draw) out of the quiz; the bank
+ * keeps its questions. A published quiz keeps at least one slot.
+ */
 export async function deleteQuestion(tx: DbOrTx, actor: Actor, input: z.output<typeof deleteQuestionSchema>) {
   const course = await lockManagedCourse(tx, actor, input.courseId);
   const quiz = await findCourseQuiz(tx, course.id, input.taskId);
-  const ids = await questionIdsInOrder(tx, quiz.id);
-  if (!ids.includes(input.questionId)) fail(questionNotFoundMessage);
+  const ids = await slotIdsInOrder(tx, quiz.id);
+  if (!ids.includes(input.slotId)) fail(questionNotFoundMessage);
   if (quiz.status === "published" && ids.length === 1) fail(lastQuestionMessage);
-  await tx.delete(quizQuestions).where(and(eq(quizQuestions.id, input.questionId), eq(quizQuestions.taskId, quiz.id)));
-  await writeQuestionOrder(
+  await tx.delete(quizSlots).where(and(eq(quizSlots.id, input.slotId), eq(quizSlots.taskId, quiz.id)));
+  await writeSlotOrder(
     tx,
     quiz.id,
-    ids.filter((id) => id !== input.questionId),
+    ids.filter((id) => id !== input.slotId),
   );
   await syncMaxPoints(tx, quiz.id);
   await bumpContentVersion(tx, quiz.id);
   await markCourseEdited(tx, course.id);
-  return { courseId: course.id, slug: course.slug, taskId: quiz.id, questionId: input.questionId };
+  return { courseId: course.id, slug: course.slug, taskId: quiz.id, slotId: input.slotId };
 }
 
-/** Puts the quiz's questions in the given order: exactly its questions, or refused as outdated. */
+/** Puts the quiz's slots in the given order: exactly its slots, or refused as outdated. */
 export async function reorderQuestions(tx: DbOrTx, actor: Actor, input: z.output<typeof reorderQuestionsSchema>) {
   const course = await lockManagedCourse(tx, actor, input.courseId);
   const quiz = await findCourseQuiz(tx, course.id, input.taskId);
-  if (!isPermutationOf(await questionIdsInOrder(tx, quiz.id), input.questionIds)) fail(staleQuestionOrderMessage);
-  await writeQuestionOrder(tx, quiz.id, input.questionIds);
+  if (!isPermutationOf(await slotIdsInOrder(tx, quiz.id), input.slotIds)) fail(staleQuestionOrderMessage);
+  await writeSlotOrder(tx, quiz.id, input.slotIds);
   await markCourseEdited(tx, course.id);
-  return { courseId: course.id, slug: course.slug, taskId: quiz.id, questionIds: input.questionIds };
+  return { courseId: course.id, slug: course.slug, taskId: quiz.id, slotIds: input.slotIds };
 }
 

@@ -238,12 +238,14 @@ export const saveQuestionSchema = z
   .superRefine(checkQuestion)
   .transform((value) => ({ courseId: value.courseId, taskId: value.taskId, questionId: value.questionId, question: normalizeQuestion(value) }));
 
-export const deleteQuestionSchema = z.object({ courseId, taskId, questionId });
+const slotId = z.uuid("Choose a question of the quiz.");
+/** Takes one slot (a chosen question or a random draw) out of the quiz. */
+export const deleteQuestionSchema = z.object({ courseId, taskId, slotId });
 export const reorderQuestionsSchema = z.object({
   courseId,
   taskId,
-  questionIds: z
-    .array(questionId)
+  slotIds: z
+    .array(slotId)
     .max(500, "Too many questions.")
     .refine((ids) => new Set(ids).size === ids.length, "A question appears twice in the new order."),
 });

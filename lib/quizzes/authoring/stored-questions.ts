@@ -1,44 +1,57 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { quizChoices, quizQuestions } from "@/db/schema";
 import type { QuestionType } from "@/db/schema/enums";
 
+export interface StoredChoice {
+  id: string;
+  text: string;
+  isCorrect: boolean;
+  position: number;
+  weight: number | null;
+  feedback: string;
+}
+
+/** One question version with its right answers: for teachers and the server, never for a student. */
 export interface StoredQuestion {
   id: string;
+  entryId: string;
+  courseId: string;
+  version: number;
+  isCurrent: boolean;
   type: QuestionType;
+  name: string;
   text: string;
   points: number;
-  position: number;
   explanation: string;
   acceptedAnswers: string[];
   numericValue: number | null;
   numericTolerance: number;
-  choices: { id: string; text: string; isCorrect: boolean; position: number }[];
+  data: Record<string, unknown> | null;
+  choices: StoredChoice[];
 }
 
-/**
- * A quiz's questions with their choices and right answers, in order: for the
- * builder (the course's teacher) and for checks on the server, never for a
- * student. Two statements, whatever the number of questions.
- */
-export async function loadStoredQuestions(db: DbOrTx, taskId: string, questionId?: string): Promise<StoredQuestion[]> {
-  const rows = await db
-    .select({
-      id: quizQuestions.id,
-      type: quizQuestions.type,
-      text: quizQuestions.text,
-      points: quizQuestions.points,
-      position: quizQuestions.position,
-      explanation: quizQuestions.explanation,
-      acceptedAnswers: quizQuestions.acceptedAnswers,
-      numericValue: quizQuestions.numericValue,
-      numericTolerance: quizQuestions.numericTolerance,
-    })
-    .from(quizQuestions)
-    .where(and(eq(quizQuestions.taskId, taskId), questionId ? eq(quizQuestions.id, questionId) : undefined))
-    .orderBy(asc(quizQuestions.position), asc(quizQuestions.createdAt), asc(quizQuestions.id));
-  const questions = rows.map((row) => ({ ...row, choices: [] as StoredQuestion["choices"] }));
+const versionColumns = {
+  id: quizQuestions.id,
+  entryId: quizQuestions.entryId,
+  courseId: quizQuestions.courseId,
+  version: quizQuestions.version,
+  isCurrent: quizQuestions.isCurrent,
+  type: quizQuestions.type,
+  name: quizQuestions.name,
+  text: quizQuestions.text,
+  points: quizQuestions.points,
+  explanation: quizQuestions.explanation,
+  acceptedAnswers: quizQuestions.acceptedAnswers,
+  numericValue: quizQuestions.numericValue,
+  numericTolerance: quizQuestions.numericTolerance,
+  data: quizQuestions.data,
+};
+
+async function loadVersionsWhere(db: DbOrTx, where: SQL | undefined): Promise<StoredQuestion[]> {
+  const rows = await db.select(versionColumns).from(quizQuestions).where(where);
+  const questions = rows.map((row) => ({ ...row, choices: [] as StoredChoice[] }));
   if (questions.length === 0) return [];
   const byId = new Map(questions.map((question) => [question.id, question]));
   const choices = await db
@@ -48,12 +61,38 @@ export async function loadStoredQuestions(db: DbOrTx, taskId: string, questionId
       text: quizChoices.text,
       isCorrect: quizChoices.isCorrect,
       position: quizChoices.position,
+      weight: quizChoices.weight,
+      feedback: quizChoices.feedback,
     })
     .from(quizChoices)
     .where(inArray(quizChoices.questionId, [...byId.keys()]))
     .orderBy(asc(quizChoices.position), asc(quizChoices.id));
   for (const { questionId: owner, ...choice } of choices) byId.get(owner)?.choices.push(choice);
   return questions;
+}
+
+const inOrderOf = <T>(ids: readonly string[], items: T[], key: (item: T) => string): T[] => {
+  const byKey = new Map(items.map((item) => [key(item), item]));
+  return ids.flatMap((id) => {
+    const item = byKey.get(id);
+    return item ? [item] : [];
+  });
+};
+
+/** Question versions by id, in the order of `ids` (missing ones left out). Two statements. */
+export async function loadQuestionVersions(db: DbOrTx, ids: readonly string[]): Promise<StoredQuestion[]> {
+  if (ids.length === 0) return [];
+  return inOrderOf(ids, await loadVersionsWhere(db, inArray(quizQuestions.id, [...ids])), (question) => question.id);
+}
+
+/** The current version of each bank entry, in the order of `entryIds`. Two statements. */
+export async function loadCurrentVersions(db: DbOrTx, entryIds: readonly string[], courseId?: string): Promise<StoredQuestion[]> {
+  if (entryIds.length === 0) return [];
+  const found = await loadVersionsWhere(
+    db,
+    and(inArray(quizQuestions.entryId, [...entryIds]), eq(quizQuestions.isCurrent, true), courseId ? eq(quizQuestions.courseId, courseId) : undefined),
+  );
+  return inOrderOf(entryIds, found, (question) => question.entryId);
 }
 
 /** A stored question in the shape of the question form, to check it with the same schema. */

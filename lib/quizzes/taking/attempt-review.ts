@@ -39,7 +39,7 @@ export interface ReviewQuestion {
  */
 export async function loadAttemptReview(
   db: DbOrTx,
-  attempt: { id: string; taskId: string; questionOrder: string[]; choiceOrder: Record<string, string[]> },
+  attempt: { id: string; taskId: string; questionOrder: string[]; choiceOrder: Record<string, string[]>; questionPoints: Record<string, number> },
 ): Promise<ReviewQuestion[]> {
   const [questions, answers] = await Promise.all([
     db
@@ -54,8 +54,8 @@ export async function loadAttemptReview(
         numericTolerance: quizQuestions.numericTolerance,
       })
       .from(quizQuestions)
-      .where(eq(quizQuestions.taskId, attempt.taskId))
-      .orderBy(asc(quizQuestions.position), asc(quizQuestions.id)),
+      .where(inArray(quizQuestions.id, attempt.questionOrder))
+      .orderBy(asc(quizQuestions.id)),
     db
       .select({
         questionId: quizAnswers.questionId,
@@ -87,7 +87,7 @@ export async function loadAttemptReview(
       number: index + 1,
       type: question.type,
       text: question.text,
-      points: question.points,
+      points: attempt.questionPoints[question.id] ?? question.points,
       answered,
       pointsAwarded: answer ? answer.pointsAwarded : answered ? null : 0,
       isCorrect: answer ? answer.isCorrect : answered ? null : false,

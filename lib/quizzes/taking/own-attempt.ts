@@ -16,6 +16,7 @@ export interface OwnAttempt {
   maxPoints: number | null;
   scorePercent: number | null;
   questionOrder: string[];
+  questionPoints: Record<string, number>;
   choiceOrder: Record<string, string[]>;
   courseSlug: string;
   reviewPolicy: ReviewPolicy;
@@ -49,6 +50,7 @@ export async function loadOwnAttempt(
       maxPoints: quizAttempts.maxPoints,
       scorePercent: quizAttempts.scorePercent,
       questionOrder: quizAttempts.questionOrder,
+      questionPoints: quizAttempts.questionPoints,
       choiceOrder: quizAttempts.choiceOrder,
       reviewPolicy: quizzes.reviewPolicy,
       dueAt: learningTasks.dueAt,

@@ -37,10 +37,10 @@ export async function saveAnswer(
     return new KeptRefusal(timeUpMessage);
   }
 
-  const [question] = await tx
-    .select({ id: quizQuestions.id, type: quizQuestions.type })
-    .from(quizQuestions)
-    .where(and(eq(quizQuestions.id, input.questionId), eq(quizQuestions.taskId, attempt.taskId)));
+  // The attempt's own questions, fixed at its start: a version drawn for another student is not part of it.
+  const [question] = attempt.questionOrder.includes(input.questionId)
+    ? await tx.select({ id: quizQuestions.id, type: quizQuestions.type }).from(quizQuestions).where(eq(quizQuestions.id, input.questionId))
+    : [];
   if (!question) missing("This question is not part of the quiz.");
 
   const response = await checkedResponse(tx, question, input.response);

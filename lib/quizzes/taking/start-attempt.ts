@@ -1,9 +1,11 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { quizAttempts, quizChoices, quizQuestions, taskProgress } from "@/db/schema";
+import { quizAttempts, quizChoices, taskProgress } from "@/db/schema";
 import { fail, missing } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/policy";
+import { loadResolvedSlots } from "@/lib/quizzes/quiz-slots";
 import { buildAttemptOrder } from "./attempt-order";
+import { drawAttemptQuestions } from "./draw-questions";
 import { closeExpiredAttempts } from "./close-expired-attempts";
 import { attemptDeadline, isPastDeadline } from "./deadline";
 import { loadTakeableQuiz } from "./quiz-context";
@@ -53,21 +55,19 @@ export async function startAttempt(
   }
   if (quiz.dueAt && isPastDeadline(quiz.dueAt, now)) fail("This quiz was due already; it takes no new attempts.");
 
-  const questions = await tx
-    .select({ id: quizQuestions.id })
-    .from(quizQuestions)
-    .where(eq(quizQuestions.taskId, taskId))
-    .orderBy(asc(quizQuestions.position), asc(quizQuestions.id));
-  if (questions.length === 0) fail("This quiz has no questions yet.");
+  const { slots } = await loadResolvedSlots(tx, quiz.courseId, taskId);
+  if (slots.length === 0) fail("This quiz has no questions yet.");
+  const draw = drawAttemptQuestions(slots, random);
+  if (!draw.ok) fail("This quiz cannot start: its question bank has too few questions for it. Tell your teacher.");
   const choices = await tx
     .select({ id: quizChoices.id, questionId: quizChoices.questionId })
     .from(quizChoices)
-    .where(inArray(quizChoices.questionId, questions.map((question) => question.id)))
+    .where(inArray(quizChoices.questionId, draw.questionIds))
     .orderBy(asc(quizChoices.position), asc(quizChoices.id));
   const order = buildAttemptOrder(
-    questions.map((question) => ({
-      id: question.id,
-      choiceIds: choices.filter((choice) => choice.questionId === question.id).map((choice) => choice.id),
+    draw.questionIds.map((id) => ({
+      id,
+      choiceIds: choices.filter((choice) => choice.questionId === id).map((choice) => choice.id),
     })),
     quiz,
     random,
@@ -84,6 +84,7 @@ export async function startAttempt(
       deadlineAt: attemptDeadline(now, quiz.timeLimitMinutes, quiz.dueAt),
       questionOrder: order.questionOrder,
       choiceOrder: order.choiceOrder,
+      questionPoints: draw.points,
     })
     .returning({ id: quizAttempts.id });
   // The task counts as begun; a graded or completed status is never moved back.

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, eq, inArray, sum } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { quizAnswers, quizAttempts, quizChoices, quizQuestions } from "@/db/schema";
+import { learningTasks, quizAnswers, quizAttempts, quizChoices, quizQuestions, quizzes } from "@/db/schema";
 import type { AttemptStatus, QuestionType } from "@/db/schema/enums";
 import type { StoredResponse } from "@/db/schema/quizzes";
 import type { Actor } from "@/lib/auth/policy";
@@ -119,9 +119,10 @@ export async function loadQuizIntro(
   await closeExpiredAttempts(db, { taskId, userId: actor.id, now });
   const [[size], attempts] = await Promise.all([
     db
-      .select({ questionCount: count(), totalPoints: sum(quizQuestions.points).mapWith(Number) })
-      .from(quizQuestions)
-      .where(eq(quizQuestions.taskId, taskId)),
+      .select({ questionCount: quizzes.questionCount, totalPoints: learningTasks.maxPoints })
+      .from(quizzes)
+      .innerJoin(learningTasks, eq(learningTasks.id, quizzes.taskId))
+      .where(eq(quizzes.taskId, taskId)),
     attemptHistory(db, taskId, actor.id),
   ]);
   return summarise(quiz, attempts, size?.questionCount ?? 0, size?.totalPoints ?? 0, now);
@@ -152,13 +153,13 @@ export interface StudentAttemptView {
 /** The questions of an attempt as the student sees them: its own order, no answers. Two statements. */
 export async function loadStudentQuestions(
   db: DbOrTx,
-  attempt: Pick<OwnAttempt, "taskId" | "questionOrder" | "choiceOrder">,
+  attempt: Pick<OwnAttempt, "taskId" | "questionOrder" | "choiceOrder" | "questionPoints">,
 ): Promise<StudentQuestion[]> {
   const questions = await db
     .select({ id: quizQuestions.id, type: quizQuestions.type, text: quizQuestions.text, points: quizQuestions.points })
     .from(quizQuestions)
-    .where(eq(quizQuestions.taskId, attempt.taskId))
-    .orderBy(asc(quizQuestions.position), asc(quizQuestions.id));
+    .where(inArray(quizQuestions.id, attempt.questionOrder))
+    .orderBy(asc(quizQuestions.id));
   const choices =
     questions.length === 0
       ? []
@@ -172,7 +173,7 @@ export async function loadStudentQuestions(
     number: index + 1,
     type: question.type,
     text: question.text,
-    points: question.points,
+    points: attempt.questionPoints[question.id] ?? question.points,
     choices: applyOrder(
       choices.filter((choice) => choice.questionId === question.id),
       attempt.choiceOrder[question.id],
