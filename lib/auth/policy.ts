@@ -53,6 +53,7 @@ interface Policies {
   "course.viewStudents": CourseResource;
   "enrollment.viewProgress": EnrollmentResource;
   "quiz.manage": CourseResource;
+  "questionBank.manage": CourseResource;
   "quiz.viewResults": CourseResource;
   "quiz.take": CourseResource;
   "attempt.view": AttemptResource;
@@ -120,6 +121,8 @@ const rules: { [A in PolicyAction]: (actor: Actor | null, resource: Policies[A])
     (actor?.role === "teacher" && actor.id === enrollment.courseTeacherId),
   // Quizzes are course content: the course's teacher (or an admin) writes them and reads every attempt.
   "quiz.manage": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
+  // The question bank is the course's: its teacher (or an admin) files, edits, imports and exports its questions.
+  "questionBank.manage": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
   "quiz.viewResults": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
   // Only an enrolled student of a published course starts, answers and submits attempts.
   "quiz.take": (actor, course) => actor?.role === "student" && course.status === "published" && isEnrolled(course),

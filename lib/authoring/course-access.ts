@@ -16,7 +16,7 @@ export interface EditableCourse {
 }
 
 /** The policy actions that each guard one kind of course content, all locked the same way. */
-type CourseContentAction = Extract<PolicyAction, "course.update" | "quiz.manage" | "assignment.manage">;
+type CourseContentAction = Extract<PolicyAction, "course.update" | "quiz.manage" | "questionBank.manage" | "assignment.manage">;
 
 /**
  * Locks the course row (FOR UPDATE) when the actor may change the content the

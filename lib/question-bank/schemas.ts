@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { oneLineText } from "@/lib/text/one-line";
+import { checkQuestion, normalizeQuestion, questionShape } from "@/lib/quizzes/authoring/schemas";
 
 // Shared by the question bank's forms and its server actions and API routes.
 
@@ -71,3 +72,32 @@ export const bankQuestionMetaShape = {
   categoryId: optionalCategoryId,
   tags: tagList,
 };
+
+/** The bank's question form: the builder's question fields plus a name, a category and tags. */
+export const bankQuestionFormSchema = z
+  .object({ ...questionShape, ...bankQuestionMetaShape })
+  .superRefine(checkQuestion)
+  .transform((value) => ({ meta: { name: value.name, categoryId: value.categoryId, tags: value.tags }, question: normalizeQuestion(value) }));
+
+export const saveBankQuestionSchema = z
+  .object({
+    courseId,
+    /** Absent: a new question in the bank. */
+    entryId: z
+      .string()
+      .max(100, "Choose a question.")
+      .nullish()
+      .transform((value) => value || null)
+      .pipe(entryId.nullable()),
+    ...questionShape,
+    ...bankQuestionMetaShape,
+  })
+  .superRefine(checkQuestion)
+  .transform((value) => ({
+    courseId: value.courseId,
+    entryId: value.entryId,
+    meta: { name: value.name, categoryId: value.categoryId, tags: value.tags },
+    question: normalizeQuestion(value),
+  }));
+
+export type BankQuestionInput = z.input<typeof bankQuestionFormSchema>;

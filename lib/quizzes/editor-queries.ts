@@ -60,7 +60,7 @@ export interface QuizEditorData {
   contentVersion: number;
   /** Submitted or expired attempts: a change to the questions changes what they were graded against. */
   closedAttempts: number;
-  /** Closed attempts graded against an older version of the quiz: what "Re-grade" would update. */
+  /** Closed attempts graded against an older version of the quiz or of one of its questions: what "Re-grade" would update. */
   staleAttempts: number;
   /** Questions an attempt gets: chosen ones plus every random slot's draw count. */
   questionCount: number;
@@ -112,7 +112,11 @@ export async function loadQuizEditor(db: DbOrTx, actor: Actor, courseId: string,
       contentVersion: quizzes.contentVersion,
       questionCount: quizzes.questionCount,
       closedAttempts: sql<number>`(SELECT ${count()}::int FROM ${quizAttempts} WHERE ${quizAttempts.taskId} = ${learningTasks.id} AND ${quizAttempts.status} <> 'in_progress')`,
-      staleAttempts: sql<number>`(SELECT ${count()}::int FROM ${quizAttempts} WHERE ${quizAttempts.taskId} = ${learningTasks.id} AND ${quizAttempts.status} <> 'in_progress' AND coalesce(${quizAttempts.gradedVersion}, 0) < ${quizzes.contentVersion})`,
+      // Stale: graded before a change to the quiz, or given a question that has a newer version since.
+      staleAttempts: sql<number>`(SELECT ${count()}::int FROM ${quizAttempts} WHERE ${quizAttempts.taskId} = ${learningTasks.id} AND ${quizAttempts.status} <> 'in_progress'
+        AND (coalesce(${quizAttempts.gradedVersion}, 0) < ${quizzes.contentVersion} OR EXISTS (
+          SELECT 1 FROM quiz_questions q JOIN question_bank_entries e ON e.id = q.entry_id
+          WHERE q.id = ANY (${quizAttempts.questionOrder}) AND NOT q.is_current AND e.deleted_at IS NULL)))`,
     })
     .from(learningTasks)
     .innerJoin(quizzes, eq(quizzes.taskId, learningTasks.id))

@@ -40,6 +40,7 @@ const coveredActions = {
   "course.viewStudents": true,
   "enrollment.viewProgress": true,
   "quiz.manage": true,
+  "questionBank.manage": true,
   "quiz.viewResults": true,
   "quiz.take": true,
   "attempt.view": true,
@@ -129,6 +130,7 @@ describe("course actions", () => {
     | "course.enroll"
     | "course.viewStudents"
     | "quiz.manage"
+    | "questionBank.manage"
     | "quiz.viewResults"
     | "quiz.take"
     | "assignment.manage"
@@ -211,6 +213,14 @@ describe("course actions", () => {
       admin: { draft: Y, published: Y, archived: Y },
     },
     "quiz.manage": {
+      guest: { draft: "-", published: "-", archived: "-" },
+      student: { draft: "-----", published: "-----", archived: "-----" },
+      "demoted former teacher": { draft: "-", published: "-", archived: "-" },
+      "owning teacher": { draft: Y, published: Y, archived: Y },
+      "other teacher": { draft: "-", published: "-", archived: "-" },
+      admin: { draft: Y, published: Y, archived: Y },
+    },
+    "questionBank.manage": {
       guest: { draft: "-", published: "-", archived: "-" },
       student: { draft: "-----", published: "-----", archived: "-----" },
       "demoted former teacher": { draft: "-", published: "-", archived: "-" },
@@ -323,8 +333,8 @@ describe("course actions", () => {
   }
 
   it("covers every combination", () => {
-    // 17 actions × (5 single-state actors + 1 student × 5 states) × 3 statuses × 2 visibilities
-    expect(cases).toHaveLength(17 * (5 + 5) * 3 * 2);
+    // 18 actions × (5 single-state actors + 1 student × 5 states) × 3 statuses × 2 visibilities
+    expect(cases).toHaveLength(18 * (5 + 5) * 3 * 2);
   });
 
   it.each(cases)("%s → %s", (action, _label, who, resource, expected) => {
@@ -487,5 +497,5 @@ describe.each([
 });
 
 it("lists every policy action", () => {
-  expect(Object.keys(coveredActions)).toHaveLength(43);
+  expect(Object.keys(coveredActions)).toHaveLength(44);
 });

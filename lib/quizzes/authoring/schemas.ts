@@ -127,7 +127,7 @@ const choiceSchema = z.object({
   isCorrect: z.boolean().default(false),
 });
 
-const questionShape = {
+export const questionShape = {
   type: z.enum(questionTypes, "Choose the kind of question."),
   text: multiLineText().trim().min(1, "Write the question.").max(5000, "A question has at most 5000 characters."),
   points: z.preprocess(
@@ -162,7 +162,7 @@ type QuestionCheck = {
 const isChoiceType = (type: QuestionType) => type === "single_choice" || type === "multiple_choice" || type === "true_false";
 
 /** What each kind of question needs to be answerable and gradable. */
-function checkQuestion(value: QuestionCheck, context: z.RefinementCtx) {
+export function checkQuestion(value: QuestionCheck, context: z.RefinementCtx) {
   const issue = (path: (string | number)[], message: string) => context.addIssue({ code: "custom", path, message });
   if (isChoiceType(value.type)) {
     if (value.type === "true_false" && value.choices.length !== 2) {
@@ -201,7 +201,7 @@ export interface NormalizedQuestion {
 }
 
 /** Only the fields the chosen type uses are kept: a short answer keeps no choices, and so on. */
-function normalizeQuestion<T extends z.output<z.ZodObject<typeof questionShape>>>(value: T) {
+export function normalizeQuestion<T extends z.output<z.ZodObject<typeof questionShape>>>(value: T) {
   const choiceType = isChoiceType(value.type);
   const normalized: NormalizedQuestion = {
     type: value.type,

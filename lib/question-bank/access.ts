@@ -1,0 +1,40 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { courses } from "@/db/schema";
+import { can, type Actor } from "@/lib/auth/policy";
+import { lockTaughtCourse, type EditableCourse } from "@/lib/authoring/course-access";
+import { taughtCourses } from "@/lib/auth/taught-courses";
+
+export const bankCourseNotFoundMessage = "This course does not exist, or you cannot edit its question bank.";
+export const bankQuestionNotFoundMessage = "This question does not exist. The page now shows the bank as it is.";
+
+/**
+ * Locks the course row (FOR UPDATE) when the actor may manage its question
+ * bank, else fails as not found: the lock every change to the course's
+ * content takes, so a bank edit and a quiz edit never interleave.
+ */
+export const lockBankCourse = (tx: DbOrTx, actor: Actor, courseId: string): Promise<EditableCourse> =>
+  lockTaughtCourse(tx, actor, courseId, { action: "questionBank.manage", notFoundMessage: bankCourseNotFoundMessage });
+
+/** The `authorize` step of every bank action. */
+export async function authorizeBankManage(actor: Actor, input: { courseId: string }, tx: DbOrTx): Promise<boolean> {
+  await lockBankCourse(tx, actor, input.courseId);
+  return true;
+}
+
+export interface BankCourse {
+  id: string;
+  slug: string;
+  title: string;
+}
+
+/** The course when the actor may manage its bank (reads, no lock); null otherwise. One statement. */
+export async function findBankCourse(db: DbOrTx, actor: Actor, courseId: string): Promise<BankCourse | null> {
+  const [course] = await db
+    .select({ id: courses.id, slug: courses.slug, title: courses.title, teacherId: courses.teacherId, status: courses.status, visibility: courses.visibility })
+    .from(courses)
+    .where(and(eq(courses.id, courseId), taughtCourses(actor)));
+  if (!course || !can(actor, "questionBank.manage", course)) return null;
+  return { id: course.id, slug: course.slug, title: course.title };
+}
