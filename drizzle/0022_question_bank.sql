@@ -96,4 +96,13 @@ DROP INDEX "quiz_questions_task_id_position_idx";--> statement-breakpoint
 ALTER TABLE "quiz_questions" DROP COLUMN "task_id";--> statement-breakpoint
 ALTER TABLE "quiz_questions" DROP COLUMN "position";--> statement-breakpoint
 ALTER TABLE "quiz_questions" ADD CONSTRAINT "quiz_questions_version_positive" CHECK ("quiz_questions"."version" > 0);--> statement-breakpoint
-CREATE INDEX "quiz_attempts_question_order_idx" ON "quiz_attempts" USING gin ("question_order");
+CREATE INDEX "quiz_attempts_question_order_idx" ON "quiz_attempts" USING gin ("question_order");--> statement-breakpoint
+CREATE TABLE "question_files" (
+	"file_id" uuid PRIMARY KEY NOT NULL,
+	"course_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "question_files" ADD CONSTRAINT "question_files_file_id_stored_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."stored_files"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "question_files" ADD CONSTRAINT "question_files_course_id_courses_id_fk" FOREIGN KEY ("course_id") REFERENCES "public"."courses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "question_files_course_id_idx" ON "question_files" USING btree ("course_id");

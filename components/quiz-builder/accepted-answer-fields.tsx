@@ -2,7 +2,8 @@
 
 import { useId } from "react";
 import type { UseFieldArrayReturn, UseFormReturn } from "react-hook-form";
-import { limits, type QuestionInput, type QuestionValues } from "@/lib/quizzes/authoring/schemas";
+import type { QuestionFormInput, QuestionFormValues } from "@/lib/question-bank/schemas";
+import { limits } from "@/lib/quizzes/authoring/schemas";
 
 const smallButton =
   "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50";
@@ -12,8 +13,8 @@ export function AcceptedAnswerFields({
   form,
   fieldArray,
 }: {
-  form: UseFormReturn<QuestionInput, unknown, QuestionValues>;
-  fieldArray: UseFieldArrayReturn<QuestionInput, "acceptedAnswers">;
+  form: UseFormReturn<QuestionFormInput, unknown, QuestionFormValues>;
+  fieldArray: UseFieldArrayReturn<QuestionFormInput, "acceptedAnswers">;
 }) {
   const { register, formState } = form;
   const { fields, append, remove } = fieldArray;

@@ -3,12 +3,13 @@
 import { useId } from "react";
 import { useWatch, type UseFieldArrayReturn, type UseFormReturn } from "react-hook-form";
 import type { QuestionType } from "@/db/schema/enums";
-import { limits, trueFalseTexts, type QuestionInput, type QuestionValues } from "@/lib/quizzes/authoring/schemas";
+import type { QuestionFormInput, QuestionFormValues } from "@/lib/question-bank/schemas";
+import { limits, trueFalseTexts } from "@/lib/quizzes/authoring/schemas";
 
 const smallButton =
   "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50";
 
-type Form = UseFormReturn<QuestionInput, unknown, QuestionValues>;
+type Form = UseFormReturn<QuestionFormInput, unknown, QuestionFormValues>;
 
 /** The message the schema puts on the list itself ("mark exactly one…"), from the browser or the server. */
 function listError(error: unknown): string | undefined {
@@ -28,7 +29,7 @@ export function ChoiceFields({
   number,
 }: {
   form: Form;
-  fieldArray: UseFieldArrayReturn<QuestionInput, "choices">;
+  fieldArray: UseFieldArrayReturn<QuestionFormInput, "choices">;
   type: QuestionType;
   number: number;
 }) {

@@ -10,10 +10,14 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
 import type { QuestionType } from "@/db/schema/enums";
+import { saveBankQuestionAction } from "@/lib/question-bank/actions/save-bank-question-action";
+import type { CategoryOption } from "@/lib/question-bank/category-tree";
+import { bankQuestionFormSchema, type QuestionFormInput, type QuestionFormValues } from "@/lib/question-bank/schemas";
 import { saveQuestionAction } from "@/lib/quizzes/actions/save-question-action";
 import type { StoredQuestion } from "@/lib/quizzes/authoring/stored-questions";
-import { questionSchema, questionTypeLabels, questionTypes, trueFalseTexts, type QuestionInput, type QuestionValues } from "@/lib/quizzes/authoring/schemas";
+import { questionTypeLabels, questionTypes, trueFalseTexts } from "@/lib/quizzes/authoring/schemas";
 import { AttemptsWarning } from "./attempts-warning";
+import { BankMetaFields } from "./bank-meta-fields";
 import { ChoiceFields } from "./choice-fields";
 import { AcceptedAnswerFields } from "./accepted-answer-fields";
 
@@ -25,11 +29,18 @@ const toNumber = (value: unknown) => (value === "" || value === null || value ==
 const blankChoice = () => ({ id: null, text: "", isCorrect: false });
 const trueFalseChoices = () => trueFalseTexts.map((text) => ({ id: null, text, isCorrect: false }));
 
-function defaultsOf(question?: StoredQuestion): QuestionInput {
+/** Where the form saves: a quiz's question (the builder), or a question of the course's bank with its filing. */
+export type QuestionFormTarget =
+  | { kind: "quiz"; taskId: string; closedAttempts: number }
+  | { kind: "bank"; entryId: string | null; categories: CategoryOption[]; categoryId: string | null; tags: string[]; onSaved?: (entryId: string) => void };
+
+function defaultsOf(question: StoredQuestion | undefined, target: QuestionFormTarget): QuestionFormInput {
+  const meta = target.kind === "bank" ? { name: question?.name ?? "", categoryId: target.categoryId ?? "", tags: target.tags.join(", ") } : { name: "", categoryId: "", tags: "" };
   if (!question) {
-    return { type: "single_choice", text: "", points: 1, explanation: "", choices: [blankChoice(), blankChoice()], acceptedAnswers: [{ value: "" }], numericValue: null, numericTolerance: 0 };
+    return { ...meta, type: "single_choice", text: "", points: 1, explanation: "", choices: [blankChoice(), blankChoice()], acceptedAnswers: [{ value: "" }], numericValue: null, numericTolerance: 0 };
   }
   return {
+    ...meta,
     type: question.type,
     text: question.text,
     points: question.points,
@@ -42,35 +53,35 @@ function defaultsOf(question?: StoredQuestion): QuestionInput {
 }
 
 /**
- * Adds a question to a quiz (no `question`) or edits one, with its choices,
- * accepted answers or numeric value inline. The server checks the same schema;
- * its refusals land next to the same fields. When the quiz has submitted
- * attempts, saving asks first.
+ * Adds a question (no `question`) or edits one, with its choices, accepted
+ * answers or numeric value inline: in a quiz (the builder, saving into the
+ * bank) or in the bank itself, where it also takes a name, a category and
+ * tags. The server checks the same schema; its refusals land next to the same
+ * fields. When the quiz has submitted attempts, saving asks first.
  */
 export function QuestionForm({
   courseId,
-  taskId,
+  target,
   question,
   number,
-  closedAttempts,
   onDone,
   onCancel,
   announce,
 }: {
   courseId: string;
-  taskId: string;
+  target: QuestionFormTarget;
   question?: StoredQuestion;
   /** The question's number in the quiz, for labels. */
   number: number;
-  closedAttempts: number;
   onDone: () => void;
   onCancel: () => void;
   announce: (message: string) => void;
 }) {
   const [formError, setFormError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<QuestionValues | null>(null);
+  const [confirming, setConfirming] = useState<QuestionFormValues | null>(null);
   const [saving, setSaving] = useState(false);
-  const form = useForm<QuestionInput, unknown, QuestionValues>({ resolver: zodResolver(questionSchema), defaultValues: defaultsOf(question) });
+  const form = useForm<QuestionFormInput, unknown, QuestionFormValues>({ resolver: zodResolver(bankQuestionFormSchema), defaultValues: defaultsOf(question, target) });
+  const closedAttempts = target.kind === "quiz" ? target.closedAttempts : 0;
   const {
     register,
     handleSubmit,
@@ -99,23 +110,26 @@ export function QuestionForm({
     }
   };
 
-  const save = async (values: QuestionValues) => {
+  const save = async ({ question: values, meta }: QuestionFormValues) => {
     setSaving(true);
     setFormError(null);
-    const result = await saveQuestionAction({
-      courseId,
-      taskId,
-      questionId: question?.id ?? null,
-      ...values,
-      acceptedAnswers: values.acceptedAnswers.map((value) => ({ value })),
-    });
+    const fields = { ...values, acceptedAnswers: values.acceptedAnswers.map((value) => ({ value })) };
+    const result =
+      target.kind === "quiz"
+        ? await saveQuestionAction({ courseId, taskId: target.taskId, questionId: question?.id ?? null, ...fields })
+        : await saveBankQuestionAction({ courseId, entryId: target.entryId, ...fields, name: meta.name, categoryId: meta.categoryId, tags: meta.tags.join(", ") });
     setSaving(false);
     setConfirming(null);
     if (!result.ok) {
       setFormError(applyResultErrors(result, setError));
       return;
     }
-    announce(question ? `Question ${number} saved.` : `Question ${number} added.`);
+    if (target.kind === "bank") {
+      announce(question ? "Question saved." : "Question added to the bank.");
+      if ("entryId" in result.data) target.onSaved?.(result.data.entryId);
+    } else {
+      announce(question ? `Question ${number} saved.` : `Question ${number} added.`);
+    }
     onDone();
   };
 
@@ -127,8 +141,9 @@ export function QuestionForm({
   const typeField = register("type", { onChange: (event) => changeType(event.target.value as QuestionType) });
   const isChoice = type === "single_choice" || type === "multiple_choice" || type === "true_false";
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={question ? `Edit question ${number}` : "New question"}>
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={target.kind === "bank" ? (question ? "Edit question" : "New question") : question ? `Edit question ${number}` : "New question"}>
       <FormAlert message={formError} />
+      {target.kind === "bank" ? <BankMetaFields form={form} categories={target.categories} /> : null}
       <div className="grid gap-4 sm:grid-cols-[1fr_8rem]">
         <SelectField label="Kind of question" options={typeOptions} {...typeField} />
         <TextField

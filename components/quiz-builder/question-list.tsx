@@ -118,9 +118,8 @@ export function QuestionList({
           <h5 className="mb-3 text-base font-semibold">New question {nextNumber}</h5>
           <QuestionForm
             courseId={quiz.courseId}
-            taskId={quiz.id}
+            target={{ kind: "quiz", taskId: quiz.id, closedAttempts: quiz.closedAttempts }}
             number={nextNumber}
-            closedAttempts={quiz.closedAttempts}
             announce={announce}
             onDone={() => setAdding(false)}
             onCancel={() => setAdding(false)}

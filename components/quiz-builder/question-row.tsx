@@ -101,10 +101,9 @@ export function QuestionRow({
             <div id={editorId} className="rounded-md bg-slate-50 p-3">
               <QuestionForm
                 courseId={courseId}
-                taskId={taskId}
+                target={{ kind: "quiz", taskId, closedAttempts }}
                 question={question}
                 number={number}
-                closedAttempts={closedAttempts}
                 announce={announce}
                 onDone={() => setEditing(false)}
                 onCancel={() => setEditing(false)}

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { type AnyPgColumn, index, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
 import { courses } from "./courses";
+import { storedFiles } from "./files";
 import { users } from "./users";
 
 // A course's question bank. A bank entry is one question as teachers think of
@@ -56,6 +57,25 @@ export const questionBankEntries = pgTable(
     index("question_bank_entries_course_category_idx").on(t.courseId, t.categoryId).where(sql`${t.deletedAt} IS NULL`),
     index("question_bank_entries_tags_idx").using("gin", t.tags),
   ],
+);
+
+/**
+ * Images that imported questions show (Moodle XML and QTI embed them). Served
+ * at /api/files/questions/<fileId> to the course's teacher, admins and its
+ * enrolled students only.
+ */
+export const questionFiles = pgTable(
+  "question_files",
+  {
+    fileId: uuid()
+      .primaryKey()
+      .references(() => storedFiles.id, { onDelete: "cascade" }),
+    courseId: uuid()
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("question_files_course_id_idx").on(t.courseId)],
 );
 
 export type QuestionCategory = typeof questionCategories.$inferSelect;

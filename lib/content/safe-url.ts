@@ -27,3 +27,11 @@ export function isHttpsUrl(value: string): boolean {
   const url = value.replace(ignoredByBrowsers, "");
   return /^https:\/\/[^/\\]/i.test(url);
 }
+
+/** An image of the site's question bank (an imported question's picture): served only to the course's readers. */
+export function isQuestionImagePath(value: string): boolean {
+  return /^\/api\/files\/questions\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+/** Where an imported question's image is served. */
+export const questionImagePath = (fileId: string) => `/api/files/questions/${fileId}`;

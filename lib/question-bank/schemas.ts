@@ -100,4 +100,6 @@ export const saveBankQuestionSchema = z
     question: normalizeQuestion(value),
   }));
 
-export type BankQuestionInput = z.input<typeof bankQuestionFormSchema>;
+/** The question form's fields, in the builder (the meta fields unused) and in the bank. */
+export type QuestionFormInput = z.input<typeof bankQuestionFormSchema>;
+export type QuestionFormValues = z.output<typeof bankQuestionFormSchema>;

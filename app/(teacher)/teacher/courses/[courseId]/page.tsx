@@ -48,6 +48,12 @@ export default async function EditCoursePage({ params, searchParams }: Props) {
             Edit modules and lessons
           </Link>
           <Link
+            href={`/teacher/courses/${course.id}/questions`}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
+          >
+            Question bank
+          </Link>
+          <Link
             href={`/teacher/courses/${course.id}/gradebook`}
             className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
           >
