@@ -1,5 +1,14 @@
 export * from "./types";
-export { gradeQuestion, isAnswered, normaliseShortAnswer, parseNumericAnswer, withinTolerance } from "./grade-question";
+export { gradeQuestion } from "./grade-question";
+export { normaliseShortAnswer, parseNumericAnswer, withinTolerance } from "./answer-text";
+export { isAnswered } from "./responses";
 export { gradeAttempt, percentOf } from "./grade-attempt";
 export { combineAttempts } from "./combine-attempts";
 export { roundPoints } from "./round";
+export { hasChoiceWeights, weightedMultipleChoiceShare, weightedSingleChoiceShare } from "./choice-weights";
+export { bestNumericAnswerWeight, bestTextAnswerWeight } from "./weighted-answers";
+export { matchingShare } from "./grade-matching";
+export { orderingShare } from "./grade-ordering";
+export { clozeGapPoints, clozeShare } from "./grade-cloze";
+export { gradeEssay } from "./grade-essay";
+export { settleShare, shareOfWeight } from "./shares";

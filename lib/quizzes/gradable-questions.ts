@@ -29,7 +29,7 @@ export async function loadGradableQuestions(db: DbOrTx, ids: readonly string[]):
     .from(quizChoices)
     .where(inArray(quizChoices.questionId, [...byId.keys()]))
     .orderBy(asc(quizChoices.position), asc(quizChoices.id));
-  for (const choice of choices) byId.get(choice.questionId)?.choices.push({ id: choice.id, isCorrect: choice.isCorrect });
+  for (const choice of choices) byId.get(choice.questionId)?.choices.push({ id: choice.id, isCorrect: choice.isCorrect, weight: choice.weight });
   return byId;
 }
 

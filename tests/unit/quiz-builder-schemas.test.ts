@@ -167,7 +167,7 @@ describe("other builder schemas", () => {
 
   it("refuse an order naming a question twice", () => {
     const id = randomUUID();
-    expect(errorsOf(reorderQuestionsSchema.safeParse({ courseId: randomUUID(), taskId: randomUUID(), questionIds: [id, id] })).questionIds).toBe(
+    expect(errorsOf(reorderQuestionsSchema.safeParse({ courseId: randomUUID(), taskId: randomUUID(), slotIds: [id, id] })).slotIds).toBe(
       "A question appears twice in the new order.",
     );
   });
