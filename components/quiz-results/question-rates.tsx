@@ -1,4 +1,4 @@
-import { Markdown } from "@/components/content/markdown";
+import { QuestionMarkdown } from "@/components/content/question-markdown";
 import type { QuestionType } from "@/db/schema/enums";
 import type { QuestionRate } from "@/lib/quizzes/results-queries";
 import { percentOrDash } from "./format";
@@ -28,7 +28,7 @@ export function QuestionRates({ questions, graded }: { questions: QuestionRate[]
                 Question {index + 1} · {typeLabels[question.type]} · {question.points} {question.points === 1 ? "point" : "points"}
               </p>
               {/* Question text is Markdown, as the student sees it; rendered sanitised. */}
-              <Markdown source={question.text} className="mt-1 font-medium break-words" />
+              <QuestionMarkdown source={question.text} className="mt-1 font-medium break-words" />
               <div aria-hidden="true" className="mt-3 h-2 overflow-hidden rounded-full bg-slate-200">
                 <div className="h-full rounded-full bg-success-700" style={{ width: `${question.correctPercent ?? 0}%` }} />
               </div>

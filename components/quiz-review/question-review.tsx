@@ -1,4 +1,4 @@
-import { InlineMarkdown, Markdown } from "@/components/content/markdown";
+import { QuestionInlineMarkdown, QuestionMarkdown } from "@/components/content/question-markdown";
 import type { ReviewQuestion } from "@/lib/quizzes/taking/attempt-review";
 
 function verdict(question: ReviewQuestion): { text: string; tone: string } {
@@ -32,7 +32,7 @@ export function QuestionReview({ question }: { question: ReviewQuestion }) {
           </span>
         </p>
       </header>
-      <Markdown source={question.text} />
+      <QuestionMarkdown source={question.text} />
 
       {question.choices.length > 0 ? (
         <ul className="flex flex-col gap-2" aria-label="Choices">
@@ -45,7 +45,7 @@ export function QuestionReview({ question }: { question: ReviewQuestion }) {
             >
               <span className="flex items-start gap-2">
                 <span aria-hidden="true">{choice.chosen ? "●" : "○"}</span>
-                <InlineMarkdown source={choice.text} />
+                <QuestionInlineMarkdown source={choice.text} />
               </span>
               <span className="flex gap-2 text-xs font-semibold">
                 {choice.chosen ? <span>Answer given</span> : null}
@@ -79,7 +79,7 @@ export function QuestionReview({ question }: { question: ReviewQuestion }) {
       {question.explanation.trim() ? (
         <div className="rounded-md bg-slate-50 p-3 text-sm">
           <p className="font-semibold">Explanation</p>
-          <Markdown source={question.explanation} />
+          <QuestionMarkdown source={question.explanation} />
         </div>
       ) : null}
     </section>

@@ -35,6 +35,10 @@ export interface ApiContract<
   successStatus?: 200 | 201;
   /** Accepts an Idempotency-Key header: a retry with the same key is answered from the first. */
   idempotent?: boolean;
+  /** The body is a file sent as it is (not JSON): its accepted types and the most bytes read. */
+  upload?: { contentTypes: readonly string[]; maxBytes: number; description: string };
+  /** The answer is a file to download, of these types, instead of JSON. */
+  download?: { contentTypes: readonly string[]; description: string };
   /** The error statuses it can answer with, besides 401, 429 and 500 which every endpoint can. */
   errors: readonly (400 | 403 | 404 | 409 | 413 | 415 | 422)[];
 }

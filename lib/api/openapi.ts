@@ -80,7 +80,10 @@ function operationOf(contract: ApiContract) {
     [success]: {
       description: success === 201 ? "Created." : "OK.",
       headers: contract.method === "GET" ? { ETag: { $ref: "#/components/headers/ETag" } } : undefined,
-      content: { "application/json": { schema: jsonSchemaOf(contract.response, "output") } },
+      content: contract.download
+        ? Object.fromEntries(contract.download.contentTypes.map((type) => [type, { schema: { type: "string", contentMediaType: type } }]))
+        : { "application/json": { schema: jsonSchemaOf(contract.response, "output") } },
+      ...(contract.download ? { description: contract.download.description } : {}),
     },
   };
   if (contract.method === "GET") responses["304"] = { description: "Not modified: the `If-None-Match` ETag still matches." };
@@ -95,6 +98,15 @@ function operationOf(contract: ApiContract) {
     parameters: parametersOf(contract),
     ...(contract.body
       ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchemaOf(contract.body, "input") } } } }
+      : {}),
+    ...(contract.upload
+      ? {
+          requestBody: {
+            required: true,
+            description: contract.upload.description,
+            content: Object.fromEntries(contract.upload.contentTypes.map((type) => [type, { schema: { type: "string", contentMediaType: type } }])),
+          },
+        }
       : {}),
     responses: JSON.parse(JSON.stringify(responses)) as unknown,
   };

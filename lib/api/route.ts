@@ -36,6 +36,18 @@ export interface HandlerContext<C extends ApiContract> {
   request: Request;
   /** The request's URL: list endpoints build their next link from it. */
   url: string;
+  /** An upload endpoint's file, as sent (empty for other endpoints). */
+  file: Uint8Array;
+}
+
+/** A file to download as the answer (an export), instead of JSON. */
+export class ApiFile {
+  constructor(
+    readonly data: Uint8Array | string,
+    readonly contentType: string,
+    readonly fileName: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
 }
 
 /** An answer with a status other than the contract's success status. */
@@ -46,7 +58,7 @@ export class ApiReply {
   ) {}
 }
 
-type HandlerResult<C extends ApiContract> = z.input<C["response"]> | ApiReply | KeptRefusal;
+type HandlerResult<C extends ApiContract> = z.input<C["response"]> | ApiReply | KeptRefusal | ApiFile;
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
@@ -130,6 +142,8 @@ async function parseInput(contract: ApiContract, request: Request, rawParams: Re
 
   let body: unknown = undefined;
   let rawBody = "";
+  let file: Uint8Array = new Uint8Array(0);
+  if (contract.upload) file = await readUpload(request, contract.upload.maxBytes);
   if (contract.body) {
     const type = request.headers.get("content-type") ?? "";
     if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
@@ -149,7 +163,38 @@ async function parseInput(contract: ApiContract, request: Request, rawParams: Re
     if (!parsed.success) throw new ApiProblem("invalid", "Some fields need your attention.", fieldErrorsOf(parsed.error));
     body = parsed.data;
   }
-  return { params: params.data, query: query.data, body, rawBody };
+  return { params: params.data, query: query.data, body, rawBody, file };
+}
+
+/**
+ * An upload's bytes, counted as they arrive: a declared or actual length past
+ * the limit is refused before more is read, so a huge body never sits in memory.
+ */
+async function readUpload(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const megabytes = `${Math.floor(maxBytes / (1024 * 1024))} MB`;
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) throw new ApiProblem("too_large", `The file may be at most ${megabytes}.`);
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.length;
+    if (length > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new ApiProblem("too_large", `The file may be at most ${megabytes}.`);
+    }
+    chunks.push(value);
+  }
+  const joined = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return joined;
 }
 
 async function write<C extends ApiContract>(
@@ -195,6 +240,7 @@ async function write<C extends ApiContract>(
 
 function answerOf(contract: ApiContract, result: unknown, instance: string): Answer {
   if (result instanceof ApiReply) return { status: result.status, body: result.body };
+  if (result instanceof ApiFile) return { status: 200, body: result };
   // A refusal whose writes are kept (a wrong enrolment key counts towards the limit): committed, then answered.
   if (result instanceof KeptRefusal) {
     const type: ProblemType = failureKindOf(result);
@@ -234,6 +280,16 @@ function respond(request: Request, answer: Answer, limit: RateLimitVerdict | und
     headers["RateLimit-Reset"] = String(limit.retryAfter);
   }
   if (answer.problem) return problemResponse(body as Problem, headers);
+  if (body instanceof ApiFile) {
+    // The name is ours (built from the course's slug), but quoted and ASCII-only all the same.
+    const safeName = body.fileName.replace(/[^\w.-]/g, "_").slice(0, 120);
+    headers["Content-Type"] = body.contentType;
+    headers["Content-Disposition"] = `attachment; filename="${safeName}"`;
+    headers["Cache-Control"] = "no-store";
+    headers["X-Content-Type-Options"] = "nosniff";
+    Object.assign(headers, body.headers);
+    return new Response(typeof body.data === "string" ? body.data : Buffer.from(body.data), { status, headers });
+  }
   const json = JSON.stringify(body);
   headers["Content-Type"] = "application/json";
   if (request.method === "GET" && status === 200) {

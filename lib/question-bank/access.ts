@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { courses } from "@/db/schema";
+import { ActionFailure, missing } from "@/lib/actions/result";
 import { can, type Actor } from "@/lib/auth/policy";
 import { lockTaughtCourse, type EditableCourse } from "@/lib/authoring/course-access";
 import { taughtCourses } from "@/lib/auth/taught-courses";
@@ -14,8 +15,15 @@ export const bankQuestionNotFoundMessage = "This question does not exist. The pa
  * bank, else fails as not found: the lock every change to the course's
  * content takes, so a bank edit and a quiz edit never interleave.
  */
-export const lockBankCourse = (tx: DbOrTx, actor: Actor, courseId: string): Promise<EditableCourse> =>
-  lockTaughtCourse(tx, actor, courseId, { action: "questionBank.manage", notFoundMessage: bankCourseNotFoundMessage });
+export async function lockBankCourse(tx: DbOrTx, actor: Actor, courseId: string): Promise<EditableCourse> {
+  try {
+    return await lockTaughtCourse(tx, actor, courseId, { action: "questionBank.manage", notFoundMessage: bankCourseNotFoundMessage });
+  } catch (error) {
+    // Someone else's course reads as missing (404 in the API), like one that does not exist.
+    if (error instanceof ActionFailure && error.userMessage === bankCourseNotFoundMessage) missing(bankCourseNotFoundMessage);
+    throw error;
+  }
+}
 
 /** The `authorize` step of every bank action. */
 export async function authorizeBankManage(actor: Actor, input: { courseId: string }, tx: DbOrTx): Promise<boolean> {

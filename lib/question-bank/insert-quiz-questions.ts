@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { questionBankEntries, quizChoices, quizQuestions, quizSlots } from "@/db/schema";
+import { quizSlots } from "@/db/schema";
+import { insertBankQuestions } from "./insert-bank-questions";
 import { syncMaxPoints } from "@/lib/quizzes/authoring/quiz-totals";
 import type { QuestionContent } from "./write-version";
 
@@ -19,49 +20,31 @@ export interface InsertedQuestion {
 /**
  * Adds questions to the course's bank (uncategorised, or in `categoryId`) and
  * to the end of the quiz, in bulk: for the demo data and test fixtures, which
- * build whole quizzes at once. Five statements plus the totals, whatever the count.
+ * build whole quizzes at once. Four statements plus the totals, whatever the count.
  */
 export async function insertQuizQuestions(
   tx: DbOrTx,
   { courseId, taskId, questions, categoryId = null, tags = [] }: { courseId: string; taskId: string; questions: SeedQuestion[]; categoryId?: string | null; tags?: string[] },
 ): Promise<InsertedQuestion[]> {
   if (questions.length === 0) return [];
-  const entries = await tx
-    .insert(questionBankEntries)
-    .values(questions.map(() => ({ courseId, categoryId, tags })))
-    .returning({ id: questionBankEntries.id });
-  const versions = await tx
-    .insert(quizQuestions)
-    .values(
-      questions.map((question, index) => ({
-        entryId: entries[index]!.id,
-        courseId,
-        type: question.type,
-        name: question.name ?? "",
-        text: question.text,
-        points: question.points,
+  const inserted = await insertBankQuestions(
+    tx,
+    courseId,
+    null,
+    questions.map((question) => ({
+      categoryId,
+      tags,
+      content: {
+        ...question,
         explanation: question.explanation ?? "",
         acceptedAnswers: question.acceptedAnswers ?? [],
         numericValue: question.numericValue ?? null,
         numericTolerance: question.numericTolerance ?? 0,
-        data: question.data ?? null,
-      })),
-    )
-    .returning({ id: quizQuestions.id, entryId: quizQuestions.entryId });
-  const versionOf = new Map(versions.map((version) => [version.entryId, version.id]));
-  const questionIds = entries.map((entry) => versionOf.get(entry.id)!);
-
-  const choiceValues = questions.flatMap((question, index) =>
-    (question.choices ?? []).map((choice, position) => ({
-      questionId: questionIds[index]!,
-      text: choice.text,
-      isCorrect: choice.isCorrect,
-      weight: choice.weight ?? null,
-      feedback: choice.feedback ?? "",
-      position,
+        choices: question.choices ?? [],
+      },
     })),
   );
-  const choices = choiceValues.length === 0 ? [] : await tx.insert(quizChoices).values(choiceValues).returning({ id: quizChoices.id, questionId: quizChoices.questionId, position: quizChoices.position });
+  const entries = inserted.map((question) => ({ id: question.entryId }));
 
   const slots = await tx
     .insert(quizSlots)
@@ -76,13 +59,5 @@ export async function insertQuizQuestions(
   const slotOf = new Map(slots.map((slot) => [slot.entryId, slot.id]));
   await syncMaxPoints(tx, taskId);
 
-  return entries.map((entry, index) => ({
-    entryId: entry.id,
-    questionId: questionIds[index]!,
-    slotId: slotOf.get(entry.id)!,
-    choiceIds: choices
-      .filter((choice) => choice.questionId === questionIds[index])
-      .sort((a, b) => a.position - b.position)
-      .map((choice) => choice.id),
-  }));
+  return inserted.map((question) => ({ ...question, slotId: slotOf.get(question.entryId)! }));
 }

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { learningTasks, questionBankEntries, quizSlots } from "@/db/schema";
-import { fail } from "@/lib/actions/result";
+import { fail, missing } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { markCourseEdited } from "@/lib/authoring/course-access";
@@ -20,7 +20,7 @@ async function requireLiveEntry(tx: DbOrTx, courseId: string, entryId: string) {
     .select({ id: questionBankEntries.id, categoryId: questionBankEntries.categoryId, tags: questionBankEntries.tags })
     .from(questionBankEntries)
     .where(and(eq(questionBankEntries.id, entryId), eq(questionBankEntries.courseId, courseId), isNull(questionBankEntries.deletedAt)));
-  if (!entry) fail(bankQuestionNotFoundMessage);
+  if (!entry) missing(bankQuestionNotFoundMessage);
   return entry;
 }
 

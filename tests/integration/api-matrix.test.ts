@@ -56,7 +56,11 @@ describe("permissions", () => {
     const answer = await callApi({ ...call, token: world.tokenFor(c.role) });
     expect({ status: answer.status, body: answer.body }).toMatchObject({ status: c.status });
     const contract = apiContracts.find((candidate) => contractKey(candidate) === c.endpoint)!;
-    if (answer.status < 300 && answer.status !== 204) {
+    if (answer.status < 300 && contract.download) {
+      // A download: a file of one of the types the contract names.
+      expect(contract.download.contentTypes.some((type) => (answer.headers.get("content-type") ?? "").startsWith(type))).toBe(true);
+      expect(answer.headers.get("content-disposition")).toMatch(/^attachment; filename="/);
+    } else if (answer.status < 300 && answer.status !== 204) {
       // The answer is what the contract (and so the OpenAPI document) says.
       const parsed = contract.response.safeParse(answer.body);
       expect(parsed.success ? "matches the contract" : parsed.error.message).toBe("matches the contract");

@@ -3,6 +3,7 @@ import { coreContracts } from "./core";
 import { enrollmentContracts } from "./enrollments";
 import { learningContracts } from "./learning";
 import { notificationContracts } from "./notifications";
+import { questionBankContracts } from "./question-bank";
 import { quizContracts } from "./quizzes";
 import { sessionContracts } from "./sessions";
 import { submissionContracts } from "./submissions";
@@ -14,6 +15,7 @@ export const apiContracts: readonly ApiContract[] = [
   ...enrollmentContracts,
   ...learningContracts,
   ...quizContracts,
+  ...questionBankContracts,
   ...submissionContracts,
   ...notificationContracts,
 ] as unknown as readonly ApiContract[];

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { questionBankEntries, questionCategories, quizSlots } from "@/db/schema";
 import { markCourseEdited } from "@/lib/authoring/course-access";
-import { fail } from "@/lib/actions/result";
+import { fail, missing } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/policy";
 import type { addBankQuestionsSchema, addRandomSlotSchema } from "@/lib/question-bank/schemas";
 import { findCourseQuiz, lockManagedCourse } from "./access";
@@ -19,7 +19,7 @@ export async function requireCourseCategory(tx: DbOrTx, courseId: string, catego
     .select({ id: questionCategories.id })
     .from(questionCategories)
     .where(and(eq(questionCategories.id, categoryId), eq(questionCategories.courseId, courseId)));
-  if (!row) fail(categoryNotFoundMessage);
+  if (!row) missing(categoryNotFoundMessage);
   return row.id;
 }
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { InlineMarkdown, Markdown } from "@/components/content/markdown";
+import { QuestionInlineMarkdown, QuestionMarkdown } from "@/components/content/question-markdown";
 import { BankQuestionEditor } from "@/components/question-bank/bank-question-editor";
 import { QuestionPreview } from "@/components/question-bank/question-preview";
 import { db } from "@/db";
@@ -48,8 +48,8 @@ export default async function BankQuestionPage({ params }: Props) {
             number: 1,
             type: question.type,
             points: question.points,
-            prompt: <Markdown source={question.text} />,
-            choices: question.choices.map((choice) => ({ id: choice.id, label: <InlineMarkdown source={choice.text} /> })),
+            prompt: <QuestionMarkdown source={question.text} />,
+            choices: question.choices.map((choice) => ({ id: choice.id, label: <QuestionInlineMarkdown source={choice.text} /> })),
           }}
         />
       </section>

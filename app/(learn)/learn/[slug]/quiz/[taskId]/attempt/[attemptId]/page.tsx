@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { InlineMarkdown, Markdown } from "@/components/content/markdown";
+import { QuestionInlineMarkdown, QuestionMarkdown } from "@/components/content/question-markdown";
 import { attemptHref, quizHref } from "@/components/course/item-link";
 import { AttemptForm } from "@/components/quiz-taking/attempt-form";
 import type { AttemptQuestion } from "@/components/quiz-taking/attempt-question";
@@ -42,8 +42,8 @@ export default async function AttemptPage(props: Props) {
     number: question.number,
     type: question.type,
     points: question.points,
-    prompt: <Markdown source={question.text} />,
-    choices: question.choices.map((choice) => ({ id: choice.id, label: <InlineMarkdown source={choice.text} /> })),
+    prompt: <QuestionMarkdown source={question.text} />,
+    choices: question.choices.map((choice) => ({ id: choice.id, label: <QuestionInlineMarkdown source={choice.text} /> })),
   }));
 
   return (

@@ -1,0 +1,99 @@
+import type { PortableQuestion } from "@/lib/question-formats/portable-question";
+import type { QuestionContent } from "../write-version";
+import { questionLimits } from "./question-limits";
+
+// An imported question in the bank's own terms, or the reason it cannot be
+// kept as it is. What the bank cannot hold is said out loud in the preview,
+// never dropped without a word.
+
+export type Conversion = { ok: true; content: QuestionContent; notes: string[] } | { ok: false; reason: string };
+
+const typeNames: Record<PortableQuestion["type"], string> = {
+  single_choice: "single choice",
+  multiple_choice: "multiple choice",
+  true_false: "true/false",
+  short_answer: "short answer",
+  numeric: "numeric",
+  matching: "matching",
+  ordering: "ordering",
+  cloze: "fill-in-the-blanks (cloze)",
+  essay: "essay",
+};
+
+const wholePoints = (points: number) => Math.min(questionLimits.points, Math.max(1, Math.round(Number.isFinite(points) ? points : 1)));
+
+const clean = (text: string, max: number) => text.replace(/\u0000/g, "").slice(0, max);
+
+/** Turns one portable question into bank content: choices with weights and feedback, accepted answers, a numeric value. */
+export function portableToContent(question: PortableQuestion): Conversion {
+  const base = {
+    name: clean(question.name, 200).trim(),
+    text: clean(question.text, questionLimits.text).trim(),
+    points: wholePoints(question.points),
+    explanation: clean(question.explanation, questionLimits.text).trim(),
+    acceptedAnswers: [] as string[],
+    numericValue: null as number | null,
+    numericTolerance: 0,
+    choices: [] as QuestionContent["choices"],
+  };
+  const notes: string[] = [];
+  if (base.text === "") return { ok: false, reason: "The question has no text." };
+  if (question.text.length > questionLimits.text) return { ok: false, reason: `The question is longer than ${questionLimits.text} characters.` };
+  if (question.points !== base.points) notes.push(`Worth ${base.points} point${base.points === 1 ? "" : "s"} (points are whole numbers from 1 to ${questionLimits.points}).`);
+
+  switch (question.type) {
+    case "single_choice":
+    case "multiple_choice": {
+      if (question.choices.length < 2) return { ok: false, reason: "A choice question needs at least two choices." };
+      if (question.choices.length > questionLimits.choices) return { ok: false, reason: `A question has at most ${questionLimits.choices} choices.` };
+      const single = question.type === "single_choice";
+      const choices = question.choices.map((choice) => ({
+        id: null,
+        text: clean(choice.text, 600).trim(),
+        // A single choice question has one right choice; a partly right one keeps its share as a weight.
+        isCorrect: single ? choice.weight >= 100 : choice.weight > 0,
+        // Full marks and nothing are what the right/wrong flag says; only a share or a penalty needs its weight.
+        weight: choice.weight === 100 || choice.weight === 0 ? null : Math.max(-100, Math.min(100, choice.weight)),
+        feedback: clean(choice.feedback, 2000),
+      }));
+      if (choices.some((choice) => choice.text === "")) return { ok: false, reason: "A choice has no text." };
+      if (choices.some((choice) => choice.text.length > 500)) return { ok: false, reason: "A choice is longer than 500 characters." };
+      const right = choices.filter((choice) => choice.isCorrect).length;
+      if (single && right === 0) return { ok: false, reason: "No choice earns full marks." };
+      if (single && right > 1) return { ok: false, reason: "Several choices earn full marks; a single choice question has one right choice." };
+      if (!single && right === 0) return { ok: false, reason: "No choice earns any points." };
+      return { ok: true, content: { ...base, type: question.type, choices }, notes };
+    }
+    case "true_false":
+      return {
+        ok: true,
+        content: {
+          ...base,
+          type: "true_false",
+          choices: [
+            { id: null, text: "True", isCorrect: question.answer, feedback: clean(question.feedbackTrue, 2000) },
+            { id: null, text: "False", isCorrect: !question.answer, feedback: clean(question.feedbackFalse, 2000) },
+          ],
+        },
+        notes,
+      };
+    case "short_answer": {
+      const full = question.answers.filter((answer) => answer.weight >= 100).map((answer) => clean(answer.text, 200).trim()).filter(Boolean);
+      if (full.length === 0) return { ok: false, reason: "No answer earns full marks." };
+      const partial = question.answers.filter((answer) => answer.weight > 0 && answer.weight < 100);
+      if (partial.length > 0) notes.push(`Partly right answers (${partial.map((answer) => `“${answer.text}” ${answer.weight}%`).join(", ")}) are not kept: a short answer here is right or wrong.`);
+      return { ok: true, content: { ...base, type: "short_answer", acceptedAnswers: [...new Set(full)].slice(0, questionLimits.acceptedAnswers) }, notes };
+    }
+    case "numeric": {
+      const [best, ...others] = [...question.answers].sort((a, b) => b.weight - a.weight);
+      if (!best || best.weight < 100 || !Number.isFinite(best.value)) return { ok: false, reason: "No numeric answer earns full marks." };
+      if (others.some((answer) => answer.weight > 0)) notes.push("Only the full-marks value is kept: other values and their partial credit are not.");
+      return { ok: true, content: { ...base, type: "numeric", numericValue: best.value, numericTolerance: Math.abs(best.tolerance) || 0 }, notes };
+    }
+    case "matching":
+    case "ordering":
+    case "cloze":
+    case "essay":
+      return { ok: false, reason: `${typeNames[question.type][0]!.toUpperCase()}${typeNames[question.type].slice(1)} questions cannot be kept in the bank yet; it holds single choice, multiple choice, true/false, short answer and numeric questions.` };
+  }
+}
