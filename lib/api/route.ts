@@ -15,6 +15,7 @@ import { countRequest, rateLimits, type RateLimitVerdict } from "./rate-limit";
 import { logger } from "@/lib/logging/logger.mjs";
 import { noteRequestUser } from "@/lib/server/request-context.mjs";
 import { requestIdHeader } from "@/lib/server/request-id.mjs";
+import { readCappedBytes } from "@/lib/security/read-capped-text";
 import { crossSiteMessage, isCrossSiteWrite } from "@/lib/security/same-origin";
 
 // The one road every /api/v1 request takes: identify the caller (token or
@@ -166,35 +167,11 @@ async function parseInput(contract: ApiContract, request: Request, rawParams: Re
   return { params: params.data, query: query.data, body, rawBody, file };
 }
 
-/**
- * An upload's bytes, counted as they arrive: a declared or actual length past
- * the limit is refused before more is read, so a huge body never sits in memory.
- */
+/** An upload's bytes, refused past the contract's limit before more is read, so a huge body never sits in memory. */
 async function readUpload(request: Request, maxBytes: number): Promise<Uint8Array> {
-  const megabytes = `${Math.floor(maxBytes / (1024 * 1024))} MB`;
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > maxBytes) throw new ApiProblem("too_large", `The file may be at most ${megabytes}.`);
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    length += value.length;
-    if (length > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new ApiProblem("too_large", `The file may be at most ${megabytes}.`);
-    }
-    chunks.push(value);
-  }
-  const joined = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    joined.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return joined;
+  const bytes = await readCappedBytes(request, maxBytes);
+  if (bytes === null) throw new ApiProblem("too_large", `The file may be at most ${Math.floor(maxBytes / (1024 * 1024))} MB.`);
+  return bytes;
 }
 
 async function write<C extends ApiContract>(

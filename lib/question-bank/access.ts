@@ -6,6 +6,8 @@ import { ActionFailure, missing } from "@/lib/actions/result";
 import { can, type Actor } from "@/lib/auth/policy";
 import { lockTaughtCourse, type EditableCourse } from "@/lib/authoring/course-access";
 import { taughtCourses } from "@/lib/auth/taught-courses";
+import { z } from "zod";
+import { loadCategoryTree } from "./category-tree";
 
 export const bankCourseNotFoundMessage = "This course does not exist, or you cannot edit its question bank.";
 export const bankQuestionNotFoundMessage = "This question does not exist. The page now shows the bank as it is.";
@@ -45,4 +47,12 @@ export async function findBankCourse(db: DbOrTx, actor: Actor, courseId: string)
     .where(and(eq(courses.id, courseId), taughtCourses(actor)));
   if (!course || !can(actor, "questionBank.manage", course)) return null;
   return { id: course.id, slug: course.slug, title: course.title };
+}
+
+/** A bank page's course and categories, for its teacher or an admin; null for anyone else or a malformed id. Two statements. */
+export async function loadBankPageCourse(db: DbOrTx, actor: Actor, courseId: string) {
+  if (!z.uuid().safeParse(courseId).success) return null;
+  const course = await findBankCourse(db, actor, courseId);
+  if (!course) return null;
+  return { course, categories: await loadCategoryTree(db, course.id) };
 }

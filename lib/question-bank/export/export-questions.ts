@@ -10,6 +10,7 @@ import { exportMoodleXml } from "@/lib/question-formats/moodle-xml/export-moodle
 import type { PortableFile, PortableQuestion } from "@/lib/question-formats/portable-question";
 import { exportQti3Package } from "@/lib/question-formats/qti/export-qti";
 import { loadCurrentVersions } from "@/lib/quizzes/authoring/stored-questions";
+import { readStreamCapped } from "@/lib/security/read-capped-text";
 import { getStorage } from "@/lib/storage";
 import { findBankCourse } from "../access";
 import { categoryAndDescendants, loadCategoryTree } from "../category-tree";
@@ -25,25 +26,6 @@ export interface ExportedFile {
 }
 
 const imagePathPattern = /\/api\/files\/questions\/([0-9a-f-]{36})/gi;
-
-async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    length += value.length;
-  }
-  const joined = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    joined.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return joined;
-}
 
 /** The questions' images, read back from storage, and their texts pointing at them by name as the formats expect. */
 async function embedImages(db: DbOrTx, courseId: string, questions: PortableQuestion[]): Promise<{ questions: PortableQuestion[]; files: PortableFile[] }> {
@@ -62,7 +44,7 @@ async function embedImages(db: DbOrTx, courseId: string, questions: PortableQues
     // Names are made unique with the file's id, since two imports may each have had an "image1.png".
     const name = `${row.id.slice(0, 8)}-${row.name.replace(/[^\w.-]/g, "_")}`;
     nameOf.set(row.id, name);
-    files.push({ name, contentType: row.mimeType, data: await readAll(stream) });
+    files.push({ name, contentType: row.mimeType, data: (await readStreamCapped(stream, Number.MAX_SAFE_INTEGER))! });
   }
   const rewrite = (text: string) => text.replace(imagePathPattern, (whole, id: string) => (nameOf.has(id.toLowerCase()) ? `attachment:${nameOf.get(id.toLowerCase())}` : whole));
   return { questions: questions.map((question) => JSON.parse(rewrite(JSON.stringify(question))) as PortableQuestion), files };

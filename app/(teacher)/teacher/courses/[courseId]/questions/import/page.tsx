@@ -4,9 +4,7 @@ import { notFound } from "next/navigation";
 import { ImportForm } from "@/components/question-bank/import-form";
 import { db } from "@/db";
 import { requireArea } from "@/lib/auth/current-user";
-import { findBankCourse } from "@/lib/question-bank/access";
-import { loadCategoryTree } from "@/lib/question-bank/category-tree";
-import { uuidParam } from "@/lib/url-params";
+import { loadBankPageCourse } from "@/lib/question-bank/access";
 
 export const metadata: Metadata = { title: "Import questions" };
 
@@ -18,10 +16,9 @@ interface Props {
 export default async function ImportQuestionsPage({ params }: Props) {
   const { courseId } = await params;
   const user = await requireArea("area.teacher", `/teacher/courses/${courseId}/questions/import`);
-  if (!uuidParam().safeParse(courseId).data) notFound();
-  const course = await findBankCourse(db, user, courseId);
-  if (!course) notFound();
-  const categories = await loadCategoryTree(db, course.id);
+  const page = await loadBankPageCourse(db, user, courseId);
+  if (!page) notFound();
+  const { course, categories } = page;
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">

@@ -4,8 +4,7 @@ import { notFound } from "next/navigation";
 import { BankQuestionEditor } from "@/components/question-bank/bank-question-editor";
 import { db } from "@/db";
 import { requireArea } from "@/lib/auth/current-user";
-import { findBankCourse } from "@/lib/question-bank/access";
-import { loadCategoryTree } from "@/lib/question-bank/category-tree";
+import { loadBankPageCourse } from "@/lib/question-bank/access";
 import { uuidParam } from "@/lib/url-params";
 
 export const metadata: Metadata = { title: "New bank question" };
@@ -19,10 +18,9 @@ interface Props {
 export default async function NewBankQuestionPage({ params, searchParams }: Props) {
   const { courseId } = await params;
   const user = await requireArea("area.teacher", `/teacher/courses/${courseId}/questions/new`);
-  if (!uuidParam().safeParse(courseId).data) notFound();
-  const course = await findBankCourse(db, user, courseId);
-  if (!course) notFound();
-  const categories = await loadCategoryTree(db, course.id);
+  const page = await loadBankPageCourse(db, user, courseId);
+  if (!page) notFound();
+  const { course, categories } = page;
   const wanted = uuidParam().parse((await searchParams).category);
   const categoryId = categories.some((category) => category.id === wanted) ? wanted! : null;
 
