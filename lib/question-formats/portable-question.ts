@@ -154,7 +154,8 @@ export const importLimits = {
   fileBytes: 20 * 1024 * 1024,
   /** A zip's entries expanded, together. */
   expandedBytes: 100 * 1024 * 1024,
-  zipEntries: 2000,
+  // A package of the most questions an import reads holds an item file each, its images and a manifest.
+  zipEntries: 5000,
   questions: 2000,
   textChars: 20_000,
 } as const;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import type { PortableQuestion } from "@/lib/question-formats/portable-question";
+import { importLimits, type PortableQuestion } from "@/lib/question-formats/portable-question";
 import { exportQti3Package } from "@/lib/question-formats/qti/export-qti";
 import { parseQtiItemXml, parseQtiPackage } from "@/lib/question-formats/qti/parse-qti";
 
@@ -95,5 +95,23 @@ describe("QTI packages", () => {
     expect(back.problems).toEqual([]);
     expect(back.questions).toEqual(questions);
     expect(back.files).toEqual(files);
+  });
+
+  it("reads back a package of as many questions as an import takes (an item file each, and the manifest)", () => {
+    const many: PortableQuestion[] = Array.from({ length: importLimits.questions }, (_, i) => ({
+      type: "true_false",
+      name: `Q${i}`,
+      text: `Statement ${i}.`,
+      points: 1,
+      explanation: "",
+      category: [],
+      tags: [],
+      answer: i % 2 === 0,
+      feedbackTrue: "",
+      feedbackFalse: "",
+    }));
+    const back = parseQtiPackage(exportQti3Package(many).zip, "big.zip");
+    expect(back.problems).toEqual([]);
+    expect(back.questions).toHaveLength(importLimits.questions);
   });
 });
