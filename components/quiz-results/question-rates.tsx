@@ -1,15 +1,10 @@
 import { QuestionMarkdown } from "@/components/content/question-markdown";
 import type { QuestionType } from "@/db/schema/enums";
 import type { QuestionRate } from "@/lib/quizzes/results-queries";
+import { questionTypeLabels } from "@/lib/quizzes/authoring/schemas";
 import { percentOrDash } from "./format";
 
-const typeLabels: Record<QuestionType, string> = {
-  single_choice: "Single choice",
-  multiple_choice: "Multiple choice",
-  true_false: "True / false",
-  short_answer: "Short answer",
-  numeric: "Numeric",
-};
+const typeLabels: Record<QuestionType, string> = questionTypeLabels;
 
 /** How each question went over the graded attempts: correct, partly correct, answered, unanswered. */
 export function QuestionRates({ questions, graded }: { questions: QuestionRate[]; graded: number }) {

@@ -7,14 +7,14 @@ import { Button } from "@/components/ui/button";
 import type { StoredResponse } from "@/db/schema/quizzes";
 import { saveAnswerAction } from "@/lib/quizzes/actions/save-answer-action";
 import { submitAttemptAction } from "@/lib/quizzes/actions/submit-attempt-action";
+import { isAnswered as isAnyAnswer } from "@/lib/grading/responses";
 import { Countdown } from "./countdown";
 import type { AttemptQuestion } from "./attempt-question";
 import { QuestionInput } from "./question-input";
 import { SaveStatusText } from "./save-status";
 import { useAutosave } from "./use-autosave";
 
-const isAnswered = (response: StoredResponse | undefined) =>
-  response !== undefined && ("choiceIds" in response ? response.choiceIds.length > 0 : response.text.trim() !== "");
+const isAnswered = (response: StoredResponse | undefined) => response !== undefined && isAnyAnswer(response);
 
 /** The attempt being taken: inputs per question, autosave, the countdown and Submit. */
 export function AttemptForm({

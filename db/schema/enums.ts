@@ -30,6 +30,10 @@ export const questionType = pgEnum("question_type", [
   "true_false",
   "short_answer",
   "numeric",
+  "matching",
+  "ordering",
+  "cloze",
+  "essay",
 ]);
 export const gradingMethod = pgEnum("grading_method", ["highest", "latest", "average"]);
 export const reviewPolicy = pgEnum("review_policy", ["never", "after_submit", "after_due"]);

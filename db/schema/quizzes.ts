@@ -177,6 +177,8 @@ export const quizAttempts = pgTable(
     questionPoints: jsonb().$type<Record<string, number>>().notNull().default({}),
     /** The quiz's content version this attempt was last graded against. */
     gradedVersion: integer(),
+    /** An answered essay waits for a teacher's score: the score so far counts only what is graded. */
+    gradingPending: boolean().notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -189,6 +191,10 @@ export const quizAttempts = pgTable(
     index("quiz_attempts_user_id_idx").on(t.userId),
     // "Was this question version given to any attempt?" decides whether an edit is a new version.
     index("quiz_attempts_question_order_idx").using("gin", t.questionOrder),
+    // The grading queue's quiz essays: closed attempts waiting for a teacher's score.
+    index("quiz_attempts_grading_pending_idx")
+      .on(t.taskId)
+      .where(sql`${t.gradingPending}`),
     index("quiz_attempts_open_deadline_idx")
       .on(t.deadlineAt)
       .where(sql`${t.status} = 'in_progress'`),
@@ -201,8 +207,17 @@ export const quizAttempts = pgTable(
   ],
 );
 
-/** What a student answered: `{ choiceIds }` for choice questions, `{ text }` for short answer and numeric. */
-export type StoredResponse = { choiceIds: string[] } | { text: string };
+/**
+ * What a student answered: `{ choiceIds }` for choice questions, `{ text }` for
+ * short answer, numeric and essay, `{ matches }` (prompt id → answer id) for
+ * matching, `{ order }` (item ids) for ordering, `{ gaps }` (by gap) for cloze.
+ */
+export type StoredResponse =
+  | { choiceIds: string[] }
+  | { text: string }
+  | { matches: Record<string, string> }
+  | { order: string[] }
+  | { gaps: string[] };
 
 export const quizAnswers = pgTable(
   "quiz_answers",
@@ -218,6 +233,12 @@ export const quizAnswers = pgTable(
     savedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     isCorrect: boolean(),
     pointsAwarded: numeric({ precision: 8, scale: 2, mode: "number" }),
+    /** A teacher's score for an essay, in points; null until graded by hand. */
+    manualPoints: numeric({ precision: 8, scale: 2, mode: "number" }),
+    /** The teacher's comment on the essay, Markdown; shown with the review. */
+    graderComment: text().notNull().default(""),
+    gradedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    gradedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     uniqueIndex("quiz_answers_attempt_question_key").on(t.attemptId, t.questionId),

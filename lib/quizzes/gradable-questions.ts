@@ -2,6 +2,7 @@ import { asc, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { quizChoices, quizQuestions } from "@/db/schema";
 import type { GradableQuestion } from "@/lib/grading";
+import { gradingDataOf } from "./question-data";
 
 /**
  * Question versions with their right answers, by id, for grading on the
@@ -19,10 +20,11 @@ export async function loadGradableQuestions(db: DbOrTx, ids: readonly string[]):
       acceptedAnswers: quizQuestions.acceptedAnswers,
       numericValue: quizQuestions.numericValue,
       numericTolerance: quizQuestions.numericTolerance,
+      data: quizQuestions.data,
     })
     .from(quizQuestions)
     .where(inArray(quizQuestions.id, [...new Set(ids)]));
-  for (const row of rows) byId.set(row.id, { ...row, choices: [] });
+  for (const { data, ...row } of rows) byId.set(row.id, { ...row, choices: [], data: gradingDataOf(row.type, data) });
   if (byId.size === 0) return byId;
   const choices = await db
     .select({ id: quizChoices.id, questionId: quizChoices.questionId, isCorrect: quizChoices.isCorrect, weight: quizChoices.weight })

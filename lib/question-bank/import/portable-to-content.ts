@@ -1,5 +1,6 @@
 import type { PortableQuestion } from "@/lib/question-formats/portable-question";
 import type { QuestionContent } from "../write-version";
+import { dataQuestionContent } from "./portable-data";
 import { questionLimits } from "./question-limits";
 
 // An imported question in the bank's own terms, or the reason it cannot be
@@ -7,18 +8,6 @@ import { questionLimits } from "./question-limits";
 // never dropped without a word.
 
 export type Conversion = { ok: true; content: QuestionContent; notes: string[] } | { ok: false; reason: string };
-
-const typeNames: Record<PortableQuestion["type"], string> = {
-  single_choice: "single choice",
-  multiple_choice: "multiple choice",
-  true_false: "true/false",
-  short_answer: "short answer",
-  numeric: "numeric",
-  matching: "matching",
-  ordering: "ordering",
-  cloze: "fill-in-the-blanks (cloze)",
-  essay: "essay",
-};
 
 const wholePoints = (points: number) => Math.min(questionLimits.points, Math.max(1, Math.round(Number.isFinite(points) ? points : 1)));
 
@@ -93,7 +82,10 @@ export function portableToContent(question: PortableQuestion): Conversion {
     case "matching":
     case "ordering":
     case "cloze":
-    case "essay":
-      return { ok: false, reason: `${typeNames[question.type][0]!.toUpperCase()}${typeNames[question.type].slice(1)} questions cannot be kept in the bank yet; it holds single choice, multiple choice, true/false, short answer and numeric questions.` };
+    case "essay": {
+      const converted = dataQuestionContent(question);
+      if (!converted.ok) return converted;
+      return { ok: true, content: { ...base, type: question.type, data: converted.data }, notes: [...notes, ...converted.notes] };
+    }
   }
 }

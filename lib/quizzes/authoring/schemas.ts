@@ -17,6 +17,10 @@ export const questionTypeLabels: Record<QuestionType, string> = {
   true_false: "True / false",
   short_answer: "Short answer",
   numeric: "Numeric",
+  matching: "Matching",
+  ordering: "Ordering",
+  cloze: "Fill in the blanks (cloze)",
+  essay: "Essay",
 };
 
 export const gradingMethodLabels: Record<GradingMethod, string> = {

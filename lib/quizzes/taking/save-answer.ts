@@ -2,13 +2,17 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { quizAnswers, quizChoices, quizQuestions } from "@/db/schema";
 import type { StoredResponse } from "@/db/schema/quizzes";
+import type { QuestionType } from "@/db/schema/enums";
 import { fail, KeptRefusal, missing } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/policy";
 import { closeAttemptAtDeadline } from "./close-expired-attempts";
 import { isPastDeadline } from "./deadline";
 import { attemptClosedMessage, attemptNotFoundMessage, timeUpMessage } from "./messages";
 import { loadOwnAttempt } from "./own-attempt";
-import type { SaveAnswerInput } from "./schemas";
+import { answerTextMaxLength, type SaveAnswerInput } from "./schemas";
+import { checkedDataResponse } from "./check-data-response";
+import { isDataQuestionType } from "../question-data";
+import { cleanOneLine } from "@/lib/text/one-line";
 
 export { attemptClosedMessage, timeUpMessage };
 
@@ -39,7 +43,7 @@ export async function saveAnswer(
 
   // The attempt's own questions, fixed at its start: a version drawn for another student is not part of it.
   const [question] = attempt.questionOrder.includes(input.questionId)
-    ? await tx.select({ id: quizQuestions.id, type: quizQuestions.type }).from(quizQuestions).where(eq(quizQuestions.id, input.questionId))
+    ? await tx.select({ id: quizQuestions.id, type: quizQuestions.type, data: quizQuestions.data }).from(quizQuestions).where(eq(quizQuestions.id, input.questionId))
     : [];
   if (!question) missing("This question is not part of the quiz.");
 
@@ -57,9 +61,10 @@ export async function saveAnswer(
 /** The response in the shape the question's type takes, its choices checked to be the question's own. */
 async function checkedResponse(
   tx: DbOrTx,
-  question: { id: string; type: string },
+  question: { id: string; type: QuestionType; data: unknown },
   response: SaveAnswerInput["response"],
 ): Promise<StoredResponse> {
+  if (isDataQuestionType(question.type)) return checkedDataResponse(question.type, question.data, response);
   const choiceQuestion = question.type === "single_choice" || question.type === "multiple_choice" || question.type === "true_false";
   if (choiceQuestion) {
     if (!("choiceIds" in response)) fail("Choose one of the answers.", { response: ["Choose one of the answers."] });
@@ -77,5 +82,7 @@ async function checkedResponse(
     return { choiceIds };
   }
   if (!("text" in response)) fail("Type your answer.", { response: ["Type your answer."] });
-  return { text: response.text };
+  const text = cleanOneLine(response.text);
+  if (text.length > answerTextMaxLength) fail(`Keep your answer under ${answerTextMaxLength} characters.`, { response: [`Keep your answer under ${answerTextMaxLength} characters.`] });
+  return { text };
 }

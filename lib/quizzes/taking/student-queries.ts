@@ -3,6 +3,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { learningTasks, quizAnswers, quizAttempts, quizChoices, quizQuestions, quizzes } from "@/db/schema";
 import type { AttemptStatus, QuestionType } from "@/db/schema/enums";
+import { chosenIds, gapTextsOf, matchesOf, orderOf, typedText } from "@/lib/grading/responses";
 import type { StoredResponse } from "@/db/schema/quizzes";
 import type { Actor } from "@/lib/auth/policy";
 import { combineAttempts } from "@/lib/grading";
@@ -224,7 +225,11 @@ export async function loadStudentAttempt(
 
 /** A stored response re-built with only its known field, so nothing else stored in the JSON travels. */
 function copyResponse(response: StoredResponse): StoredResponse {
-  return "choiceIds" in response ? { choiceIds: [...response.choiceIds] } : { text: String(response.text) };
+  if ("choiceIds" in response) return { choiceIds: [...chosenIds(response)] };
+  if ("matches" in response) return { matches: Object.fromEntries(matchesOf(response)) };
+  if ("order" in response) return { order: orderOf(response).filter((id): id is string => id !== null) };
+  if ("gaps" in response) return { gaps: gapTextsOf(response) };
+  return { text: typedText(response) };
 }
 
 export interface AttemptResult {
