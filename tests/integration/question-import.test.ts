@@ -9,6 +9,10 @@ import { prepareImport } from "@/lib/question-bank/import/prepare-import";
 import { saveImport } from "@/lib/question-bank/import/save-import";
 import { loadBankQuestion, loadQuestionBank } from "@/lib/question-bank/queries";
 import type { ImportFormat } from "@/lib/question-formats/formats";
+import { exportMoodleXml } from "@/lib/question-formats/moodle-xml/export-moodle-xml";
+import type { PortableQuestion } from "@/lib/question-formats/portable-question";
+import { contentToPortable } from "@/lib/question-bank/export/content-to-portable";
+import type { StoredQuestion } from "@/lib/quizzes/authoring/stored-questions";
 import { testDb } from "./helpers";
 import { createActor, createCourse, insertEnrollment, type CourseFixture } from "./learning-fixtures";
 
@@ -67,20 +71,18 @@ const moodleXml = `<?xml version="1.0" encoding="UTF-8"?>
 describe("importing into the bank", () => {
   it("previews without saving, then saves every readable question at once, with the file's categories below the chosen one", async () => {
     const preview = prepareImport("gift", bytes(gift), "kinematics.gift");
-    expect(preview.questions.map((question) => question.title)).toEqual(["Speed", "Vector", "Slope", "Distance"]);
-    expect(preview.problems).toEqual([
-      { line: 16, message: expect.any(String) },
-      { line: null, message: expect.stringContaining("Matching questions cannot be kept in the bank yet") },
-    ]);
+    expect(preview.questions.map((question) => question.title)).toEqual(["Speed", "Vector", "Slope", "Distance", "Match"]);
+    expect(preview.problems).toEqual([{ line: 16, message: expect.any(String) }]);
     expect(await testDb().select().from(questionBankEntries).where(eq(questionBankEntries.courseId, course.id))).toEqual([]);
 
     const [root] = await testDb().insert(questionCategories).values({ courseId: course.id, name: "Term 1" }).returning();
     const { saved } = await importInto(course.id, "gift", bytes(gift), root!.id);
-    expect(saved).toMatchObject({ imported: 4, categoriesCreated: 2 });
+    expect(saved).toMatchObject({ imported: 5, categoriesCreated: 2 });
     const view = await loadQuestionBank(testDb(), teacher, course.id, parseBankParams({}));
     expect(view!.categories.map((category) => category.path)).toEqual(["Term 1", "Term 1 / Kinematics", "Term 1 / Kinematics / Graphs"]);
     expect(view!.rows.map((row) => [row.name, row.type, row.tags]).sort()).toEqual([
       ["Distance", "numeric", []],
+      ["Match", "matching", []],
       ["Slope", "short_answer", ["easy"]],
       ["Speed", "single_choice", []],
       ["Vector", "true_false", []],
@@ -90,7 +92,7 @@ describe("importing into the bank", () => {
     // Importing again finds the categories it made and adds beside them.
     expect((await importInto(course.id, "gift", bytes(gift), root!.id)).saved.categoriesCreated).toBe(0);
     const [audit] = await testDb().select().from(auditLog).where(eq(auditLog.action, "questions.imported"));
-    expect(audit).toMatchObject({ actorId: teacher.id, entityId: course.id, after: { format: "gift", questions: 4, categoriesCreated: 2 } });
+    expect(audit).toMatchObject({ actorId: teacher.id, entityId: course.id, after: { format: "gift", questions: 5, categoriesCreated: 2 } });
   });
 
   it("refuses a file with nothing readable, changing nothing, and never throws on garbage", async () => {
@@ -126,13 +128,39 @@ describe("importing into the bank", () => {
   });
 });
 
+// A question's data without its ids: what a round trip must keep.
+function keyOf(question: StoredQuestion) {
+  if (!["matching", "ordering", "cloze", "essay"].includes(question.type)) return null;
+  const { name: _name, text: _text, points: _points, explanation: _explanation, category: _category, tags: _tags, type: _type, ...rest } = contentToPortable(question, { category: [], tags: [] });
+  return rest;
+}
+
+const kindBase = { explanation: "", category: [], tags: [] };
+const newKinds: PortableQuestion[] = [
+  { ...kindBase, type: "matching", name: "Pairs", text: "Match each quantity with its unit.", points: 3, pairs: [{ prompt: "Force", answer: "newton" }, { prompt: "Energy", answer: "joule" }, { prompt: "Work", answer: "joule" }], distractors: ["watt"] },
+  { ...kindBase, type: "ordering", name: "Sequence", text: "Put the planets in order from the Sun.", points: 2, items: ["Mercury", "Venus", "Earth", "Mars"] },
+  {
+    ...kindBase,
+    type: "cloze",
+    name: "Blanks",
+    text: "Water boils at [[1]] °C and its formula is [[2]].",
+    points: 2,
+    gaps: [
+      { kind: "numeric", points: 1, answers: [{ value: 100, tolerance: 0.5, weight: 100, feedback: "" }] },
+      { kind: "dropdown", points: 1, choices: [{ text: "H2O", weight: 100, feedback: "" }, { text: "CO2", weight: 0, feedback: "" }] },
+    ],
+  },
+  { ...kindBase, type: "essay", name: "Reflection", text: "Explain why the sky is blue.", points: 5, graderInfo: "Mentions Rayleigh scattering." },
+  { ...kindBase, type: "cloze", name: "Capital", text: "The capital of France is [[1]].", points: 1, gaps: [{ kind: "short_answer", points: 1, answers: [{ text: "Paris", weight: 100, feedback: "" }] }] },
+];
+
 describe("exporting and importing again", () => {
   it.each(["gift", "moodle_xml", "qti3"] as const)("gives the same questions, categories and tags in %s", async (format) => {
     await importInto(course.id, "gift", bytes(gift));
     // GIFT has no points and no files: the image question goes out in the formats that carry them.
     if (format !== "gift") await importInto(course.id, "moodle_xml", bytes(moodleXml));
     const exported = await exportQuestions(testDb(), teacher, { courseId: course.id, format });
-    expect(exported).toMatchObject({ count: format === "gift" ? 4 : 5, skipped: [] });
+    expect(exported).toMatchObject({ count: format === "gift" ? 5 : 6, skipped: [] });
     const data = typeof exported!.data === "string" ? bytes(exported!.data) : exported!.data;
     const other = await createCourse(teacher.id, { status: "draft", modules: 1, lessonsPerModule: 0 });
     const back = await importInto(other.id, format === "qti3" ? "qti" : format, data);
@@ -157,11 +185,41 @@ describe("exporting and importing again", () => {
             acceptedAnswers: question.acceptedAnswers,
             numericValue: question.numericValue,
             numericTolerance: question.numericTolerance,
+            // The kinds kept in `data` compare by content: their ids are new in every course.
+            data: keyOf(question),
           };
         })
         .sort((a, b) => a.name.localeCompare(b.name));
     };
     expect(await shape(other.id)).toEqual(await shape(course.id));
+  });
+
+  it.each(["gift", "moodle_xml", "qti3"] as const)("keeps matching, ordering, cloze and essay questions in %s, as far as the format holds them", async (format) => {
+    const { prepared } = await importInto(course.id, "moodle_xml", bytes(exportMoodleXml(newKinds).xml));
+    expect(prepared.problems).toEqual([]);
+    expect(prepared.questions.map((question) => question.type)).toEqual(["matching", "ordering", "cloze", "essay", "cloze"]);
+    const exported = await exportQuestions(testDb(), teacher, { courseId: course.id, format });
+    // GIFT has no ordering question, and holds a cloze question only with one blank.
+    const skipped = format === "gift" ? ["Sequence", "Blanks"] : [];
+    expect(exported).toMatchObject({ count: newKinds.length - skipped.length });
+    expect(exported!.skipped.sort()).toEqual(skipped.sort());
+    const data = typeof exported!.data === "string" ? bytes(exported!.data) : exported!.data;
+    const other = await createCourse(teacher.id, { status: "draft", modules: 1, lessonsPerModule: 0 });
+    const back = await importInto(other.id, format === "qti3" ? "qti" : format, data);
+    expect(back.prepared.problems).toEqual([]);
+    const kept = async (courseId: string) => {
+      const view = await loadQuestionBank(testDb(), teacher, courseId, parseBankParams({}));
+      const details = await Promise.all(view!.rows.map((row) => loadBankQuestion(testDb(), teacher, courseId, row.entryId)));
+      return details
+        // GIFT has no points and no guidance for graders.
+        .map((detail) => ({ type: detail!.question.type, name: detail!.question.name, text: detail!.question.text, points: format === "gift" ? null : detail!.question.points, data: withoutGraderInfo(keyOf(detail!.question)) }))
+        .filter((question) => !skipped.includes(question.name))
+        .sort((a, b) => a.name.localeCompare(b.name));
+    };
+    const withoutGraderInfo = (key: ReturnType<typeof keyOf>) => (format === "gift" && key && "graderInfo" in key ? { ...key, graderInfo: "" } : key);
+    const before = await kept(course.id);
+    expect(before).toHaveLength(newKinds.length - skipped.length);
+    expect(await kept(other.id)).toEqual(before);
   });
 
   it("is the course's teacher's and admins' only", async () => {

@@ -135,6 +135,7 @@ function itemXml(question: PortableQuestion, id: string, files: readonly Portabl
       });
       declaration = declarations.join("\n");
       body = `<div>${html}</div>`;
+      processing = clozeProcessing(question);
       break;
     }
   }
@@ -150,6 +151,24 @@ ${processing}
 ${explanation}
 </qti-assessment-item>
 `;
+}
+
+/**
+ * Each blank adds its points to SCORE when it matches its correct response: a
+ * number within the blank's tolerance, text or a choice exactly. Written out
+ * so that another system scores it as here, and so a tolerance travels.
+ */
+function clozeProcessing(question: Extract<PortableQuestion, { type: "cloze" }>): string {
+  const conditions = question.gaps.map((gap, index) => {
+    const rid = `RESPONSE${index + 1}`;
+    const tolerance = gap.kind === "numeric" ? Math.max(0, ...gap.answers.map((answer) => answer.tolerance)) : 0;
+    const test =
+      gap.kind === "numeric"
+        ? `<qti-equal tolerance-mode="absolute" tolerance="${tolerance} ${tolerance}"><qti-variable identifier="${rid}"/><qti-correct identifier="${rid}"/></qti-equal>`
+        : `<qti-match><qti-variable identifier="${rid}"/><qti-correct identifier="${rid}"/></qti-match>`;
+    return `<qti-response-condition><qti-response-if>${test}<qti-set-outcome-value identifier="SCORE"><qti-sum><qti-variable identifier="SCORE"/><qti-base-value base-type="float">${gap.points}</qti-base-value></qti-sum></qti-set-outcome-value></qti-response-if></qti-response-condition>`;
+  });
+  return `<qti-response-processing>${conditions.join("")}</qti-response-processing>`;
 }
 
 function resourceXml(id: string, question: PortableQuestion, used: PortableFile[]): string {

@@ -120,9 +120,14 @@ function choicesOf(interaction: XmlElement, declaration: Declaration | undefined
   });
 }
 
-function toleranceOf(item: XmlElement): number {
+/**
+ * The absolute tolerance the item's processing compares a number with: of the
+ * comparison of `responseId` when given (a gap among several), else the first.
+ */
+function toleranceOf(item: XmlElement, responseId?: string): number {
   const processing = child(item, "responseProcessing");
-  const equal = processing ? descendants(processing, "equal")[0] : undefined;
+  const equals = processing ? descendants(processing, "equal") : [];
+  const equal = responseId === undefined ? equals[0] : equals.find((candidate) => descendants(candidate, "variable").some((variable) => variable.attrs.identifier === responseId));
   const value = Number((equal?.attrs.tolerance ?? "0").trim().split(/\s+/)[0]);
   return Number.isFinite(value) ? Math.abs(value) : 0;
 }
@@ -154,7 +159,11 @@ function itemQuestion(item: XmlElement, context: ItemContext, meta: { category: 
   if (unsupported) return `${unsupported.rawName} items have no counterpart here; skipped.`;
   if (interactions.length === 0) return "The item has no interaction to answer.";
   const processing = child(item, "responseProcessing");
-  if (processing && !processing.attrs.template && !processing.attrs.templateLocation && elements(processing).length > 0 && descendants(processing, "equal").length === 0) {
+  // Own processing is read as "right when it matches the correct response": say so unless it compares every response that way.
+  const compared = new Set(
+    processing ? [...descendants(processing, "equal"), ...descendants(processing, "match")].flatMap((test) => descendants(test, "variable").map((variable) => variable.attrs.identifier)) : [],
+  );
+  if (processing && !processing.attrs.template && !processing.attrs.templateLocation && elements(processing).length > 0 && interactions.some((interaction) => !compared.has(interaction.attrs.responseIdentifier))) {
     context.problems.push({ line: null, file: context.file, message: "The item's own response processing was read as “right when it matches the correct response”." });
   }
   const modal = childrenNamed(item, "modalFeedback").map((feedback) => markdownOf(feedback.children.length === 1 && typeof feedback.children[0] !== "string" && feedback.children[0]!.name === "contentBody" ? feedback.children[0]!.children : feedback.children, context));
@@ -187,13 +196,15 @@ function itemQuestion(item: XmlElement, context: ItemContext, meta: { category: 
           choices: childrenNamed(interaction, "inlineChoice").map((choice) => ({ text: textContent(choice).trim(), weight: own?.correct.includes(choice.attrs.identifier ?? "") ? 100 : 0, feedback: "" })),
         });
       } else if (own && (own.baseType === "float" || own.baseType === "integer")) {
-        gaps.push({ kind: "numeric", points: gapPoints, answers: own.correct.map((value) => ({ value: Number(value), tolerance: toleranceOf(item), weight: 100, feedback: "" })) });
+        const tolerance = toleranceOf(item, interactions.length === 1 ? undefined : interaction.attrs.responseIdentifier);
+        gaps.push({ kind: "numeric", points: gapPoints, answers: own.correct.map((value) => ({ value: Number(value), tolerance, weight: 100, feedback: "" })) });
       } else {
         gaps.push({ kind: "short_answer", points: gapPoints, answers: textAnswers(own, gapPoints) });
       }
     }
-    if (interactions.length === 1 && gaps[0]!.kind !== "dropdown") {
-      // One text box: a short answer or numeric question, the box after the text.
+    const textAfterGap = text.slice(text.indexOf(clozeMarker(1)) + clozeMarker(1).length).trim();
+    if (interactions.length === 1 && gaps[0]!.kind !== "dropdown" && textAfterGap === "") {
+      // One text box after the text: a short answer or numeric question. A box inside the text is a blank.
       const plain = text.replace(clozeMarker(1), "").trim();
       if (gaps[0]!.kind === "numeric") {
         const answers = gaps[0]!.answers.filter((answer) => Number.isFinite(answer.value));

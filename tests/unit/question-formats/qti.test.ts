@@ -21,10 +21,15 @@ describe("QTI items", () => {
     expect(result.files.map((file) => file.name)).toEqual(["sign.png"]);
   });
 
-  it("reads a QTI 3.0 text entry with a map_response mapping as a weighted short answer", () => {
+  it("reads a QTI 3.0 text entry inside the text, with a map_response mapping, as a blank with weighted answers", () => {
     const result = parseQtiItemXml(sample("text-entry-v3p0.xml").toString());
-    expect(result.questions[0]).toMatchObject({ type: "short_answer", answers: [{ text: "York", weight: 100 }, { text: "york", weight: 50 }] });
-    expect(result.questions[0]!.text).toContain("Now is the winter of our discontent");
+    expect(result.questions[0]).toMatchObject({ type: "cloze", gaps: [{ kind: "short_answer", answers: [{ text: "York", weight: 100 }, { text: "york", weight: 50 }] }] });
+    expect(result.questions[0]!.text).toContain("Made glorious summer by this sun of [[1]];");
+  });
+
+  it("reads a text entry after the text as a short answer question", () => {
+    const item = '<qti-assessment-item identifier="s" title="S"><qti-response-declaration identifier="RESPONSE" cardinality="single" base-type="string"><qti-correct-response><qti-value>York</qti-value></qti-correct-response></qti-response-declaration><qti-item-body><p>Which house?</p><p><qti-text-entry-interaction response-identifier="RESPONSE"/></p></qti-item-body></qti-assessment-item>';
+    expect(parseQtiItemXml(item).questions[0]).toMatchObject({ type: "short_answer", text: "Which house?", answers: [{ text: "York", weight: 100 }] });
   });
 
   it("reads inline choices and text entries in the text as gaps; custom processing is named", () => {
@@ -61,7 +66,7 @@ describe("QTI packages", () => {
       "style.css": strToU8("p {}"),
     });
     const result = parseQtiPackage(zip, "canvas.zip");
-    expect(result.questions.map((q) => q.type)).toEqual(["single_choice", "short_answer", "cloze"]);
+    expect(result.questions.map((q) => q.type)).toEqual(["single_choice", "cloze", "cloze"]);
     expect(result.files.map((file) => file.name)).toEqual(["sign.png"]);
     expect(result.problems.map((problem) => problem.message)).toContainEqual(expect.stringContaining("items/missing.xml, which is not in the package"));
   });
