@@ -15,11 +15,16 @@ import type { CategoryOption } from "@/lib/question-bank/category-tree";
 import { bankQuestionFormSchema, type QuestionFormInput, type QuestionFormValues } from "@/lib/question-bank/schemas";
 import { saveQuestionAction } from "@/lib/quizzes/actions/save-question-action";
 import type { StoredQuestion } from "@/lib/quizzes/authoring/stored-questions";
+import { dataFieldValues, draftOfStored } from "@/lib/quizzes/authoring/question-data-fields";
 import { questionTypeLabels, questionTypes, trueFalseTexts } from "@/lib/quizzes/authoring/schemas";
 import { AttemptsWarning } from "./attempts-warning";
 import { BankMetaFields } from "./bank-meta-fields";
 import { ChoiceFields } from "./choice-fields";
 import { AcceptedAnswerFields } from "./accepted-answer-fields";
+import { ClozeFields } from "./cloze-fields";
+import { EssayFields } from "./essay-fields";
+import { MatchingFields } from "./matching-fields";
+import { OrderingFields } from "./ordering-fields";
 
 const typeOptions = questionTypes.map((value) => ({ value, label: questionTypeLabels[value] }));
 
@@ -37,10 +42,23 @@ export type QuestionFormTarget =
 function defaultsOf(question: StoredQuestion | undefined, target: QuestionFormTarget): QuestionFormInput {
   const meta = target.kind === "bank" ? { name: question?.name ?? "", categoryId: target.categoryId ?? "", tags: target.tags.join(", ") } : { name: "", categoryId: "", tags: "" };
   if (!question) {
-    return { ...meta, type: "single_choice", text: "", points: 1, explanation: "", choices: [blankChoice(), blankChoice()], acceptedAnswers: [{ value: "" }], numericValue: null, numericTolerance: 0 };
+    return {
+      ...meta,
+      type: "single_choice",
+      text: "",
+      points: 1,
+      explanation: "",
+      choices: [blankChoice(), blankChoice()],
+      acceptedAnswers: [{ value: "" }],
+      numericValue: null,
+      numericTolerance: 0,
+      ...dataFieldValues(undefined),
+    };
   }
   return {
     ...meta,
+    // Every kind's fields get values, so switching the kind shows blank rows to fill.
+    ...dataFieldValues(draftOfStored(question.type, question.data)),
     type: question.type,
     text: question.text,
     points: question.points,
@@ -54,7 +72,7 @@ function defaultsOf(question: StoredQuestion | undefined, target: QuestionFormTa
 
 /**
  * Adds a question (no `question`) or edits one, with its choices, accepted
- * answers or numeric value inline: in a quiz (the builder, saving into the
+ * answers, numeric value, pairs, items, blanks or grader information inline: in a quiz (the builder, saving into the
  * bank) or in the bank itself, where it also takes a name, a category and
  * tags. The server checks the same schema; its refusals land next to the same
  * fields. When the quiz has submitted attempts, saving asks first.
@@ -110,10 +128,11 @@ export function QuestionForm({
     }
   };
 
-  const save = async ({ question: values, meta }: QuestionFormValues) => {
+  const save = async ({ question: { data, ...values }, meta }: QuestionFormValues) => {
     setSaving(true);
     setFormError(null);
-    const fields = { ...values, acceptedAnswers: values.acceptedAnswers.map((value) => ({ value })) };
+    // Back to the form's fields: the action checks the same schema again.
+    const fields = { ...values, acceptedAnswers: values.acceptedAnswers.map((value) => ({ value })), ...dataFieldValues(data) };
     const result =
       target.kind === "quiz"
         ? await saveQuestionAction({ courseId, taskId: target.taskId, questionId: question?.id ?? null, ...fields })
@@ -156,12 +175,22 @@ export function QuestionForm({
           {...register("points", { setValueAs: toNumber })}
         />
       </div>
-      <TextAreaField label="Question" rows={2} error={errors.text?.message} {...register("text")} />
+      <TextAreaField
+        label="Question"
+        rows={type === "cloze" ? 4 : 2}
+        hint={type === "cloze" ? "Write [[1]], [[2]]… where the blanks go, in order." : undefined}
+        error={errors.text?.message}
+        {...register("text")}
+      />
 
       {isChoice ? (
         <ChoiceFields form={form} fieldArray={choiceArray} type={type} number={number} />
       ) : null}
       {type === "short_answer" ? <AcceptedAnswerFields form={form} fieldArray={answerArray} /> : null}
+      {type === "matching" ? <MatchingFields form={form} number={number} /> : null}
+      {type === "ordering" ? <OrderingFields form={form} number={number} /> : null}
+      {type === "cloze" ? <ClozeFields form={form} number={number} /> : null}
+      {type === "essay" ? <EssayFields form={form} /> : null}
       {type === "numeric" ? (
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField

@@ -6,12 +6,16 @@ import { MoveButtons } from "@/components/authoring/move-buttons";
 import { SortableItem } from "@/components/authoring/sortable-item";
 import { countOf } from "@/components/ui/plural";
 import type { ShiftDirection } from "@/lib/authoring/schemas";
+import { gapKindLabels } from "@/lib/quizzes/authoring/question-data-fields";
 import { questionTypeLabels } from "@/lib/quizzes/authoring/schemas";
 import type { StoredQuestion } from "@/lib/quizzes/authoring/stored-questions";
+import { readQuestionData } from "@/lib/quizzes/question-data";
 import { gradedAgainstOldVersion } from "./attempts-warning";
 import { QuestionForm } from "./question-form";
 
 const controlClass = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100";
+
+const unreadable = "Content could not be read: open it and save it again";
 
 /** What the right answer is, in a few words, for the teacher's overview. */
 function answerSummary(question: StoredQuestion): string {
@@ -20,6 +24,22 @@ function answerSummary(question: StoredQuestion): string {
       return `Accepts: ${question.acceptedAnswers.join(", ")}`;
     case "numeric":
       return `Answer: ${question.numericValue}${question.numericTolerance ? ` ± ${question.numericTolerance}` : ""}`;
+    case "matching": {
+      const data = readQuestionData("matching", question.data);
+      if (!data) return unreadable;
+      const distractors = data.answers.length - new Set(data.prompts.map((prompt) => prompt.answerId)).size;
+      return `${countOf(data.prompts.length, "pair")}${distractors > 0 ? ` · ${countOf(distractors, "distractor")}` : ""}`;
+    }
+    case "ordering": {
+      const data = readQuestionData("ordering", question.data);
+      return data ? `Order: ${data.items.map((item) => item.text).join(" → ")}` : unreadable;
+    }
+    case "cloze": {
+      const data = readQuestionData("cloze", question.data);
+      return data ? `${countOf(data.gaps.length, "blank")} (${data.gaps.map((gap) => gapKindLabels[gap.kind].toLowerCase()).join(", ")})` : unreadable;
+    }
+    case "essay":
+      return "Graded by hand";
     default: {
       const correct = question.choices.filter((choice) => choice.isCorrect).map((choice) => choice.text);
       return `${countOf(question.choices.length, "choice")} · Correct: ${correct.join(", ")}`;

@@ -4,14 +4,16 @@ import type { DbOrTx } from "@/db";
 import { questionBankEntries, quizChoices, quizQuestions } from "@/db/schema";
 import { fail } from "@/lib/actions/result";
 import { staleChoiceMessage } from "@/lib/quizzes/authoring/messages";
+import { storedQuestionData } from "@/lib/quizzes/authoring/question-data-form";
 import type { NormalizedQuestion } from "@/lib/quizzes/authoring/schemas";
 import { questionScoreChanged } from "@/lib/quizzes/authoring/score-changes";
 import { loadCurrentVersions, type StoredQuestion } from "@/lib/quizzes/authoring/stored-questions";
 import { versionInUse } from "./version-in-use";
 
 /** What a question version holds: the form's fields, plus what imports bring (a name, weights, feedback, type data). */
-export interface QuestionContent extends Omit<NormalizedQuestion, "choices"> {
+export interface QuestionContent extends Omit<NormalizedQuestion, "choices" | "data"> {
   name?: string;
+  /** A matching, ordering, cloze or essay question's content: the form's draft or stored data; stored by storedQuestionData. */
   data?: Record<string, unknown> | null;
   choices: { id: string | null; text: string; isCorrect: boolean; weight?: number | null; feedback?: string }[];
 }
@@ -104,8 +106,10 @@ export async function createBankQuestion(
   { courseId, actorId, question, categoryId = null, tags = [] }: { courseId: string; actorId: string | null; question: QuestionContent; categoryId?: string | null; tags?: string[] },
 ): Promise<WrittenQuestion> {
   if (question.choices.some((choice) => choice.id)) fail(staleChoiceMessage);
+  // Every row of a new question's data gets a new id, whatever it came with (a copy's ids stay its source's).
+  const data = storedQuestionData(question.type, question.data, null);
   const [entry] = await tx.insert(questionBankEntries).values({ courseId, categoryId, tags, createdBy: actorId }).returning({ id: questionBankEntries.id });
-  const questionId = await insertVersion(tx, courseId, entry!.id, 1, { ...question, choices: question.choices.map((choice) => ({ ...choice, id: null })) }, actorId);
+  const questionId = await insertVersion(tx, courseId, entry!.id, 1, { ...question, data, choices: question.choices.map((choice) => ({ ...choice, id: null })) }, actorId);
   return { entryId: entry!.id, questionId, version: 1, newVersion: false, scoreChanged: true };
 }
 
@@ -125,16 +129,18 @@ export async function updateBankQuestion(
   if (question.choices.some((choice) => choice.id && !ownIds.has(choice.id))) fail(staleChoiceMessage);
   // A true/false question's two choices are new when it was another kind before.
   const choices = question.type === "true_false" && before.type !== "true_false" ? question.choices.map((choice) => ({ ...choice, id: null })) : question.choices;
-  const scoreChanged = questionScoreChanged(before, { ...question, choices });
+  // Data rows keep their ids when the version before had them, so saved answers still point at them.
+  const content = { ...question, choices, data: storedQuestionData(question.type, question.data, before.data) };
+  const scoreChanged = questionScoreChanged(before, content);
   if (scoreChanged) await markQuizzesStale(tx, entryId, before.id);
 
   if (await versionInUse(tx, before.id)) {
     await tx.update(quizQuestions).set({ isCurrent: false }).where(eq(quizQuestions.id, before.id));
-    const questionId = await insertVersion(tx, courseId, entryId, before.version + 1, { ...question, choices }, actorId);
+    const questionId = await insertVersion(tx, courseId, entryId, before.version + 1, content, actorId);
     await tx.update(questionBankEntries).set({ updatedAt: new Date() }).where(eq(questionBankEntries.id, entryId));
     return { entryId, questionId, version: before.version + 1, newVersion: true, scoreChanged };
   }
-  await tx.update(quizQuestions).set({ ...versionColumns(question), updatedAt: new Date() }).where(eq(quizQuestions.id, before.id));
+  await tx.update(quizQuestions).set({ ...versionColumns(content), updatedAt: new Date() }).where(eq(quizQuestions.id, before.id));
   await rewriteChoices(tx, before.id, choices);
   await tx.update(questionBankEntries).set({ updatedAt: new Date() }).where(eq(questionBankEntries.id, entryId));
   return { entryId, questionId: before.id, version: before.version, newVersion: false, scoreChanged };

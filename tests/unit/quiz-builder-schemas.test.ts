@@ -73,7 +73,7 @@ describe("questionSchema", () => {
     ["a blank accepted answer", { type: "short_answer", text: "Q", points: 1, acceptedAnswers: [{ value: "a" }, { value: " " }] }, "acceptedAnswers.1.value", "Write the accepted answer, or remove it."],
     ["no numeric value", { type: "numeric", text: "Q", points: 1, numericValue: "" }, "numericValue", "Enter the correct value."],
     ["a negative tolerance", { type: "numeric", text: "Q", points: 1, numericValue: 1, numericTolerance: -0.1 }, "numericTolerance", "The tolerance cannot be negative."],
-    ["an unknown type", { ...single, type: "essay" }, "type", "Choose the kind of question."],
+    ["an unknown type", { ...single, type: "hotspot" }, "type", "Choose the kind of question."],
   ])("refuses %s", (_, input, field, message) => {
     expect(errorsOf(questionSchema.safeParse(input))[field]).toBe(message);
   });

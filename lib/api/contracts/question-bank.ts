@@ -3,6 +3,7 @@ import { questionType, taskStatus } from "@/db/schema/enums";
 import { bankUsages } from "@/lib/question-bank/bank-params";
 import { bankQuestionFormSchema, categoryFormSchema } from "@/lib/question-bank/schemas";
 import { exportFormats, importFormats } from "@/lib/question-formats/formats";
+import { clozeDataSchema, essayDataSchema, matchingDataSchema, orderingDataSchema } from "@/lib/quizzes/question-data";
 import { importLimits } from "@/lib/question-formats/portable-question";
 import { defineContract, idParam, timestampSchema } from "../contract";
 
@@ -64,6 +65,13 @@ export const bankQuestionSchema = z.object({
   acceptedAnswers: z.array(z.string()),
   numericValue: z.number().nullable(),
   numericTolerance: z.number(),
+  data: z
+    .discriminatedUnion("kind", [matchingDataSchema, orderingDataSchema, clozeDataSchema, essayDataSchema])
+    .nullable()
+    .describe(
+      "A matching, ordering, cloze or essay question's content with its key (null for the other types): matching `prompts` (each with its `answerId`) and `answers`; " +
+        "ordering `items` in the right order; cloze `gaps`, blank n written `[[n]]` in the text; essay `graderInfo`. Ids stay the same across edits.",
+    ),
   usedIn: z.array(quizUseSchema),
 });
 
@@ -116,7 +124,10 @@ export const createBankQuestionContract = defineContract({
   summary: "Add a question to the bank",
   description:
     "The same fields as the question form: `type`, `text`, `points`, `explanation`, `choices` ({ text, isCorrect }), `acceptedAnswers` ({ value }), " +
-    "`numericValue` and `numericTolerance`, plus `name`, `categoryId` and `tags` (comma-separated). Answers **201** with the question. " +
+    "`numericValue` and `numericTolerance`; for matching `matchingPairs` ({ prompt, answer }) and `matchingDistractors` ({ text }), for ordering " +
+    "`orderingItems` ({ text }) in the right order, for cloze `clozeGaps` ({ kind, points, and `answers` ({ text, weight }), `numbers` ({ value, tolerance, weight }) " +
+    "or `options` ({ text, weight }) by kind; blank n is written `[[n]]` in the text), for essay `graderInfo`; " +
+    "plus `name`, `categoryId` and `tags` (comma-separated). Answers **201** with the question. " +
     "Send an `Idempotency-Key` so that a retry does not add it twice.",
   access: "user",
   params: courseParams,
@@ -147,7 +158,8 @@ export const updateBankQuestionContract = defineContract({
   tag: "Question bank",
   summary: "Edit a bank question",
   description:
-    "The whole question, as for creating (a choice keeps its `id` to stay the same choice). Once an attempt has been given the question, " +
+    "The whole question, as for creating (a choice keeps its `id` to stay the same choice; a pair keeps its `promptId` and `answerId`, a distractor, " +
+    "an item or a dropdown option its `id`, as `data` gives them; rows without one are new). Once an attempt has been given the question, " +
     "the edit is saved as a new version: those attempts keep showing and grading the version they had until the quiz is re-graded.",
   access: "user",
   params: entryParams,

@@ -14,6 +14,7 @@ import { noQuestionsToPublishMessage } from "./messages";
 import { questionSchema, type publishQuizSchema } from "./schemas";
 import { loadResolvedSlots } from "@/lib/quizzes/quiz-slots";
 import { randomSlotShortfalls } from "@/lib/quizzes/taking/draw-questions";
+import { isDataQuestionType, readQuestionData } from "@/lib/quizzes/question-data";
 import { loadQuestionVersions, questionFormValues } from "./stored-questions";
 
 /**
@@ -26,6 +27,10 @@ export async function publishBlocker(tx: DbOrTx, courseId: string, taskId: strin
   if (slots.length === 0) return noQuestionsToPublishMessage;
   const chosen = await loadQuestionVersions(tx, rows.flatMap((row) => (row.questionId ? [row.questionId] : [])));
   for (const [index, question] of chosen.entries()) {
+    // An essay's data has no rule the form could refuse, so unreadable data is caught here for every data type.
+    if (isDataQuestionType(question.type) && !readQuestionData(question.type, question.data)) {
+      return `Question ${index + 1} needs attention before publishing: its content could not be read. Open it, check it and save it again.`;
+    }
     const checked = questionSchema.safeParse(questionFormValues(question));
     if (!checked.success) return `Question ${index + 1} needs attention before publishing: ${checked.error.issues[0]!.message}`;
   }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { multiLineText, oneLineText } from "@/lib/text/one-line";
 import { gradingMethod, questionType, reviewPolicy } from "@/db/schema/enums";
 import type { GradingMethod, QuestionType, ReviewPolicy } from "@/db/schema/enums";
+import { checkQuestionData, dataFieldsShape, draftOfFields, emptyToNull, type QuestionDataDraft } from "./question-data-fields";
 
 // Shared by the quiz builder's forms (react-hook-form resolver) and its server
 // actions, so the browser and the server refuse the same input with the same
@@ -45,10 +46,6 @@ const moduleId = z.uuid("Choose a module.");
 const taskId = z.uuid("Choose a quiz.");
 const questionId = z.uuid("Choose a question.");
 const title = oneLineText().min(1, "Enter a title.").max(200, "A title has at most 200 characters.");
-
-// An empty number box arrives as NaN, "" or null: all mean "no value".
-const emptyToNull = (value: unknown) =>
-  value === "" || value === null || value === undefined || (typeof value === "number" && Number.isNaN(value)) ? null : value;
 
 const optionalWholeNumber = (min: number, max: number, message: string) =>
   z.preprocess(emptyToNull, z.number(message).int(message).min(min, message).max(max, message).nullable());
@@ -154,10 +151,13 @@ export const questionShape = {
     (value) => emptyToNull(value) ?? 0,
     z.number("Enter the tolerance as a number (0 for an exact answer).").finite().min(0, "The tolerance cannot be negative."),
   ).default(0),
+  // Matching, ordering, cloze and essay content (question-data-fields.ts).
+  ...dataFieldsShape,
 };
 
-type QuestionCheck = {
+type QuestionCheck = z.output<z.ZodObject<typeof dataFieldsShape>> & {
   type: QuestionType;
+  text: string;
   choices: { text: string; isCorrect: boolean }[];
   acceptedAnswers: { value: string }[];
   numericValue: number | null;
@@ -191,6 +191,7 @@ export function checkQuestion(value: QuestionCheck, context: z.RefinementCtx) {
     if (value.acceptedAnswers.length === 0) issue(["acceptedAnswers"], "Add at least one accepted answer.");
   }
   if (value.type === "numeric" && value.numericValue === null) issue(["numericValue"], "Enter the correct value.");
+  checkQuestionData(value, issue);
 }
 
 export interface NormalizedQuestion {
@@ -202,6 +203,12 @@ export interface NormalizedQuestion {
   acceptedAnswers: string[];
   numericValue: number | null;
   numericTolerance: number;
+  /**
+   * A matching, ordering, cloze or essay question's content, with null ids
+   * for rows added in the form: the server assigns them when it stores the
+   * data (question-data-form.ts). Absent for the other types.
+   */
+  data?: QuestionDataDraft;
 }
 
 /** Only the fields the chosen type uses are kept: a short answer keeps no choices, and so on. */
@@ -221,6 +228,8 @@ export function normalizeQuestion<T extends z.output<z.ZodObject<typeof question
     numericValue: value.type === "numeric" ? value.numericValue : null,
     numericTolerance: value.type === "numeric" ? value.numericTolerance : 0,
   };
+  const data = draftOfFields(value.type, value);
+  if (data) normalized.data = data;
   return normalized;
 }
 

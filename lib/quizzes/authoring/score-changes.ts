@@ -1,3 +1,4 @@
+import { gradingDataOf } from "@/lib/quizzes/question-data";
 import type { NormalizedQuestion } from "./schemas";
 
 /** A stored question as far as grading sees it. */
@@ -8,6 +9,8 @@ export interface ScoredQuestion {
   acceptedAnswers: string[];
   numericValue: number | null;
   numericTolerance: number;
+  /** Stored data of a matching, ordering, cloze or essay question. */
+  data?: unknown;
 }
 
 const sameList = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((item, index) => item === b[index]);
@@ -21,8 +24,11 @@ const correctness = (choices: ScoredQuestion["choices"]) =>
 /**
  * True when saving `after` over `before` can change what an answer scores:
  * its type, points, right choices (a choice added or removed included),
- * accepted answers or numeric value and tolerance. Rewording a question or a
- * choice, its explanation and the order of choices leave scores as they are.
+ * accepted answers or numeric value and tolerance, or the key in its data
+ * (pairings, the right order, a blank's points and answers with their weights,
+ * and the ids answers point at). Rewording a question, a choice, a prompt or an
+ * item, its explanation, the order of choices and an essay's grader
+ * information leave scores as they are.
  */
 export function questionScoreChanged(before: ScoredQuestion, after: ScoredQuestion): boolean {
   if (before.type !== after.type || before.points !== after.points) return true;
@@ -30,5 +36,20 @@ export function questionScoreChanged(before: ScoredQuestion, after: ScoredQuesti
   // Grading compares accepted answers case-insensitively, so a change of case alone scores the same.
   const answers = (question: ScoredQuestion) => question.acceptedAnswers.map((answer) => answer.toLowerCase()).sort();
   if (!sameList(answers(before), answers(after))) return true;
-  return before.numericValue !== after.numericValue || before.numericTolerance !== after.numericTolerance;
+  if (before.numericValue !== after.numericValue || before.numericTolerance !== after.numericTolerance) return true;
+  return dataKey(before) !== dataKey(after);
+}
+
+const byId = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+
+/**
+ * What grading reads of the data (ids and the key, no texts bar a blank's
+ * accepted answers, which are the key), with the orders grading ignores (of
+ * matching prompts and answers, of a dropdown's options) taken out.
+ */
+function dataKey(question: ScoredQuestion): string {
+  const data = gradingDataOf(question.type, question.data);
+  if (data?.kind === "matching") return JSON.stringify({ ...data, prompts: byId(data.prompts), answers: byId(data.answers) });
+  if (data?.kind === "cloze") return JSON.stringify({ ...data, gaps: data.gaps.map((gap) => (gap.kind === "dropdown" ? { ...gap, options: byId(gap.options) } : gap)) });
+  return JSON.stringify(data ?? null);
 }

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { quizChoices, quizQuestions } from "@/db/schema";
 import type { QuestionType } from "@/db/schema/enums";
+import { dataFieldValues, draftOfStored } from "./question-data-fields";
 
 export interface StoredChoice {
   id: string;
@@ -95,7 +96,11 @@ export async function loadCurrentVersions(db: DbOrTx, entryIds: readonly string[
   return inOrderOf(entryIds, found, (question) => question.entryId);
 }
 
-/** A stored question in the shape of the question form, to check it with the same schema. */
+/**
+ * A stored question in the shape of the question form, to check it with the
+ * same schema (and to fill the form). Data that does not parse reads as the
+ * form's blank rows, which the schema refuses.
+ */
 export function questionFormValues(question: StoredQuestion) {
   return {
     type: question.type,
@@ -106,5 +111,6 @@ export function questionFormValues(question: StoredQuestion) {
     acceptedAnswers: question.acceptedAnswers.map((value) => ({ value })),
     numericValue: question.numericValue,
     numericTolerance: question.numericTolerance,
+    ...dataFieldValues(draftOfStored(question.type, question.data)),
   };
 }
