@@ -26,6 +26,8 @@ export interface AttemptTableRow {
   /** "4 / 6", or a dash before grading. */
   points: string;
   percent: string;
+  /** An essay waits for the teacher: the score shown is provisional. */
+  awaitingGrading: boolean;
 }
 
 const column = createColumnHelper<AttemptTableRow>();
@@ -70,6 +72,11 @@ const columns = [
       <>
         <span className="font-semibold">{row.original.percent}</span>
         <span className="block text-xs text-ink-muted">{row.original.points}</span>
+        {row.original.awaitingGrading ? (
+          <span className="mt-1 inline-block whitespace-nowrap rounded-full bg-warning-50 px-2 py-0.5 text-xs font-semibold text-warning-800">
+            Awaiting grading
+          </span>
+        ) : null}
       </>
     ),
   }),

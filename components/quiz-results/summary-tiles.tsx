@@ -18,7 +18,11 @@ export function SummaryTiles({ summary }: { summary: QuizResultsSummary }) {
       </dl>
       <p className="mt-2 text-sm text-ink-muted">
         Scores are over the {summary.graded} graded {summary.graded === 1 ? "attempt" : "attempts"}
-        {summary.inProgress > 0 ? `; ${summary.inProgress} still open ${summary.inProgress === 1 ? "is" : "are"} not counted` : ""}.
+        {summary.inProgress > 0 ? `; ${summary.inProgress} still open ${summary.inProgress === 1 ? "is" : "are"} not counted` : ""}
+        {summary.awaitingGrading
+          ? `; ${summary.awaitingGrading} awaiting grading of an essay ${summary.awaitingGrading === 1 ? "is" : "are"} not counted yet`
+          : ""}
+        .
       </p>
     </section>
   );

@@ -20,7 +20,11 @@ export function toTableRows(rows: AttemptResultRow[], basePath?: string): Attemp
     submittedIso: row.submittedAt?.toISOString() ?? null,
     submitted: formatDateTime(row.submittedAt),
     duration: formatSeconds(row.durationSeconds),
-    points: row.scorePoints === null || row.maxPoints === null ? "—" : `${formatPoints(row.scorePoints)} / ${row.maxPoints} points`,
+    points:
+      row.scorePoints === null || row.maxPoints === null
+        ? "—"
+        : `${formatPoints(row.scorePoints)} / ${row.maxPoints} points${row.gradingPending ? " so far" : ""}`,
+    awaitingGrading: row.gradingPending === true,
     percent: percentOrDash(row.scorePercent),
   }));
 }

@@ -6,17 +6,23 @@ import { formatDateTime, formatPoints } from "./format";
 
 const statusText = { in_progress: "In progress", submitted: "Submitted", expired: "Expired" } as const;
 
-/** The student's attempts at a quiz: number, status, score, when, and a link to each. */
+/**
+ * The student's attempts at a quiz: number, status, score, when, and a link to
+ * each. An attempt whose essay the teacher has not graded yet shows its score
+ * as provisional.
+ */
 export function AttemptsHistory({
   slug,
   taskId,
   attempts,
   currentAttemptId,
+  pendingAttemptIds,
 }: {
   slug: string;
   taskId: string;
   attempts: AttemptHistoryRow[];
   currentAttemptId?: string;
+  pendingAttemptIds?: ReadonlySet<string>;
 }) {
   if (attempts.length === 0) return <p className="text-sm text-ink-muted">You have not attempted this quiz yet.</p>;
   return (
@@ -34,6 +40,7 @@ export function AttemptsHistory({
         <tbody className="divide-y divide-slate-100">
           {attempts.map((attempt) => {
             const open = attempt.status === "in_progress";
+            const pending = pendingAttemptIds?.has(attempt.id) === true;
             return (
               <tr key={attempt.id} aria-current={attempt.id === currentAttemptId ? "true" : undefined}>
                 <th scope="row" className="px-3 py-2 font-medium">
@@ -45,8 +52,9 @@ export function AttemptsHistory({
                 <td className="px-3 py-2">{statusText[attempt.status]}</td>
                 <td className="px-3 py-2">
                   {attempt.scorePoints !== null && attempt.maxPoints !== null
-                    ? `${formatPoints(attempt.scorePoints, attempt.maxPoints)} · ${formatPercent(attempt.scorePercent ?? 0)}`
+                    ? `${formatPoints(attempt.scorePoints, attempt.maxPoints)} · ${formatPercent(attempt.scorePercent ?? 0)}${pending ? " so far" : ""}`
                     : "—"}
+                  {pending ? <span className="block text-xs font-semibold text-warning-800">Awaiting grading</span> : null}
                 </td>
                 <td className="px-3 py-2">{formatDateTime(attempt.submittedAt)}</td>
               </tr>

@@ -23,6 +23,12 @@ export type DomainEvent =
       aggregateId: string;
       payload: { submissionId: string; taskId: string; courseId: string; userId: string; points: number; maxPoints: number | null };
     }
+  // A teacher graded the last essay waiting in a quiz attempt (or changed a grade of one): its student is told.
+  | {
+      type: "quiz.graded";
+      aggregateId: string;
+      payload: { attemptId: string; taskId: string; courseId: string; userId: string; points: number; maxPoints: number };
+    }
   // A teacher or admin posted an announcement: the course's students are told.
   | { type: "announcement.posted"; aggregateId: string; payload: { announcementId: string; courseId: string } }
   // A reply in a discussion thread: the thread's followers are told (never its author).

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { DomainEventRow } from "@/db/schema";
 import type { EventHandler, EventHandlers } from "@/lib/events/process-events";
 import { deliver } from "./deliver";
+import { quizGraded } from "./quiz-graded";
 
 // Domain events turned into notifications. Each handler only says who hears of
 // the event and what they read; `deliver` applies the rules every notification
@@ -120,6 +121,7 @@ export const notificationHandlers: EventHandlers = {
   "task.published": [taskPublished],
   "lesson.published": [lessonPublished],
   "grade.released": [gradeReleased],
+  "quiz.graded": [quizGraded],
   "announcement.posted": [announcementPosted],
   "discussion.replied": [discussionReplied],
   "task.due_soon": [taskDueSoon],

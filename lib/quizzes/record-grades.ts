@@ -13,6 +13,8 @@ export interface GradedAttemptSummary {
   scorePoints: number;
   maxPoints: number;
   scorePercent: number;
+  /** Set (true) while an answered essay waits for a teacher's score: the score is provisional. */
+  pending?: boolean;
 }
 
 /**
@@ -22,9 +24,14 @@ export interface GradedAttemptSummary {
  * each answer, each attempt, each student's task progress (the attempts
  * combined by the quiz's grading method, status graded) and course progress.
  *
- * Used on submit (one attempt) and to re-grade after the teacher changed the
- * questions (every closed attempt: pass no `attemptIds`). The statement count
- * does not grow with the number of attempts or answers.
+ * An essay earns the teacher's score (`manual_points`); an answered essay
+ * without one leaves the attempt `grading_pending`, its answer ungraded (null
+ * points) and its score counting only what is graded so far.
+ *
+ * Used on submit (one attempt), after a teacher grades an essay (that attempt)
+ * and to re-grade after the teacher changed the questions (every closed
+ * attempt: pass no `attemptIds`). The statement count does not grow with the
+ * number of attempts or answers.
  */
 export async function gradeClosedAttempts(
   tx: DbOrTx,
@@ -59,26 +66,39 @@ export async function gradeClosedAttempts(
   const versions = await loadGradableQuestions(tx, attempts.flatMap((attempt) => attempt.questionOrder));
 
   const answers = await tx
-    .select({ attemptId: quizAnswers.attemptId, questionId: quizAnswers.questionId, response: quizAnswers.response })
+    .select({
+      attemptId: quizAnswers.attemptId,
+      questionId: quizAnswers.questionId,
+      response: quizAnswers.response,
+      manualPoints: quizAnswers.manualPoints,
+    })
     .from(quizAnswers)
     .where(inArray(quizAnswers.attemptId, attempts.map((attempt) => attempt.id)));
   const responsesByAttempt = new Map<string, Map<string, StoredResponse>>();
+  const manualByAttempt = new Map<string, Map<string, number>>();
   for (const answer of answers) {
     let responses = responsesByAttempt.get(answer.attemptId);
     if (!responses) responsesByAttempt.set(answer.attemptId, (responses = new Map()));
     responses.set(answer.questionId, answer.response);
+    if (answer.manualPoints === null) continue;
+    let manual = manualByAttempt.get(answer.attemptId);
+    if (!manual) manualByAttempt.set(answer.attemptId, (manual = new Map()));
+    manual.set(answer.questionId, answer.manualPoints);
   }
 
-  const options = { partialCredit: quiz.partialCredit };
   const summaries: GradedAttemptSummary[] = [];
   const answerValues = [];
   for (const attempt of attempts) {
     const responses = responsesByAttempt.get(attempt.id) ?? new Map<string, StoredResponse>();
+    const options = { partialCredit: quiz.partialCredit, manualPoints: manualByAttempt.get(attempt.id) };
     const grade = gradeAttempt(attemptQuestions(attempt, versions), responses, options);
     summaries.push({ attemptId: attempt.id, userId: attempt.userId, ...grade });
     for (const question of grade.questions) {
       if (!responses.has(question.questionId)) continue;
-      answerValues.push(sql`(${attempt.id}::uuid, ${question.questionId}::uuid, ${question.isCorrect}::boolean, ${question.pointsAwarded}::numeric)`);
+      // An essay awaiting its score is not graded yet: null, not a zero the review would show as wrong.
+      const isCorrect = question.pending ? null : question.isCorrect;
+      const points = question.pending ? null : question.pointsAwarded;
+      answerValues.push(sql`(${attempt.id}::uuid, ${question.questionId}::uuid, ${isCorrect}::boolean, ${points}::numeric)`);
     }
   }
 
@@ -90,13 +110,13 @@ export async function gradeClosedAttempts(
   }
   const attemptValues = summaries.map(
     (summary) =>
-      sql`(${summary.attemptId}::uuid, ${summary.scorePoints}::numeric, ${summary.maxPoints}::integer, ${summary.scorePercent}::numeric)`,
+      sql`(${summary.attemptId}::uuid, ${summary.scorePoints}::numeric, ${summary.maxPoints}::integer, ${summary.scorePercent}::numeric, ${summary.pending === true}::boolean)`,
   );
   await tx.execute(sql`
     UPDATE quiz_attempts AS q
     SET score_points = v.points, max_points = v.max_points, score_percent = v.percent,
-        graded_version = ${quiz.contentVersion}, updated_at = now()
-    FROM (VALUES ${sql.join(attemptValues, sql`, `)}) AS v(id, points, max_points, percent)
+        grading_pending = v.pending, graded_version = ${quiz.contentVersion}, updated_at = now()
+    FROM (VALUES ${sql.join(attemptValues, sql`, `)}) AS v(id, points, max_points, percent, pending)
     WHERE q.id = v.id`);
 
   await recordQuizScores(tx, { taskId, courseId: quiz.courseId, gradingMethod: quiz.gradingMethod, userIds: [...new Set(attempts.map((a) => a.userId))], actorId });
@@ -107,7 +127,10 @@ export async function gradeClosedAttempts(
  * Each student's quiz score (its graded attempts combined by the grading
  * method) into task progress, then course progress from the rows. A closed
  * attempt not graded yet (an expired one the sweep has not reached) has no
- * score: it is left out, never counted as zero.
+ * score, and one waiting for an essay's score has only a provisional one: both
+ * are left out, never counted as zero. A student whose closed attempts all
+ * wait for a teacher has handed the quiz in but is not graded: its progress is
+ * `submitted`, without points, until the teacher's score arrives.
  */
 async function recordQuizScores(
   tx: DbOrTx,
@@ -125,6 +148,7 @@ async function recordQuizScores(
       attemptNumber: quizAttempts.attemptNumber,
       scorePoints: quizAttempts.scorePoints,
       maxPoints: quizAttempts.maxPoints,
+      gradingPending: quizAttempts.gradingPending,
     })
     .from(quizAttempts)
     .where(
@@ -139,20 +163,23 @@ async function recordQuizScores(
   const byUser = new Map<string, { attemptNumber: number; scorePoints: number; maxPoints: number }[]>();
   for (const row of closed) {
     const list = byUser.get(row.userId) ?? [];
-    list.push({ attemptNumber: row.attemptNumber, scorePoints: row.scorePoints ?? 0, maxPoints: row.maxPoints ?? 0 });
+    if (!row.gradingPending) list.push({ attemptNumber: row.attemptNumber, scorePoints: row.scorePoints ?? 0, maxPoints: row.maxPoints ?? 0 });
     byUser.set(row.userId, list);
   }
-  const values = [...byUser].map(
-    ([userId, list]) => sql`(${userId}::uuid, ${combineAttempts(gradingMethod, list) ?? 0}::numeric)`,
-  );
+  const values = [...byUser].map(([userId, list]) => {
+    const points = combineAttempts(gradingMethod, list);
+    return sql`(${userId}::uuid, ${points}::numeric, ${points !== null}::boolean)`;
+  });
   if (values.length === 0) return;
   await tx.execute(sql`
     INSERT INTO ${taskProgress} (user_id, task_id, status, points_earned, started_at, completed_at)
-    SELECT v.user_id, ${taskId}::uuid, 'graded', v.points, now(), now()
-    FROM (VALUES ${sql.join(values, sql`, `)}) AS v(user_id, points)
+    SELECT v.user_id, ${taskId}::uuid, (CASE WHEN v.graded THEN 'graded' ELSE 'submitted' END)::task_progress_status,
+      v.points, now(), CASE WHEN v.graded THEN now() END
+    FROM (VALUES ${sql.join(values, sql`, `)}) AS v(user_id, points, graded)
     ON CONFLICT (user_id, task_id) DO UPDATE
-    SET status = 'graded', points_earned = excluded.points_earned,
-        completed_at = coalesce(${taskProgress}.completed_at, excluded.completed_at), updated_at = now()`);
+    SET status = excluded.status, points_earned = excluded.points_earned,
+        completed_at = CASE WHEN excluded.status = 'graded' THEN coalesce(${taskProgress}.completed_at, excluded.completed_at) END,
+        updated_at = now()`);
 
   const recomputed =
     userIds.length === 1

@@ -34,8 +34,13 @@ export interface QuizResultsSummary {
   attempts: number;
   inProgress: number;
   students: number;
-  /** Closed attempts with a score: the ones the figures below are computed from. */
+  /** Closed attempts with a final score: the ones the figures below are computed from. */
   graded: number;
+  /**
+   * Closed attempts whose essays wait for the teacher: their score is
+   * provisional, so they count nowhere yet. Present only when there are some.
+   */
+  awaitingGrading?: number;
   averagePercent: number | null;
   medianPercent: number | null;
   highestPercent: number | null;
@@ -72,6 +77,8 @@ export interface AttemptResultRow {
   scorePoints: number | null;
   maxPoints: number | null;
   scorePercent: number | null;
+  /** Set (true) while an essay of the attempt waits for the teacher: the score is provisional. */
+  gradingPending?: boolean;
 }
 
 export interface AttemptsPage {
@@ -138,11 +145,12 @@ export async function loadResultsQuiz(
   return { ...quiz, questionCount: Number(quiz.questionCount), maxPoints: Number(quiz.maxPoints) };
 }
 
-// Closed attempts that have a score: an expired attempt the sweep has not
-// graded yet counts nowhere rather than as zero.
+// Closed attempts that have a final score: an expired attempt the sweep has
+// not graded yet, and one whose essays wait for the teacher (its score is
+// provisional), count nowhere rather than as what they have so far.
 const gradedAttempts = (taskId: string) => sql`
   SELECT user_id, score_points, score_percent FROM quiz_attempts
-  WHERE task_id = ${taskId} AND status <> 'in_progress' AND score_percent IS NOT NULL`;
+  WHERE task_id = ${taskId} AND status <> 'in_progress' AND score_percent IS NOT NULL AND NOT grading_pending`;
 
 /** Counts, average, median, extremes and the distribution, aggregated in SQL. One statement. */
 export async function loadResultsSummary(db: DbOrTx, taskId: string): Promise<QuizResultsSummary> {
@@ -153,6 +161,7 @@ export async function loadResultsSummary(db: DbOrTx, taskId: string): Promise<Qu
       (SELECT count(*)::int FROM quiz_attempts WHERE task_id = ${taskId} AND status = 'in_progress') AS "inProgress",
       (SELECT count(DISTINCT user_id)::int FROM quiz_attempts WHERE task_id = ${taskId}) AS "students",
       (SELECT count(*)::int FROM graded) AS "graded",
+      (SELECT count(*)::int FROM quiz_attempts WHERE task_id = ${taskId} AND status <> 'in_progress' AND grading_pending) AS "awaitingGrading",
       (SELECT round(avg(score_percent), 2) FROM graded) AS "averagePercent",
       (SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY score_percent)::numeric, 2) FROM graded) AS "medianPercent",
       (SELECT max(score_percent) FROM graded) AS "highestPercent",
@@ -165,11 +174,13 @@ export async function loadResultsSummary(db: DbOrTx, taskId: string): Promise<Qu
   const distribution = Array.from({ length: 10 }, () => 0);
   const buckets = (typeof row?.distribution === "string" ? JSON.parse(row.distribution) : row?.distribution) as [number, number][];
   for (const [bucket, count] of buckets ?? []) distribution[bucket] = count;
+  const awaitingGrading = Number(row?.awaitingGrading ?? 0);
   return {
     attempts: Number(row?.attempts ?? 0),
     inProgress: Number(row?.inProgress ?? 0),
     students: Number(row?.students ?? 0),
     graded: Number(row?.graded ?? 0),
+    ...(awaitingGrading > 0 ? { awaitingGrading } : {}),
     averagePercent: toNumber(row?.averagePercent),
     medianPercent: toNumber(row?.medianPercent),
     highestPercent: toNumber(row?.highestPercent),
@@ -190,7 +201,7 @@ export async function loadQuestionRates(db: DbOrTx, taskId: string): Promise<Que
   const result = await db.execute(sql`
     WITH graded AS (
       SELECT id, question_order FROM quiz_attempts
-      WHERE task_id = ${taskId} AND status <> 'in_progress' AND score_percent IS NOT NULL
+      WHERE task_id = ${taskId} AND status <> 'in_progress' AND score_percent IS NOT NULL AND NOT grading_pending
     ),
     shown AS (
       SELECT DISTINCT unnest(question_order) AS id FROM graded
@@ -276,6 +287,7 @@ export async function listQuizAttempts(
         a.started_at AS "startedAt", a.submitted_at AS "submittedAt",
         a.submitted_at - a.started_at AS duration,
         a.score_points AS "scorePoints", a.max_points AS "maxPoints", a.score_percent AS "scorePercent",
+        a.grading_pending AS "gradingPending",
         coalesce(u.display_name, u.username) AS "studentName", u.email AS "studentEmail",
         lower(coalesce(u.display_name, u.username)) AS sort_name
       FROM quiz_attempts a JOIN users u ON u.id = a.user_id
@@ -284,7 +296,7 @@ export async function listQuizAttempts(
     )
     SELECT r.id, r."attemptNumber", r.state, r."startedAt", r."submittedAt",
       extract(epoch FROM r.duration) AS "durationSeconds",
-      r."scorePoints", r."maxPoints", r."scorePercent", r."studentName", r."studentEmail",
+      r."scorePoints", r."maxPoints", r."scorePercent", r."gradingPending", r."studentName", r."studentEmail",
       count(*) OVER () AS total
     FROM r
     ${query.status ? sql`WHERE r.state = ${query.status}` : sql``}
@@ -304,6 +316,7 @@ export async function listQuizAttempts(
     scorePoints: toNumber(row.scorePoints),
     maxPoints: toNumber(row.maxPoints),
     scorePercent: toNumber(row.scorePercent),
+    ...(row.gradingPending === true ? { gradingPending: true } : {}),
   }));
   return { rows, total, page: query.page, pageCount: pageCountOf(total, attemptsPageSize), pageSize: attemptsPageSize };
 }
@@ -351,7 +364,7 @@ export async function listCourseQuizzes(db: DbOrTx, actor: Actor, courseId: stri
       attempts: sql<number>`(SELECT count(*)::int FROM quiz_attempts a WHERE a.task_id = ${learningTasks.id})`,
       students: sql<number>`(SELECT count(DISTINCT a.user_id)::int FROM quiz_attempts a WHERE a.task_id = ${learningTasks.id})`,
       averagePercent: sql<string | null>`(SELECT round(avg(a.score_percent), 2) FROM quiz_attempts a
-        WHERE a.task_id = ${learningTasks.id} AND a.status <> 'in_progress' AND a.score_percent IS NOT NULL)`,
+        WHERE a.task_id = ${learningTasks.id} AND a.status <> 'in_progress' AND a.score_percent IS NOT NULL AND NOT a.grading_pending)`,
     })
     .from(learningTasks)
     .innerJoin(quizzes, eq(quizzes.taskId, learningTasks.id))

@@ -4,6 +4,7 @@ import { enrollmentContracts } from "./enrollments";
 import { learningContracts } from "./learning";
 import { notificationContracts } from "./notifications";
 import { questionBankContracts } from "./question-bank";
+import { quizGradingContracts } from "./quiz-grading";
 import { quizContracts } from "./quizzes";
 import { sessionContracts } from "./sessions";
 import { submissionContracts } from "./submissions";
@@ -15,6 +16,7 @@ export const apiContracts: readonly ApiContract[] = [
   ...enrollmentContracts,
   ...learningContracts,
   ...quizContracts,
+  ...quizGradingContracts,
   ...questionBankContracts,
   ...submissionContracts,
   ...notificationContracts,

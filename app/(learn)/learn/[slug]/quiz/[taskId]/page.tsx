@@ -8,6 +8,7 @@ import { StartAttemptButton } from "@/components/quiz-taking/start-attempt-butto
 import { formatDuration, formatPercent } from "@/lib/format";
 import { db } from "@/db";
 import { requireUser } from "@/lib/auth/current-user";
+import { loadOwnPendingAttemptIds } from "@/lib/quizzes/grading/pending-attempts";
 import { isUuid } from "@/lib/quizzes/taking/params";
 import { loadQuizIntro } from "@/lib/quizzes/taking/student-queries";
 import { percentOf } from "@/lib/grading";
@@ -20,7 +21,8 @@ async function load({ params }: Props) {
   const { slug, taskId } = await params;
   const user = await requireUser(`/learn/${slug}/quiz/${taskId}`);
   if (!isUuid(taskId)) return null;
-  return loadQuizIntro(db, user, { slug, taskId });
+  const intro = await loadQuizIntro(db, user, { slug, taskId });
+  return intro ? { ...intro, pendingAttemptIds: await loadOwnPendingAttemptIds(db, user, taskId) } : null;
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -77,6 +79,11 @@ export default async function QuizIntroPage(props: Props) {
             {intro.bestScore
               ? `${formatPoints(intro.bestScore.points, intro.bestScore.maxPoints)} · ${formatPercent(percentOf(intro.bestScore.points, intro.bestScore.maxPoints))}`
               : "No score yet"}
+            {intro.pendingAttemptIds.size > 0 ? (
+              <span className="block text-sm font-normal text-warning-800">
+                Provisional: your teacher has not graded every essay yet, so the score may still change.
+              </span>
+            ) : null}
           </dd>
         </div>
       </dl>
@@ -104,7 +111,7 @@ export default async function QuizIntroPage(props: Props) {
         <h2 id="attempts-heading" className="text-lg font-semibold">
           Your attempts
         </h2>
-        <AttemptsHistory slug={quiz.courseSlug} taskId={quiz.taskId} attempts={intro.attempts} />
+        <AttemptsHistory slug={quiz.courseSlug} taskId={quiz.taskId} attempts={intro.attempts} pendingAttemptIds={intro.pendingAttemptIds} />
       </section>
     </article>
   );

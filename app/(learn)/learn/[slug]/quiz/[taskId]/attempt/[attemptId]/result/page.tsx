@@ -10,6 +10,7 @@ import { StartAttemptButton } from "@/components/quiz-taking/start-attempt-butto
 import { formatPercent } from "@/lib/format";
 import { db } from "@/db";
 import { requireUser } from "@/lib/auth/current-user";
+import { loadOwnPendingAttemptIds } from "@/lib/quizzes/grading/pending-attempts";
 import { isUuid } from "@/lib/quizzes/taking/params";
 import { loadAttemptResult } from "@/lib/quizzes/taking/student-queries";
 
@@ -21,7 +22,8 @@ async function load({ params }: Props, now: Date) {
   const { slug, taskId, attemptId } = await params;
   const user = await requireUser(`/learn/${slug}/quiz/${taskId}/attempt/${attemptId}/result`);
   if (!isUuid(taskId) || !isUuid(attemptId)) return null;
-  return loadAttemptResult(db, user, { slug, taskId, attemptId, now });
+  const result = await loadAttemptResult(db, user, { slug, taskId, attemptId, now });
+  return result ? { ...result, pendingAttemptIds: await loadOwnPendingAttemptIds(db, user, taskId) } : null;
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -34,7 +36,8 @@ export default async function AttemptResultPage(props: Props) {
   const now = new Date();
   const result = await load(props, now);
   if (!result) notFound();
-  const { intro, attempt, review, questions } = result;
+  const { intro, attempt, review, questions, pendingAttemptIds } = result;
+  const pending = pendingAttemptIds.has(attempt.id);
   const { quiz } = intro;
   const slug = quiz.courseSlug;
   if (attempt.status === "in_progress") redirect(attemptHref(slug, attempt.taskId, attempt.id));
@@ -61,7 +64,15 @@ export default async function AttemptResultPage(props: Props) {
 
       <section aria-label="Score" className="flex flex-col gap-1 rounded-card border border-slate-200 bg-white p-4">
         <p className="text-3xl font-bold">{formatPercent(attempt.scorePercent ?? 0)}</p>
-        <p className="font-semibold">{formatPoints(attempt.scorePoints ?? 0, attempt.maxPoints ?? intro.totalPoints)}</p>
+        <p className="font-semibold">
+          {formatPoints(attempt.scorePoints ?? 0, attempt.maxPoints ?? intro.totalPoints)}
+          {pending ? " so far" : ""}
+        </p>
+        {pending ? (
+          <p role="status" className="rounded-md bg-warning-50 px-3 py-2 text-sm text-warning-800">
+            Awaiting grading: your teacher grades the essays by hand. This score is provisional and counts only the questions graded so far.
+          </p>
+        ) : null}
         <p className="text-sm text-ink-muted">
           Submitted {formatDateTime(attempt.submittedAt)}
           {autoSubmitted ? " · submitted automatically when the time was up, with the answers saved before then" : ""}
@@ -94,7 +105,7 @@ export default async function AttemptResultPage(props: Props) {
         <h2 id="attempts-heading" className="text-lg font-semibold">
           Your attempts
         </h2>
-        <AttemptsHistory slug={slug} taskId={quiz.taskId} attempts={intro.attempts} currentAttemptId={attempt.id} />
+        <AttemptsHistory slug={slug} taskId={quiz.taskId} attempts={intro.attempts} currentAttemptId={attempt.id} pendingAttemptIds={pendingAttemptIds} />
       </section>
     </article>
   );

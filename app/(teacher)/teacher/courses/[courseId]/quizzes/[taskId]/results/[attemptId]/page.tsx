@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDateTime, formatPoints, percentOrDash } from "@/components/quiz-results/format";
+import { EssayGradingPanel } from "@/components/quiz-grading/essay-grading-panel";
 import { QuestionReview } from "@/components/quiz-review/question-review";
 import { db } from "@/db";
 import { requireArea } from "@/lib/auth/current-user";
+import { loadAttemptEssays } from "@/lib/quizzes/grading/essay-answers";
 import { loadAttemptForTeacher } from "@/lib/quizzes/results-attempt";
 import { closeExpiredAttempts } from "@/lib/quizzes/taking/close-expired-attempts";
 
@@ -14,7 +16,8 @@ interface Props {
   params: Promise<{ courseId: string; taskId: string; attemptId: string }>;
 }
 
-// One student's attempt for the course's teacher or an admin: every answer, its grade, the right answers.
+// One student's attempt for the course's teacher or an admin: every answer, its grade, the right answers,
+// and under each essay the form that grades it.
 export default async function TeacherAttemptPage({ params }: Props) {
   const { courseId, taskId, attemptId } = await params;
   const resultsPath = `/teacher/courses/${encodeURIComponent(courseId)}/quizzes/${encodeURIComponent(taskId)}/results`;
@@ -28,6 +31,8 @@ export default async function TeacherAttemptPage({ params }: Props) {
     view = await loadAttemptForTeacher(db, user, { courseId, taskId, attemptId });
     if (!view) notFound();
   }
+  const grading = await loadAttemptEssays(db, user, { courseId, taskId, attemptId });
+  const pending = grading?.gradingPending === true;
 
   return (
     <article className="mx-auto flex max-w-3xl flex-col gap-6">
@@ -49,7 +54,13 @@ export default async function TeacherAttemptPage({ params }: Props) {
             <p className="text-3xl font-bold">{percentOrDash(view.scorePercent)}</p>
             <p className="font-semibold">
               {view.scorePoints === null || view.maxPoints === null ? "Not graded yet" : `${formatPoints(view.scorePoints)} / ${view.maxPoints} points`}
+              {pending ? " so far" : ""}
             </p>
+            {pending ? (
+              <p role="status" className="rounded-md bg-warning-50 px-3 py-2 text-sm text-warning-800">
+                Awaiting grading: the score is provisional until every answered essay below has your score.
+              </p>
+            ) : null}
           </>
         ) : (
           <p className="font-semibold">In progress: the answers show here once the attempt is submitted.</p>
@@ -68,9 +79,15 @@ export default async function TeacherAttemptPage({ params }: Props) {
           <h2 id="answers-heading" className="text-lg font-semibold">
             Answers
           </h2>
-          {view.questions.map((question) => (
-            <QuestionReview key={question.id} question={question} />
-          ))}
+          {view.questions.map((question) => {
+            const essay = grading?.essays.get(question.id);
+            return (
+              <div key={question.id} className="flex flex-col gap-3">
+                <QuestionReview question={question} />
+                {essay ? <EssayGradingPanel attemptId={view.id} essay={essay} closed={grading?.closed ?? false} /> : null}
+              </div>
+            );
+          })}
         </section>
       ) : null}
     </article>
