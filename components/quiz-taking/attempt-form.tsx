@@ -7,14 +7,15 @@ import { Button } from "@/components/ui/button";
 import type { StoredResponse } from "@/db/schema/quizzes";
 import { saveAnswerAction } from "@/lib/quizzes/actions/save-answer-action";
 import { submitAttemptAction } from "@/lib/quizzes/actions/submit-attempt-action";
-import { isAnswered as isAnyAnswer } from "@/lib/grading/responses";
+import { answersQuestionType } from "@/lib/grading/responses";
 import { Countdown } from "./countdown";
 import type { AttemptQuestion } from "./attempt-question";
 import { QuestionInput } from "./question-input";
 import { SaveStatusText } from "./save-status";
 import { useAutosave } from "./use-autosave";
 
-const isAnswered = (response: StoredResponse | undefined) => response !== undefined && isAnyAnswer(response);
+// By the question's type, as grading counts it: `{ matches: {} }` or blanks left empty answer nothing.
+const isAnswered = (question: AttemptQuestion, response: StoredResponse | undefined) => response !== undefined && answersQuestionType(question.type, response);
 
 /** The attempt being taken: inputs per question, autosave, the countdown and Submit. */
 export function AttemptForm({
@@ -96,7 +97,7 @@ export function AttemptForm({
     queue.change(questionId, response);
   };
 
-  const unanswered = questions.filter((question) => !isAnswered(answers[question.id])).length;
+  const unanswered = questions.filter((question) => !isAnswered(question, answers[question.id])).length;
 
   const requestSubmit = () => {
     if (unanswered > 0) dialog.current?.showModal();
@@ -134,7 +135,7 @@ export function AttemptForm({
               onChange={(response) => change(question.id, response)}
               onBlur={() => void queue.flush(question.id)}
             />
-            <SaveStatusText status={autosave.statuses[question.id] ?? (isAnswered(initialAnswers[question.id]) ? "saved" : "idle")} />
+            <SaveStatusText status={autosave.statuses[question.id] ?? (isAnswered(question, initialAnswers[question.id]) ? "saved" : "idle")} />
           </li>
         ))}
       </ol>

@@ -4,10 +4,14 @@ import type { StoredResponse } from "@/db/schema/quizzes";
 import { parseNumericAnswer } from "@/lib/grading/grade-question";
 import { answerTextMaxLength } from "@/lib/quizzes/taking/schemas";
 import type { AttemptQuestion } from "./attempt-question";
+import { ClozeInput } from "./cloze-input";
+import { EssayInput } from "./essay-input";
+import { MatchingInput } from "./matching-input";
+import { OrderingInput } from "./ordering-input";
 
 const pointsText = (points: number) => `${points} ${points === 1 ? "point" : "points"}`;
 
-/** The input for one question, by its type: radios, checkboxes, a text box or a number box. */
+/** The input for one question, by its type: radios, checkboxes, a text box, a number box, or the inputs of matching, ordering, cloze and essay. */
 export function QuestionInput({
   question,
   value,
@@ -27,9 +31,33 @@ export function QuestionInput({
       <h2 className="text-base font-semibold">
         Question {question.number} <span className="font-normal text-ink-muted">· {pointsText(question.points)}</span>
       </h2>
-      <div>{question.prompt}</div>
+      {question.prompt ? <div>{question.prompt}</div> : null}
     </div>
   );
+
+  const data = question.data;
+  const props = { questionId: question.id, header, promptId, value, disabled, onChange, onBlur };
+  // An essay needs nothing of its data to be answered.
+  if (question.type === "essay") return <EssayInput {...props} />;
+  switch (data?.kind) {
+    case "matching":
+      return <MatchingInput {...props} data={data} />;
+    case "ordering":
+      return <OrderingInput {...props} data={data} />;
+    case "cloze":
+      return <ClozeInput {...props} data={data} />;
+    default:
+      break;
+  }
+  if (question.type === "matching" || question.type === "ordering" || question.type === "cloze") {
+    // Its data did not parse (see readQuestionData): there is nothing to answer with, and it scores zero for everyone.
+    return (
+      <div className="flex flex-col gap-3">
+        {header}
+        <p className="text-sm text-ink-muted">This question cannot be answered: its content is incomplete. Tell your teacher.</p>
+      </div>
+    );
+  }
 
   if (question.type === "short_answer" || question.type === "numeric") {
     const inputId = `question-${question.id}-answer`;

@@ -345,7 +345,7 @@ describe("privacy", () => {
     const json = JSON.stringify(view);
     for (const text of [...secrets.explanations, ...secrets.acceptedAnswers, String(secrets.numericValue)]) expect(json).not.toContain(text);
     expect(json).not.toMatch(/isCorrect|explanation|acceptedAnswers|numericValue|tolerance/);
-    expect(Object.keys(view!.questions[0]!).sort()).toEqual(["choices", "id", "number", "points", "text", "type"]);
+    expect(Object.keys(view!.questions[0]!).sort()).toEqual(["choices", "data", "id", "number", "points", "text", "type"]);
     expect(Object.keys(view!.questions[0]!.choices[0]!).sort()).toEqual(["id", "text"]);
     const intro = await loadQuizIntro(testDb(), student, { slug: course.slug, taskId: quiz.taskId });
     expect(JSON.stringify(intro)).not.toMatch(/EXPLAIN|zebraword|271\.828|isCorrect/);

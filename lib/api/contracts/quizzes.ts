@@ -86,15 +86,78 @@ export const listAttemptsContract = defineContract({
   errors: [404, 422],
 });
 
+const idText = z.object({ id: z.uuid(), text: z.string() });
+
+// What a student sees of a matching, ordering, cloze or essay question: texts and ids, shuffled per attempt, never the key.
+const studentQuestionDataSchema = z
+  .discriminatedUnion("kind", [
+    z.object({
+      kind: z.literal("matching"),
+      prompts: z.array(idText).describe("Each to be matched with one answer."),
+      answers: z.array(idText).describe("The answers (and any distractors), shuffled for this attempt."),
+    }),
+    z.object({ kind: z.literal("ordering"), items: z.array(idText).describe("The items to order, shuffled for this attempt (never in the right order).") }),
+    z.object({
+      kind: z.literal("cloze"),
+      gaps: z
+        .array(
+          z.discriminatedUnion("kind", [
+            z.object({ kind: z.enum(["short_answer", "numeric"]) }),
+            z.object({ kind: z.literal("dropdown"), options: z.array(idText) }),
+          ]),
+        )
+        .describe("The blanks by index: blank n is written `[[n]]` (1-based) in the question's text."),
+    }),
+    z.object({ kind: z.literal("essay") }),
+  ])
+  .nullable()
+  .describe("Matching, ordering, cloze and essay: what the answer is made of. Null for the other types.");
+
 const studentQuestionSchema = z.object({
   id: z.uuid(),
   number: z.number().int().describe("Its place in this attempt's order (1, 2, …), which may be shuffled per attempt."),
   type: z.enum(questionType.enumValues),
-  text: z.string(),
+  text: z.string().describe("Markdown. For cloze, blank n is the marker `[[n]]`."),
   points: z.number().int(),
-  choices: z.array(z.object({ id: z.uuid(), text: z.string() })).describe("In this attempt's order; empty for short answer and numeric."),
-  answer: answerResponseSchema.nullable().describe("The answer saved so far: `{ choiceIds }` or `{ text }`; null when none."),
+  choices: z.array(idText).describe("In this attempt's order; empty for the types without choices."),
+  data: studentQuestionDataSchema,
+  answer: answerResponseSchema
+    .nullable()
+    .describe(
+      "The answer saved so far: `{ choiceIds }`, `{ text }` (short answer, numeric, essay), `{ matches: { promptId: answerId } }`, " +
+        "`{ order: [itemId, …] }` or `{ gaps: [text or option id, …] }`; null when none.",
+    ),
 });
+
+const dataReviewSchema = z
+  .discriminatedUnion("kind", [
+    z.object({
+      kind: z.literal("matching"),
+      prompts: z.array(
+        z.object({ id: z.uuid(), text: z.string(), givenAnswer: z.string().nullable().describe("Null when left unmatched."), rightAnswer: z.string(), correct: z.boolean() }),
+      ),
+    }),
+    z.object({
+      kind: z.literal("ordering"),
+      given: z.array(z.object({ id: z.uuid(), text: z.string(), inPlace: z.boolean() })).describe("The order given; empty when not answered."),
+      right: z.array(idText),
+    }),
+    z.object({
+      kind: z.literal("cloze"),
+      blanks: z.array(
+        z.object({
+          number: z.number().int(),
+          kind: z.enum(["short_answer", "numeric", "dropdown"]),
+          given: z.string().describe("The text typed, or the picked option's text; empty when left blank."),
+          accepted: z.array(z.string()).describe("What earns points, with its share when less than all."),
+          pointsAwarded: z.number(),
+          points: z.number().int(),
+        }),
+      ),
+    }),
+  ])
+  .nullable()
+  .describe("Matching, ordering and cloze: the answer given beside the key. Null for the other types.");
 
 const reviewQuestionSchema = z.object({
   id: z.uuid(),
@@ -103,14 +166,17 @@ const reviewQuestionSchema = z.object({
   text: z.string(),
   points: z.number().int(),
   answered: z.boolean(),
-  pointsAwarded: z.number().nullable(),
+  pointsAwarded: z.number().nullable().describe("Null until graded (an essay waiting for the teacher's score)."),
   isCorrect: z.boolean().nullable(),
   choices: z.array(z.object({ id: z.uuid(), text: z.string(), isCorrect: z.boolean(), chosen: z.boolean() })),
-  typedAnswer: z.string().nullable(),
+  typedAnswer: z.string().nullable().describe("Short answer, numeric and essay (Markdown): what was typed."),
   acceptedAnswers: z.array(z.string()),
   numericValue: z.number().nullable(),
   numericTolerance: z.number(),
   explanation: z.string(),
+  dataReview: dataReviewSchema,
+  pending: z.boolean().describe("An answered essay waiting for the teacher's score."),
+  graderComment: z.string().describe("The teacher's comment on an essay (Markdown); empty when none."),
 });
 
 export const attemptSchema = z.object({
@@ -193,7 +259,10 @@ export const saveAnswerContract = defineContract({
   summary: "Save (or replace) one answer of an open attempt",
   description:
     "Autosave, as the attempt page does: `{ \"response\": { \"choiceIds\": [...] } }` for single choice, multiple choice and true/false, " +
-    "`{ \"response\": { \"text\": \"...\" } }` for short answer and numeric. Saving again replaces the answer. " +
+    "`{ \"response\": { \"text\": \"...\" } }` for short answer, numeric and essay, " +
+    "`{ \"response\": { \"matches\": { \"<promptId>\": \"<answerId>\" } } }` for matching, `{ \"response\": { \"order\": [\"<itemId>\", ...] } }` " +
+    "(every item once) for ordering, `{ \"response\": { \"gaps\": [\"...\", ...] } }` (by blank; a dropdown blank holds the option's id) for cloze. " +
+    "Ids must be the question's own. Saving again replaces the answer. " +
     "`409` once the attempt is submitted, or when its deadline has passed (the attempt is then submitted with the answers saved in time). " +
     "`403` for teachers and admins; another student's attempt, or a question not in the quiz, is not found.",
   access: "user",

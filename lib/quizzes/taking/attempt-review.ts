@@ -3,7 +3,9 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { quizAnswers, quizChoices, quizQuestions } from "@/db/schema";
 import type { QuestionType } from "@/db/schema/enums";
+import { answersQuestionType, typedText } from "@/lib/grading/responses";
 import { applyOrder } from "./attempt-order";
+import { dataReviewOf, type DataReview } from "./data-review";
 
 export interface ReviewChoice {
   id: string;
@@ -23,19 +25,25 @@ export interface ReviewQuestion {
   pointsAwarded: number | null;
   isCorrect: boolean | null;
   choices: ReviewChoice[];
-  /** Short answer and numeric: what was typed. */
+  /** Short answer, numeric and essay: what was typed (an essay's is Markdown). */
   typedAnswer: string | null;
   acceptedAnswers: string[];
   numericValue: number | null;
   numericTolerance: number;
   explanation: string;
+  /** Matching, ordering and cloze: the answer given beside the key, per prompt, item or blank. */
+  dataReview: DataReview | null;
+  /** An answered essay without the teacher's score yet: its points are not known. */
+  pending: boolean;
+  /** The teacher's comment on an essay (Markdown); "" when none. */
+  graderComment: string;
 }
 
 /**
  * Every question of a closed attempt, in the attempt's order, with the
  * answer given, its grade, the right answers and the explanation. Only for a
  * reader entitled to the review (the student once the review policy allows,
- * the course's teacher, an admin): the caller decides. Three statements.
+ * the course's teacher, an admin): the caller decides. Three statements. The data column (the key of matching, ordering and cloze) is read here only for such a reader.
  */
 export async function loadAttemptReview(
   db: DbOrTx,
@@ -52,6 +60,7 @@ export async function loadAttemptReview(
         acceptedAnswers: quizQuestions.acceptedAnswers,
         numericValue: quizQuestions.numericValue,
         numericTolerance: quizQuestions.numericTolerance,
+        data: quizQuestions.data,
       })
       .from(quizQuestions)
       .where(inArray(quizQuestions.id, attempt.questionOrder))
@@ -62,6 +71,8 @@ export async function loadAttemptReview(
         response: quizAnswers.response,
         isCorrect: quizAnswers.isCorrect,
         pointsAwarded: quizAnswers.pointsAwarded,
+        manualPoints: quizAnswers.manualPoints,
+        graderComment: quizAnswers.graderComment,
       })
       .from(quizAnswers)
       .where(eq(quizAnswers.attemptId, attempt.id)),
@@ -80,8 +91,10 @@ export async function loadAttemptReview(
     const answer = answerOf.get(question.id);
     const response = answer?.response ?? null;
     const chosen = new Set(response && "choiceIds" in response ? response.choiceIds : []);
-    const typedAnswer = response && "text" in response ? response.text : null;
-    const answered = chosen.size > 0 || (typedAnswer !== null && typedAnswer.trim() !== "");
+    const typedAnswer = response && "text" in response ? typedText(response) : null;
+    // By the type: a response of another type's shape (the question changed type since) answers nothing.
+    const answered = response !== null && answersQuestionType(question.type, response);
+    const pending = question.type === "essay" && answered && (answer?.manualPoints ?? null) === null;
     return {
       id: question.id,
       number: index + 1,
@@ -89,8 +102,9 @@ export async function loadAttemptReview(
       text: question.text,
       points: attempt.questionPoints[question.id] ?? question.points,
       answered,
-      pointsAwarded: answer ? answer.pointsAwarded : answered ? null : 0,
-      isCorrect: answer ? answer.isCorrect : answered ? null : false,
+      // A pending essay's stored 0 is "not scored yet", not a score: read it as not graded.
+      pointsAwarded: pending ? null : answer ? answer.pointsAwarded : answered ? null : 0,
+      isCorrect: pending ? null : answer ? answer.isCorrect : answered ? null : false,
       choices: applyOrder(
         choices.filter((choice) => choice.questionId === question.id),
         attempt.choiceOrder[question.id],
@@ -100,6 +114,9 @@ export async function loadAttemptReview(
       numericValue: question.numericValue,
       numericTolerance: question.numericTolerance,
       explanation: question.explanation,
+      dataReview: dataReviewOf(question.type, question.data, response),
+      pending,
+      graderComment: answer?.graderComment ?? "",
     };
   });
 }

@@ -7,6 +7,7 @@ import { chosenIds, gapTextsOf, matchesOf, orderOf, typedText } from "@/lib/grad
 import type { StoredResponse } from "@/db/schema/quizzes";
 import type { Actor } from "@/lib/auth/policy";
 import { combineAttempts } from "@/lib/grading";
+import { studentQuestionData, type StudentQuestionData } from "../question-data";
 import { applyOrder } from "./attempt-order";
 import { loadAttemptReview, type ReviewQuestion } from "./attempt-review";
 import { closeExpiredAttempts } from "./close-expired-attempts";
@@ -141,6 +142,8 @@ export interface StudentQuestion {
   text: string;
   points: number;
   choices: StudentChoice[];
+  /** Matching, ordering, cloze and essay: texts and ids in this attempt's order, never the key. Null for the other types. */
+  data: StudentQuestionData | null;
 }
 
 export interface StudentAttemptView {
@@ -151,13 +154,18 @@ export interface StudentAttemptView {
   answers: Record<string, StoredResponse>;
 }
 
-/** The questions of an attempt as the student sees them: its own order, no answers. Two statements. */
+/**
+ * The questions of an attempt as the student sees them: its own order, no
+ * answers. The data column holds the key beside the texts, so it is read here
+ * only to be cut down by studentQuestionData, seeded by attempt and question
+ * so a reload shows the same shuffle. Two statements.
+ */
 export async function loadStudentQuestions(
   db: DbOrTx,
-  attempt: Pick<OwnAttempt, "taskId" | "questionOrder" | "choiceOrder" | "questionPoints">,
+  attempt: Pick<OwnAttempt, "id" | "taskId" | "questionOrder" | "choiceOrder" | "questionPoints">,
 ): Promise<StudentQuestion[]> {
   const questions = await db
-    .select({ id: quizQuestions.id, type: quizQuestions.type, text: quizQuestions.text, points: quizQuestions.points })
+    .select({ id: quizQuestions.id, type: quizQuestions.type, text: quizQuestions.text, points: quizQuestions.points, data: quizQuestions.data })
     .from(quizQuestions)
     .where(inArray(quizQuestions.id, attempt.questionOrder))
     .orderBy(asc(quizQuestions.id));
@@ -179,6 +187,7 @@ export async function loadStudentQuestions(
       choices.filter((choice) => choice.questionId === question.id),
       attempt.choiceOrder[question.id],
     ).map((choice) => ({ id: choice.id, text: choice.text })),
+    data: studentQuestionData(question.type, question.data, `${attempt.id}:${question.id}`),
   }));
 }
 

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { QuestionInlineMarkdown, QuestionMarkdown } from "@/components/content/question-markdown";
 import { BankQuestionEditor } from "@/components/question-bank/bank-question-editor";
 import { QuestionPreview } from "@/components/question-bank/question-preview";
+import { buildAttemptQuestion } from "@/components/quiz-taking/build-attempt-question";
 import { db } from "@/db";
 import { requireArea } from "@/lib/auth/current-user";
 import { loadBankQuestion } from "@/lib/question-bank/queries";
+import { studentQuestionData } from "@/lib/quizzes/question-data";
 
 export const metadata: Metadata = { title: "Bank question" };
 
@@ -43,14 +44,16 @@ export default async function BankQuestionPage({ params }: Props) {
           Preview as a student sees it
         </h2>
         <QuestionPreview
-          question={{
+          question={buildAttemptQuestion({
             id: question.id,
             number: 1,
             type: question.type,
             points: question.points,
-            prompt: <QuestionMarkdown source={question.text} />,
-            choices: question.choices.map((choice) => ({ id: choice.id, label: <QuestionInlineMarkdown source={choice.text} /> })),
-          }}
+            text: question.text,
+            choices: question.choices.map((choice) => ({ id: choice.id, text: choice.text })),
+            // Cut down as for a student, so the preview shows (and sends to the browser) what an attempt would.
+            data: studentQuestionData(question.type, question.data, question.id),
+          })}
         />
       </section>
 

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { QuestionInlineMarkdown, QuestionMarkdown } from "@/components/content/question-markdown";
 import { attemptHref, quizHref } from "@/components/course/item-link";
 import { AttemptForm } from "@/components/quiz-taking/attempt-form";
-import type { AttemptQuestion } from "@/components/quiz-taking/attempt-question";
+import { buildAttemptQuestion } from "@/components/quiz-taking/build-attempt-question";
 import { db } from "@/db";
 import { requireUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/quizzes/taking/params";
@@ -36,15 +35,8 @@ export default async function AttemptPage(props: Props) {
   const slug = attempt.courseSlug;
   if (attempt.status !== "in_progress") redirect(attemptHref(slug, attempt.taskId, attempt.id, "result"));
 
-  // Built field by field: the prompt and the choices' text, rendered here, and nothing else.
-  const questions: AttemptQuestion[] = view.questions.map((question) => ({
-    id: question.id,
-    number: question.number,
-    type: question.type,
-    points: question.points,
-    prompt: <QuestionMarkdown source={question.text} />,
-    choices: question.choices.map((choice) => ({ id: choice.id, label: <QuestionInlineMarkdown source={choice.text} /> })),
-  }));
+  // Built field by field: the texts a student may see, rendered here, and nothing else.
+  const questions = view.questions.map(buildAttemptQuestion);
 
   return (
     <article className="mx-auto flex max-w-3xl flex-col gap-4">
