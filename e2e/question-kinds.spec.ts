@@ -104,6 +104,25 @@ test("a student answers matching, ordering, cloze and essay questions and review
   await expect(page.getByRole("heading", { name: "Imported 4 questions" })).toBeVisible();
   await page.getByRole("link", { name: "Open the question bank" }).click();
 
+  // A fifth kind written by hand in the bank's form: an ordering question, with a refusal first.
+  await page.getByRole("link", { name: "New question" }).click();
+  const form = page.getByRole("form", { name: "New question" });
+  await form.getByLabel("Kind of question").selectOption("ordering");
+  await form.getByLabel("Question", { exact: true }).fill("Put the steps of the water cycle in order.");
+  await form.getByLabel("Item 1", { exact: true }).fill("Evaporation");
+  await form.getByLabel("Item 2", { exact: true }).fill("Condensation");
+  await form.getByRole("button", { name: "Add question" }).click();
+  await expect(form.getByText("Write the item, or remove it.")).toBeVisible();
+  await form.getByLabel("Item 3", { exact: true }).fill("Precipitation");
+  await form.getByRole("button", { name: "Move item 3 up" }).click();
+  await expect(form.getByLabel("Item 2", { exact: true })).toHaveValue("Precipitation");
+  await form.getByRole("button", { name: "Move item 2 down" }).click();
+  await expectNoSeriousA11yViolations(page);
+  await form.getByRole("button", { name: "Add question" }).click();
+  await expect(page.getByRole("form", { name: "Edit question" }).getByLabel("Item 3", { exact: true })).toHaveValue("Precipitation");
+  await page.getByRole("link", { name: "Back to the question bank" }).click();
+  await expect(page.getByRole("list", { name: "Bank questions" }).getByRole("listitem")).toHaveCount(5);
+
   // The bank's preview uses the student's inputs.
   const bank = page.getByRole("list", { name: "Bank questions" });
   await bank.getByRole("link", { name: "Preview and edit Planets" }).click();
@@ -215,4 +234,29 @@ test("a student answers matching, ordering, cloze and essay questions and review
   await expect(essayReview.locator("strong").getByText("collide")).toBeVisible();
   await expect(page.getByText(graderInfo)).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
+
+  // The teacher grades the essay from the queue; the student's score is then final.
+  const resultUrl = page.url();
+  const studentCookies = await page.context().cookies();
+  await signInAs("teacher");
+  await page.goto("/teacher/grading?view=quiz_essays");
+  await page.getByRole("row").filter({ hasText: quizTitle }).getByRole("link").first().click();
+  await expect(page.getByText(graderInfo)).toBeVisible();
+  const grading = page.getByRole("form", { name: "Grade this essay" });
+  await grading.getByLabel("Points (0 to 5)").fill("9");
+  await grading.getByRole("button", { name: /Save/ }).click();
+  await expect(grading.getByText("Enter at most 5 points", { exact: false })).toBeVisible();
+  await grading.getByLabel("Points (0 to 5)").fill("4");
+  await grading.getByLabel("Comment for the student (Markdown)").fill("Good, now name the **plates**.");
+  await grading.getByRole("button", { name: /Save/ }).click();
+  await expect(page.getByText(/Saved: 4 \/ 5 points\. The attempt is graded/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await page.context().clearCookies();
+  await page.context().addCookies(studentCookies);
+  await page.goto(resultUrl);
+  const graded = page.getByRole("region", { name: "Review" }).getByRole("region").filter({ hasText: "Explain how mountains form" });
+  await expect(graded.getByText("Awaiting grading")).toHaveCount(0);
+  await expect(graded.locator("strong").getByText("plates")).toBeVisible();
+  await expect(page.getByText("so far")).toHaveCount(0);
 });
