@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { QuestionType } from "@/db/schema/enums";
+import type { StoredResponse } from "@/db/schema/quizzes";
 
 /** A question as the attempt page gets it: the prompt rendered on the server, and no answers. */
 export interface AttemptQuestion {
@@ -26,3 +27,15 @@ export type AttemptClozeBlock =
   | { kind: "gapped"; parts: ({ kind: "text"; content: ReactNode } | { kind: "gap"; index: number })[] };
 
 export type AttemptClozeGap = { kind: "short_answer" | "numeric" } | { kind: "dropdown"; options: { id: string; text: string }[] };
+
+/** What each kind's input takes from QuestionInput: the question's header, its answer so far and the autosave hooks. */
+export interface KindInputProps<Kind extends AttemptQuestionData["kind"]> {
+  questionId: string;
+  header: ReactNode;
+  promptId: string;
+  data: Extract<AttemptQuestionData, { kind: Kind }>;
+  value: StoredResponse | undefined;
+  disabled: boolean;
+  onChange: (response: StoredResponse) => void;
+  onBlur: () => void;
+}

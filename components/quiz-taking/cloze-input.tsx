@@ -1,11 +1,8 @@
 "use client";
 
-import type { ReactNode } from "react";
-import type { StoredResponse } from "@/db/schema/quizzes";
 import { answerTextMaxLength } from "@/lib/quizzes/taking/schemas";
-import type { AttemptClozeGap, AttemptQuestionData } from "./attempt-question";
+import type { AttemptClozeGap, KindInputProps } from "./attempt-question";
 
-type ClozeData = Extract<AttemptQuestionData, { kind: "cloze" }>;
 
 const gapField = "mx-1 my-0.5 inline-block max-w-full rounded-md border border-slate-300 bg-white px-2 py-1 align-baseline";
 
@@ -23,16 +20,7 @@ export function ClozeInput({
   disabled,
   onChange,
   onBlur,
-}: {
-  questionId: string;
-  header: ReactNode;
-  promptId: string;
-  data: ClozeData;
-  value: StoredResponse | undefined;
-  disabled: boolean;
-  onChange: (response: StoredResponse) => void;
-  onBlur: () => void;
-}) {
+}: KindInputProps<"cloze">) {
   const saved = value && "gaps" in value ? value.gaps : [];
   const gaps = data.gaps.map((_, index) => saved[index] ?? "");
   const fill = (index: number, text: string) => onChange({ gaps: gaps.map((current, other) => (other === index ? text : current)) });

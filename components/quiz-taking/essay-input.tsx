@@ -1,9 +1,8 @@
 "use client";
 
-import type { ReactNode } from "react";
-import type { StoredResponse } from "@/db/schema/quizzes";
 import { essayMaxLength } from "@/lib/quizzes/question-data";
 import { wordCount } from "@/lib/quizzes/taking/word-count";
+import type { KindInputProps } from "./attempt-question";
 
 /** A large text box for a written answer in Markdown, with its word count; saved like every answer, after a pause and on leaving it. */
 export function EssayInput({
@@ -14,15 +13,7 @@ export function EssayInput({
   disabled,
   onChange,
   onBlur,
-}: {
-  questionId: string;
-  header: ReactNode;
-  promptId: string;
-  value: StoredResponse | undefined;
-  disabled: boolean;
-  onChange: (response: StoredResponse) => void;
-  onBlur: () => void;
-}) {
+}: Omit<KindInputProps<"essay">, "data">) {
   const inputId = `question-${questionId}-essay`;
   const hintId = `${inputId}-hint`;
   const countId = `${inputId}-count`;

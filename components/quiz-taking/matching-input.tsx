@@ -1,10 +1,7 @@
 "use client";
 
-import type { ReactNode } from "react";
-import type { StoredResponse } from "@/db/schema/quizzes";
-import type { AttemptQuestionData } from "./attempt-question";
+import type { KindInputProps } from "./attempt-question";
 
-type MatchingData = Extract<AttemptQuestionData, { kind: "matching" }>;
 
 /** One labelled select per prompt: native selects work with a keyboard, a screen reader and a phone's picker alike. */
 export function MatchingInput({
@@ -16,16 +13,7 @@ export function MatchingInput({
   disabled,
   onChange,
   onBlur,
-}: {
-  questionId: string;
-  header: ReactNode;
-  promptId: string;
-  data: MatchingData;
-  value: StoredResponse | undefined;
-  disabled: boolean;
-  onChange: (response: StoredResponse) => void;
-  onBlur: () => void;
-}) {
+}: KindInputProps<"matching">) {
   const matches = value && "matches" in value ? value.matches : {};
   const choose = (promptKey: string, answerId: string) => {
     const next = { ...matches };

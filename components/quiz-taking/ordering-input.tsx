@@ -1,12 +1,10 @@
 "use client";
 
-import { useLayoutEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type ReactNode } from "react";
+import { useLayoutEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
 import { Button } from "@/components/ui/button";
-import type { StoredResponse } from "@/db/schema/quizzes";
 import { displayedOrder, dropIndex, moveItem } from "@/lib/quizzes/taking/reorder";
-import type { AttemptQuestionData } from "./attempt-question";
+import type { KindInputProps } from "./attempt-question";
 
-type OrderingData = Extract<AttemptQuestionData, { kind: "ordering" }>;
 type Direction = "up" | "down";
 
 // A plain button styled as the secondary Button: the focus handling needs its element.
@@ -28,15 +26,7 @@ export function OrderingInput({
   disabled,
   onChange,
   onBlur,
-}: {
-  header: ReactNode;
-  promptId: string;
-  data: OrderingData;
-  value: StoredResponse | undefined;
-  disabled: boolean;
-  onChange: (response: StoredResponse) => void;
-  onBlur: () => void;
-}) {
+}: KindInputProps<"ordering">) {
   const saved = value && "order" in value ? value.order : undefined;
   const order = displayedOrder(
     data.items.map((item) => item.id),
