@@ -28,7 +28,9 @@ export default defineConfig({
   },
   projects: [
     { name: "desktop", testIgnore: multiProcessSpec, use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions } },
-    { name: "mobile", testIgnore: multiProcessSpec, use: { ...devices["Pixel 7"], launchOptions } },
+    // A test tagged @one-width checks what no screen width changes (headers, redirects, refusals,
+    // address parameters, its own viewport): the phone run would only repeat it.
+    { name: "mobile", testIgnore: multiProcessSpec, grepInvert: /@one-width/, use: { ...devices["Pixel 7"], launchOptions } },
     ...(multiProcess
       ? [{ name: "multi-process", testMatch: multiProcessSpec, use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions } }]
       : []),

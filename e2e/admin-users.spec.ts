@@ -118,7 +118,7 @@ test("an admin cannot manage its own account from the users table", async ({ pag
   await expect(ownRow.getByRole("link", { name: /Anonymise/ })).toHaveCount(0);
 });
 
-test("the users table sorts and pages from the address, and reads bad parameters as defaults", async ({ page, signInAs }) => {
+test("the users table sorts and pages from the address, and reads bad parameters as defaults", { tag: "@one-width" }, async ({ page, signInAs }) => {
   await signInAs("admin");
   const response = await page.goto("/admin/users?sort=password_hash&dir=up&page=-1&role=owner&status=%00");
   expect(response?.status()).toBe(200);
@@ -129,7 +129,7 @@ test("the users table sorts and pages from the address, and reads bad parameters
   await expectNoSeriousA11yViolations(page);
 });
 
-test("the admin pages fit a 390 px screen: wide tables scroll inside their region", async ({ page, signInAs }) => {
+test("the admin pages fit a 390 px screen: wide tables scroll inside their region", { tag: "@one-width" }, async ({ page, signInAs }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signInAs("admin");
   await expectNoPageOverflow(page);

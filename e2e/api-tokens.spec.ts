@@ -82,7 +82,7 @@ test("the settings pages link to each other", async ({ page }, testInfo) => {
   await expect(page.getByRole("heading", { level: 1, name: "Notification settings" })).toBeVisible();
 });
 
-test("a guest is sent to sign in first", async ({ page }) => {
+test("a guest is sent to sign in first", { tag: "@one-width" }, async ({ page }) => {
   await page.goto("/settings/api-tokens");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fsettings%2Fapi-tokens$/);
 });

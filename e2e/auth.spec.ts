@@ -68,7 +68,7 @@ test.describe("sign-in and roles", () => {
     await expectNoSeriousA11yViolations(page);
   });
 
-  test("a student opening teacher and admin pages gets not-found and no data", async ({ page, signInAs }) => {
+  test("a student opening teacher and admin pages gets not-found and no data", { tag: "@one-width" }, async ({ page, signInAs }) => {
     await signInAs("student");
     for (const path of ["/teacher", "/admin", "/admin/users"]) {
       const response = await page.goto(path);
@@ -79,14 +79,14 @@ test.describe("sign-in and roles", () => {
     }
   });
 
-  test("a guest is sent to sign in and brought back to the page it asked for", async ({ page }) => {
+  test("a guest is sent to sign in and brought back to the page it asked for", { tag: "@one-width" }, async ({ page }) => {
     await page.goto("/dashboard");
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard$/);
     await new SignInPage(page).signIn(demoUsers.student.email, demoPassword);
     await expect(page).toHaveURL(/\/dashboard$/);
   });
 
-  test("a wrong password is refused with a message that does not say which part was wrong", async ({ page }) => {
+  test("a wrong password is refused with a message that does not say which part was wrong", { tag: "@one-width" }, async ({ page }) => {
     const signInPage = new SignInPage(page);
     await signInPage.goto();
     await expectNoSeriousA11yViolations(page);

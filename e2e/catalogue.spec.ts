@@ -106,7 +106,7 @@ test.describe("course catalogue", () => {
     await expect(page.getByLabel("Search courses")).toHaveValue("");
   });
 
-  test("a page past the end goes back to the first page and keeps the search, subject and sort", async ({ page }) => {
+  test("a page past the end goes back to the first page and keeps the search, subject and sort", { tag: "@one-width" }, async ({ page }) => {
     const catalogue = new CataloguePage(page);
     await catalogue.goto("?q=cell&subject=biology&sort=title&page=7");
     await expect(page).toHaveURL(/\/courses\?q=cell&subject=biology&sort=title$/);
@@ -116,7 +116,7 @@ test.describe("course catalogue", () => {
     await expect(page.getByRole("navigation", { name: "Pagination" })).toHaveCount(0);
   });
 
-  test("bad parameters still show the catalogue", async ({ page }) => {
+  test("bad parameters still show the catalogue", { tag: "@one-width" }, async ({ page }) => {
     const catalogue = new CataloguePage(page);
     const response = await page.goto(`/courses?page=abc&sort=cheapest&subject=${"x".repeat(300)}&q=${"%27%3B".repeat(5)}`);
     expect(response?.status()).toBe(200);

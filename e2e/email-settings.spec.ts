@@ -59,7 +59,7 @@ test("the unsubscribe link asks first, then turns that email off, and the settin
   await expect(channelGroup(page, "Grades").getByLabel("In-app and email")).toBeChecked();
 });
 
-test("a tampered unsubscribe link changes nothing and says so", async ({ page }, testInfo) => {
+test("a tampered unsubscribe link changes nothing and says so", { tag: "@one-width" }, async ({ page }, testInfo) => {
   const userId = await newStudent(page, testInfo.project.name);
   const token = createUnsubscribeToken({ userId, type: "all" }, e2eSecret);
   const response = await page.goto(`/unsubscribe?token=${encodeURIComponent(`${token.slice(0, -2)}xx`)}`);

@@ -31,7 +31,7 @@ function expectSecurityHeaders(response: APIResponse, what: string) {
   expect(headers["strict-transport-security"], what).toBeUndefined();
 }
 
-test("pages, API answers, static and public files, 404s and errors all carry the headers", async ({ request }) => {
+test("pages, API answers, static and public files, 404s and errors all carry the headers", { tag: "@one-width" }, async ({ request }) => {
   const page = await request.get("/sign-in");
   expect(page.status()).toBe(200);
   expectSecurityHeaders(page, "a page");
@@ -66,7 +66,7 @@ test("pages, API answers, static and public files, 404s and errors all carry the
   expectSecurityHeaders(badReport, "a refused CSP report");
 });
 
-test("a foreign site cannot show the admin pages in a frame", async ({ page, signInAs, baseURL }) => {
+test("a foreign site cannot show the admin pages in a frame", { tag: "@one-width" }, async ({ page, signInAs, baseURL }) => {
   await signInAs("admin");
   const target = `${baseURL}/admin/users`;
   const framer = "http://framer.example/";
@@ -106,7 +106,7 @@ async function expectNoViolations(found: string[], page: Page) {
   expect(found, found.join("\n")).toEqual([]);
 }
 
-test("a student's lesson with a video embed runs under the policy", async ({ page, signInAs, baseURL }) => {
+test("a student's lesson with a video embed runs under the policy", { tag: "@one-width" }, async ({ page, signInAs, baseURL }) => {
   const found = await watchPolicyViolations(page, baseURL!);
   await signInAs("student");
   await page.goto("/learn/mechanics-motion-and-forces");
@@ -121,7 +121,7 @@ test("a student's lesson with a video embed runs under the policy", async ({ pag
   await expectNoViolations(found, page);
 });
 
-test("a teacher's Markdown preview and drag and drop run under the policy", async ({ page, signInAs, baseURL }) => {
+test("a teacher's Markdown preview and drag and drop run under the policy", { tag: "@one-width" }, async ({ page, signInAs, baseURL }) => {
   const found = await watchPolicyViolations(page, baseURL!);
   await signInAs("teacher");
   await page.goto("/teacher/courses/new");
@@ -141,7 +141,7 @@ test("a teacher's Markdown preview and drag and drop run under the policy", asyn
   await expectNoViolations(found, page);
 });
 
-test("an admin's report charts and user list run under the policy", async ({ page, signInAs, baseURL }) => {
+test("an admin's report charts and user list run under the policy", { tag: "@one-width" }, async ({ page, signInAs, baseURL }) => {
   const found = await watchPolicyViolations(page, baseURL!);
   await signInAs("admin");
   await page.goto("/admin/report");

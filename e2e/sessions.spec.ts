@@ -14,7 +14,7 @@ async function newStudent(page: Page, projectName: string) {
   return email;
 }
 
-test("a cookie copied before sign-out is refused afterwards", async ({ page, browser }, testInfo) => {
+test("a cookie copied before sign-out is refused afterwards", { tag: "@one-width" }, async ({ page, browser }, testInfo) => {
   await newStudent(page, testInfo.project.name);
   const cookies = await page.context().cookies();
   expect(cookies.some((cookie) => cookie.name.endsWith("authjs.session-token"))).toBe(true);
