@@ -15,7 +15,7 @@ import type { CategoryOption } from "@/lib/question-bank/category-tree";
 import { bankQuestionFormSchema, type QuestionFormInput, type QuestionFormValues } from "@/lib/question-bank/schemas";
 import { saveQuestionAction } from "@/lib/quizzes/actions/save-question-action";
 import type { StoredQuestion } from "@/lib/quizzes/authoring/stored-questions";
-import { dataFieldValues, draftOfStored } from "@/lib/quizzes/authoring/question-data-fields";
+import { answerFieldValues, dataFieldValues, draftOfStored } from "@/lib/quizzes/authoring/question-data-fields";
 import { questionTypeLabels, questionTypes, trueFalseTexts } from "@/lib/quizzes/authoring/schemas";
 import { AttemptsWarning } from "./attempts-warning";
 import { BankMetaFields } from "./bank-meta-fields";
@@ -24,6 +24,7 @@ import { AcceptedAnswerFields } from "./accepted-answer-fields";
 import { ClozeFields } from "./cloze-fields";
 import { EssayFields } from "./essay-fields";
 import { MatchingFields } from "./matching-fields";
+import { NumericAnswerFields } from "./numeric-answer-fields";
 import { OrderingFields } from "./ordering-fields";
 
 const typeOptions = questionTypes.map((value) => ({ value, label: questionTypeLabels[value] }));
@@ -49,30 +50,34 @@ function defaultsOf(question: StoredQuestion | undefined, target: QuestionFormTa
       points: 1,
       explanation: "",
       choices: [blankChoice(), blankChoice()],
-      acceptedAnswers: [{ value: "" }],
+      acceptedAnswers: [{ value: "", weight: 100 }],
       numericValue: null,
       numericTolerance: 0,
+      numericOthers: [],
       ...dataFieldValues(undefined),
     };
   }
+  const draft = draftOfStored(question.type, question.data);
+  const answers = answerFieldValues(question.acceptedAnswers, draft);
   return {
     ...meta,
     // Every kind's fields get values, so switching the kind shows blank rows to fill.
-    ...dataFieldValues(draftOfStored(question.type, question.data)),
+    ...dataFieldValues(draft),
     type: question.type,
     text: question.text,
     points: question.points,
     explanation: question.explanation,
     choices: question.choices.length > 0 ? question.choices.map(({ id, text, isCorrect }) => ({ id, text, isCorrect })) : [blankChoice(), blankChoice()],
-    acceptedAnswers: question.acceptedAnswers.length > 0 ? question.acceptedAnswers.map((value) => ({ value })) : [{ value: "" }],
+    acceptedAnswers: answers.acceptedAnswers.length > 0 ? answers.acceptedAnswers : [{ value: "", weight: 100 }],
     numericValue: question.numericValue,
     numericTolerance: question.numericTolerance,
+    numericOthers: answers.numericOthers,
   };
 }
 
 /**
  * Adds a question (no `question`) or edits one, with its choices, accepted
- * answers, numeric value, pairs, items, blanks or grader information inline: in a quiz (the builder, saving into the
+ * answers and their marks, numeric value and other values, pairs, items, blanks or grader information inline: in a quiz (the builder, saving into the
  * bank) or in the bank itself, where it also takes a name, a category and
  * tags. The server checks the same schema; its refusals land next to the same
  * fields. When the quiz has submitted attempts, saving asks first.
@@ -132,7 +137,7 @@ export function QuestionForm({
     setSaving(true);
     setFormError(null);
     // Back to the form's fields: the action checks the same schema again.
-    const fields = { ...values, acceptedAnswers: values.acceptedAnswers.map((value) => ({ value })), ...dataFieldValues(data) };
+    const fields = { ...values, ...answerFieldValues(values.acceptedAnswers, data), ...dataFieldValues(data) };
     const result =
       target.kind === "quiz"
         ? await saveQuestionAction({ courseId, taskId: target.taskId, questionId: question?.id ?? null, ...fields })
@@ -213,6 +218,7 @@ export function QuestionForm({
           />
         </div>
       ) : null}
+      {type === "numeric" ? <NumericAnswerFields form={form} /> : null}
 
       <TextAreaField
         label="Explanation (optional)"

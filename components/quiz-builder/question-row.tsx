@@ -9,7 +9,7 @@ import type { ShiftDirection } from "@/lib/authoring/schemas";
 import { gapKindLabels } from "@/lib/quizzes/authoring/question-data-fields";
 import { questionTypeLabels } from "@/lib/quizzes/authoring/schemas";
 import type { StoredQuestion } from "@/lib/quizzes/authoring/stored-questions";
-import { readQuestionData } from "@/lib/quizzes/question-data";
+import { readAnswerExtras, readQuestionData } from "@/lib/quizzes/question-data";
 import { gradedAgainstOldVersion } from "./attempts-warning";
 import { QuestionForm } from "./question-form";
 
@@ -20,10 +20,14 @@ const unreadable = "Content could not be read: open it and save it again";
 /** What the right answer is, in a few words, for the teacher's overview. */
 function answerSummary(question: StoredQuestion): string {
   switch (question.type) {
-    case "short_answer":
-      return `Accepts: ${question.acceptedAnswers.join(", ")}`;
-    case "numeric":
-      return `Answer: ${question.numericValue}${question.numericTolerance ? ` ± ${question.numericTolerance}` : ""}`;
+    case "short_answer": {
+      const partial = readAnswerExtras("short_answer", question.data)?.partial ?? [];
+      return `Accepts: ${question.acceptedAnswers.join(", ")}${partial.length > 0 ? ` · partly: ${partial.map((answer) => `${answer.text} (${answer.weight}%)`).join(", ")}` : ""}`;
+    }
+    case "numeric": {
+      const others = readAnswerExtras("numeric", question.data)?.others ?? [];
+      return `Answer: ${question.numericValue}${question.numericTolerance ? ` ± ${question.numericTolerance}` : ""}${others.length > 0 ? ` · also ${countOf(others.length, "other value")}` : ""}`;
+    }
     case "matching": {
       const data = readQuestionData("matching", question.data);
       if (!data) return unreadable;

@@ -26,7 +26,7 @@ export function ChoicesReview({ question }: { question: ReviewQuestion }) {
   );
 }
 
-/** Short answer and numeric: what was typed beside what is accepted. */
+/** Short answer and numeric: what was typed beside what is accepted, partly right answers and other values with their marks. */
 export function TypedReview({ question }: { question: ReviewQuestion }) {
   return (
     <dl className="grid gap-1 text-sm sm:grid-cols-[auto_1fr] sm:gap-x-4">
@@ -38,6 +38,12 @@ export function TypedReview({ question }: { question: ReviewQuestion }) {
           <dd>{question.acceptedAnswers.join(", ")}</dd>
         </>
       ) : null}
+      {question.type === "short_answer" && question.partialAnswers.length > 0 ? (
+        <>
+          <dt className="font-semibold">Partly right</dt>
+          <dd>{question.partialAnswers.map((answer) => `${answer.text} (${answer.weight}%)`).join(", ")}</dd>
+        </>
+      ) : null}
       {question.type === "numeric" && question.numericValue !== null ? (
         <>
           <dt className="font-semibold">Correct answer</dt>
@@ -45,6 +51,12 @@ export function TypedReview({ question }: { question: ReviewQuestion }) {
             {question.numericValue}
             {question.numericTolerance > 0 ? ` (± ${question.numericTolerance})` : ""}
           </dd>
+        </>
+      ) : null}
+      {question.type === "numeric" && question.otherNumericAnswers.length > 0 ? (
+        <>
+          <dt className="font-semibold">Also accepted</dt>
+          <dd>{question.otherNumericAnswers.map((other) => `${other.value} (± ${other.tolerance}) for ${other.weight}%`).join(", ")}</dd>
         </>
       ) : null}
     </dl>

@@ -2,7 +2,7 @@ import "server-only";
 import type { DbOrTx } from "@/db";
 import { ApiProblem } from "@/lib/api/problem";
 import type { Actor } from "@/lib/auth/policy";
-import { readQuestionData } from "@/lib/quizzes/question-data";
+import { readAnswerExtras, readQuestionData } from "@/lib/quizzes/question-data";
 import { loadCategoryTree } from "./category-tree";
 import { loadBankQuestion, type BankQuestionDetail } from "./queries";
 
@@ -26,7 +26,7 @@ export function bankQuestionView(detail: BankQuestionDetail) {
     numericValue: question.numericValue,
     numericTolerance: question.numericTolerance,
     // Parsed, so a malformed stored value answers null rather than breaking the documented shape.
-    data: readQuestionData(question.type, question.data),
+    data: readQuestionData(question.type, question.data) ?? readAnswerExtras(question.type, question.data),
     usedIn: detail.usedIn,
   };
 }

@@ -52,6 +52,38 @@ export const essayDataSchema = z.object({
   graderInfo: z.string().max(5000),
 });
 
+/**
+ * A short answer question's partly right answers (the full-marks ones stay in
+ * the accepted answers column), each with its share of the points in percent.
+ */
+export const shortAnswerExtrasSchema = z.object({
+  kind: z.literal("short_answer"),
+  partial: z.array(z.object({ text: z.string().max(200), weight: z.number().finite().min(1).max(99) })).max(20),
+});
+
+/**
+ * A numeric question's other accepted values (the full-marks value stays in
+ * the numeric columns), each with its tolerance and share of the points.
+ */
+export const numericExtrasSchema = z.object({
+  kind: z.literal("numeric"),
+  others: z.array(z.object({ value: z.number().finite(), tolerance: z.number().finite().min(0), weight: z.number().finite().min(1).max(100) })).max(20),
+});
+
+export type ShortAnswerExtras = z.infer<typeof shortAnswerExtrasSchema>;
+export type NumericExtras = z.infer<typeof numericExtrasSchema>;
+export type AnswerExtras = ShortAnswerExtras | NumericExtras;
+
+/** A short answer or numeric question's extra answers in its data; null for other types, no extras or a value that does not parse. */
+export function readAnswerExtras(type: "short_answer", data: unknown): ShortAnswerExtras | null;
+export function readAnswerExtras(type: "numeric", data: unknown): NumericExtras | null;
+export function readAnswerExtras(type: QuestionType, data: unknown): AnswerExtras | null;
+export function readAnswerExtras(type: QuestionType, data: unknown): AnswerExtras | null {
+  if (type === "short_answer") return shortAnswerExtrasSchema.safeParse(data).data ?? null;
+  if (type === "numeric") return numericExtrasSchema.safeParse(data).data ?? null;
+  return null;
+}
+
 export type MatchingQuestionData = z.infer<typeof matchingDataSchema>;
 export type OrderingQuestionData = z.infer<typeof orderingDataSchema>;
 export type ClozeQuestionData = z.infer<typeof clozeDataSchema>;

@@ -3,7 +3,7 @@ import { questionType, taskStatus } from "@/db/schema/enums";
 import { bankUsages } from "@/lib/question-bank/bank-params";
 import { bankQuestionFormSchema, categoryFormSchema } from "@/lib/question-bank/schemas";
 import { exportFormats, importFormats } from "@/lib/question-formats/formats";
-import { clozeDataSchema, essayDataSchema, matchingDataSchema, orderingDataSchema } from "@/lib/quizzes/question-data";
+import { clozeDataSchema, essayDataSchema, matchingDataSchema, numericExtrasSchema, orderingDataSchema, shortAnswerExtrasSchema } from "@/lib/quizzes/question-data";
 import { importLimits } from "@/lib/question-formats/portable-question";
 import { defineContract, idParam, timestampSchema } from "../contract";
 
@@ -66,11 +66,13 @@ export const bankQuestionSchema = z.object({
   numericValue: z.number().nullable(),
   numericTolerance: z.number(),
   data: z
-    .discriminatedUnion("kind", [matchingDataSchema, orderingDataSchema, clozeDataSchema, essayDataSchema])
+    .discriminatedUnion("kind", [matchingDataSchema, orderingDataSchema, clozeDataSchema, essayDataSchema, shortAnswerExtrasSchema, numericExtrasSchema])
     .nullable()
     .describe(
-      "A matching, ordering, cloze or essay question's content with its key (null for the other types): matching `prompts` (each with its `answerId`) and `answers`; " +
-        "ordering `items` in the right order; cloze `gaps`, blank n written `[[n]]` in the text; essay `graderInfo`. Ids stay the same across edits.",
+      "A matching, ordering, cloze or essay question's content with its key: matching `prompts` (each with its `answerId`) and `answers`; " +
+        "ordering `items` in the right order; cloze `gaps`, blank n written `[[n]]` in the text; essay `graderInfo`. Ids stay the same across edits. " +
+        "A short answer's partly right answers (`partial`: { text, weight 1 to 99 }) or a numeric question's other values (`others`: { value, tolerance, weight 1 to 100 }), " +
+        "beside the full-marks `acceptedAnswers` or `numericValue`. Null when the question has none.",
     ),
   usedIn: z.array(quizUseSchema),
 });
@@ -123,8 +125,9 @@ export const createBankQuestionContract = defineContract({
   tag: "Question bank",
   summary: "Add a question to the bank",
   description:
-    "The same fields as the question form: `type`, `text`, `points`, `explanation`, `choices` ({ text, isCorrect }), `acceptedAnswers` ({ value }), " +
-    "`numericValue` and `numericTolerance`; for matching `matchingPairs` ({ prompt, answer }) and `matchingDistractors` ({ text }), for ordering " +
+    "The same fields as the question form: `type`, `text`, `points`, `explanation`, `choices` ({ text, isCorrect }), `acceptedAnswers` ({ value, weight }: " +
+    "marks in percent from 1 to 100, 100 when absent; at least one at 100), `numericValue` and `numericTolerance`, `numericOthers` ({ value, tolerance, weight }, " +
+    "other accepted values with their marks); for matching `matchingPairs` ({ prompt, answer }) and `matchingDistractors` ({ text }), for ordering " +
     "`orderingItems` ({ text }) in the right order, for cloze `clozeGaps` ({ kind, points, and `answers` ({ text, weight }), `numbers` ({ value, tolerance, weight }) " +
     "or `options` ({ text, weight }) by kind; blank n is written `[[n]]` in the text), for essay `graderInfo`; " +
     "plus `name`, `categoryId` and `tags` (comma-separated). Answers **201** with the question. " +

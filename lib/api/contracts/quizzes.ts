@@ -173,6 +173,10 @@ const reviewQuestionSchema = z.object({
   acceptedAnswers: z.array(z.string()),
   numericValue: z.number().nullable(),
   numericTolerance: z.number(),
+  partialAnswers: z.array(z.object({ text: z.string(), weight: z.number() })).describe("Short answer: partly right answers with their marks in percent; empty when none."),
+  otherNumericAnswers: z
+    .array(z.object({ value: z.number(), tolerance: z.number(), weight: z.number() }))
+    .describe("Numeric: other accepted values with their tolerance and marks in percent; empty when none."),
   explanation: z.string(),
   dataReview: dataReviewSchema,
   pending: z.boolean().describe("An answered essay waiting for the teacher's score."),

@@ -1,6 +1,6 @@
 import type { PortableQuestion } from "@/lib/question-formats/portable-question";
 import type { StoredQuestion } from "@/lib/quizzes/authoring/stored-questions";
-import { readQuestionData } from "@/lib/quizzes/question-data";
+import { readAnswerExtras, readQuestionData } from "@/lib/quizzes/question-data";
 
 // A bank question in the exchange shape, for the exporters: weights where the
 // bank keeps them, otherwise right (100) and wrong (0), as the grading reads them.
@@ -35,9 +35,23 @@ export function contentToPortable(question: StoredQuestion, { category, tags }: 
       };
     }
     case "short_answer":
-      return { ...base, type: "short_answer", answers: question.acceptedAnswers.map((text) => ({ text, weight: 100, feedback: "" })) };
+      return {
+        ...base,
+        type: "short_answer",
+        answers: [
+          ...question.acceptedAnswers.map((text) => ({ text, weight: 100, feedback: "" })),
+          ...(readAnswerExtras("short_answer", question.data)?.partial ?? []).map((answer) => ({ ...answer, feedback: "" })),
+        ],
+      };
     case "numeric":
-      return { ...base, type: "numeric", answers: [{ value: question.numericValue ?? 0, tolerance: question.numericTolerance, weight: 100, feedback: "" }] };
+      return {
+        ...base,
+        type: "numeric",
+        answers: [
+          { value: question.numericValue ?? 0, tolerance: question.numericTolerance, weight: 100, feedback: "" },
+          ...(readAnswerExtras("numeric", question.data)?.others ?? []).map((other) => ({ ...other, feedback: "" })),
+        ],
+      };
     case "matching": {
       const data = readQuestionData("matching", question.data);
       const answerText = new Map((data?.answers ?? []).map((answer) => [answer.id, answer.text]));

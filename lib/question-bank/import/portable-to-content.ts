@@ -13,6 +13,15 @@ const wholePoints = (points: number) => Math.min(questionLimits.points, Math.max
 
 const clean = (text: string, max: number) => text.replace(/\u0000/g, "").slice(0, max);
 
+/** A partly right answer's share as the bank keeps it: a whole percent from 1 to 99. */
+const partialShare = (weight: number) => Math.min(99, Math.max(1, Math.round(weight)));
+
+/** What a short answer's or numeric question's answers bring that the bank does not keep: penalties and feedback. */
+function droppedAnswerNotes(answers: readonly { weight: number; feedback: string }[], notes: string[]) {
+  if (answers.some((answer) => answer.weight < 0)) notes.push("Answers with a penalty (a negative weight) are not kept: a wrong answer here scores zero.");
+  if (answers.some((answer) => answer.feedback.trim() !== "")) notes.push("Feedback on single answers is not kept; the question's explanation is.");
+}
+
 /** Turns one portable question into bank content: choices with weights and feedback, accepted answers, a numeric value. */
 export function portableToContent(question: PortableQuestion): Conversion {
   const base = {
@@ -67,17 +76,43 @@ export function portableToContent(question: PortableQuestion): Conversion {
         notes,
       };
     case "short_answer": {
-      const full = question.answers.filter((answer) => answer.weight >= 100).map((answer) => clean(answer.text, 200).trim()).filter(Boolean);
+      const full = [...new Set(question.answers.filter((answer) => answer.weight >= 100).map((answer) => clean(answer.text, 200).trim()).filter(Boolean))];
       if (full.length === 0) return { ok: false, reason: "No answer earns full marks." };
-      const partial = question.answers.filter((answer) => answer.weight > 0 && answer.weight < 100);
-      if (partial.length > 0) notes.push(`Partly right answers (${partial.map((answer) => `“${answer.text}” ${answer.weight}%`).join(", ")}) are not kept: a short answer here is right or wrong.`);
-      return { ok: true, content: { ...base, type: "short_answer", acceptedAnswers: [...new Set(full)].slice(0, questionLimits.acceptedAnswers) }, notes };
+      const acceptedAnswers = full.slice(0, questionLimits.acceptedAnswers);
+      // Partly right answers keep their share (a whole percent from 1 to 99); the best share counts when a text repeats.
+      const seen = new Set(acceptedAnswers.map((text) => text.toLowerCase()));
+      const partial: { text: string; weight: number }[] = [];
+      for (const answer of [...question.answers].filter((answer) => answer.weight > 0 && answer.weight < 100).sort((a, b) => b.weight - a.weight)) {
+        const text = clean(answer.text, 200).trim();
+        if (text === "" || seen.has(text.toLowerCase())) continue;
+        seen.add(text.toLowerCase());
+        partial.push({ text, weight: partialShare(answer.weight) });
+      }
+      const kept = partial.slice(0, questionLimits.answerExtras);
+      if (partial.length > kept.length) notes.push(`Only ${questionLimits.answerExtras} partly right answers are kept; the ones earning least are left out.`);
+      droppedAnswerNotes(question.answers, notes);
+      const data = kept.length > 0 ? { kind: "short_answer", partial: kept } : null;
+      return { ok: true, content: { ...base, type: "short_answer", acceptedAnswers, data }, notes };
     }
     case "numeric": {
-      const [best, ...others] = [...question.answers].sort((a, b) => b.weight - a.weight);
-      if (!best || best.weight < 100 || !Number.isFinite(best.value)) return { ok: false, reason: "No numeric answer earns full marks." };
-      if (others.some((answer) => answer.weight > 0)) notes.push("Only the full-marks value is kept: other values and their partial credit are not.");
-      return { ok: true, content: { ...base, type: "numeric", numericValue: best.value, numericTolerance: Math.abs(best.tolerance) || 0 }, notes };
+      const usable = question.answers.filter((answer) => Number.isFinite(answer.value));
+      const [best, ...rest] = [...usable].sort((a, b) => b.weight - a.weight);
+      if (!best || best.weight < 100) return { ok: false, reason: "No numeric answer earns full marks." };
+      const tolerance = (value: number) => (Number.isFinite(value) ? Math.abs(value) : 0);
+      // Other values (a second full-marks value included) keep their tolerance and share; a repeat of a value and tolerance counts once, at its best share.
+      const seen = new Set([`${best.value}:${tolerance(best.tolerance)}`]);
+      const others: { value: number; tolerance: number; weight: number }[] = [];
+      for (const answer of rest.filter((answer) => answer.weight > 0)) {
+        const key = `${answer.value}:${tolerance(answer.tolerance)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        others.push({ value: answer.value, tolerance: tolerance(answer.tolerance), weight: Math.min(100, Math.max(1, Math.round(answer.weight))) });
+      }
+      const kept = others.slice(0, questionLimits.answerExtras);
+      if (others.length > kept.length) notes.push(`Only ${questionLimits.answerExtras} other values are kept; the ones earning least are left out.`);
+      droppedAnswerNotes(question.answers, notes);
+      const data = kept.length > 0 ? { kind: "numeric", others: kept } : null;
+      return { ok: true, content: { ...base, type: "numeric", numericValue: best.value, numericTolerance: tolerance(best.tolerance), data }, notes };
     }
     case "matching":
     case "ordering":

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { QuestionType } from "@/db/schema/enums";
-import { readQuestionData } from "@/lib/quizzes/question-data";
+import { readAnswerExtras, readQuestionData } from "@/lib/quizzes/question-data";
 import { multiLineText, oneLineText } from "@/lib/text/one-line";
 
 // The question form's fields for matching, ordering, cloze and essay
@@ -109,6 +109,9 @@ export const questionDataDraftSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("ordering"), items: z.array(z.object({ id: draftId, text: z.string() })) }),
   z.object({ kind: z.literal("cloze"), gaps: z.array(draftGapSchema) }),
   z.object({ kind: z.literal("essay"), graderInfo: z.string() }),
+  // A short answer's partly right answers and a numeric question's other values (their full-marks answers stay in the columns).
+  z.object({ kind: z.literal("short_answer"), partial: z.array(z.object({ text: z.string(), weight: z.number() })) }),
+  z.object({ kind: z.literal("numeric"), others: z.array(z.object({ value: z.number(), tolerance: z.number(), weight: z.number() })) }),
 ]);
 export type QuestionDataDraft = z.infer<typeof questionDataDraftSchema>;
 export type ClozeDraftGap = z.infer<typeof draftGapSchema>;
@@ -133,6 +136,9 @@ export function draftOfStored(type: QuestionType, data: unknown): QuestionDataDr
       return readQuestionData("cloze", data) ?? undefined;
     case "essay":
       return readQuestionData("essay", data) ?? undefined;
+    case "short_answer":
+    case "numeric":
+      return readAnswerExtras(type, data) ?? undefined;
     default:
       return undefined;
   }
@@ -194,6 +200,21 @@ export function dataFieldValues(draft: QuestionDataDraft | undefined): DataField
           }))
         : [],
     graderInfo: draft?.kind === "essay" ? draft.graderInfo : "",
+  };
+}
+
+/**
+ * The form's accepted answers (each with its marks) and other numeric values
+ * from the full-marks answers of the columns and a draft's extras: full marks
+ * first, then the partly right ones.
+ */
+export function answerFieldValues(acceptedAnswers: readonly string[], draft: QuestionDataDraft | undefined) {
+  return {
+    acceptedAnswers: [
+      ...acceptedAnswers.map((value) => ({ value, weight: 100 })),
+      ...(draft?.kind === "short_answer" ? draft.partial.map(({ text, weight }) => ({ value: text, weight })) : []),
+    ],
+    numericOthers: draft?.kind === "numeric" ? draft.others.map(({ value, tolerance, weight }) => ({ value, tolerance, weight })) : [],
   };
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { QuestionType } from "@/db/schema/enums";
 import { fail } from "@/lib/actions/result";
-import { isDataQuestionType, readQuestionData, type StoredQuestionData } from "@/lib/quizzes/question-data";
+import { isDataQuestionType, readAnswerExtras, readQuestionData, type AnswerExtras, type StoredQuestionData } from "@/lib/quizzes/question-data";
 import { draftOfStored, questionDataDraftSchema, type QuestionDataDraft } from "./question-data-fields";
 
 // Turns a question's draft content (the form's, with null ids for new rows)
@@ -77,6 +77,10 @@ function storedShape(draft: QuestionDataDraft, previous: unknown): unknown {
     }
     case "essay":
       return { kind: "essay", graderInfo: draft.graderInfo };
+    case "short_answer":
+      return { kind: "short_answer", partial: draft.partial.map(({ text, weight }) => ({ text, weight })) };
+    case "numeric":
+      return { kind: "numeric", others: draft.others.map(({ value, tolerance, weight }) => ({ value, tolerance, weight })) };
   }
 }
 
@@ -87,11 +91,26 @@ function storedShape(draft: QuestionDataDraft, previous: unknown): unknown {
  * not fit the type's stored schema (the form's rules make that rare: a stale
  * or hand-made request).
  */
-export function storedQuestionData(type: QuestionType, data: unknown, previous: unknown): StoredQuestionData | null {
+export function storedQuestionData(type: QuestionType, data: unknown, previous: unknown): StoredQuestionData | AnswerExtras | null {
+  if (type === "short_answer" || type === "numeric") return storedAnswerExtras(type, data);
   if (!isDataQuestionType(type)) return null;
   const draft = draftOfStored(type, data) ?? questionDataDraftSchema.safeParse(data).data;
   if (!draft || draft.kind !== type) fail(unreadableMessage);
   const stored = readQuestionData(type, storedShape(draft, previous));
   if (!stored) fail(unreadableMessage);
   return stored;
+}
+
+/**
+ * A short answer's partly right answers or a numeric question's other values
+ * to store; null when there are none (the question grades from its columns
+ * alone, as it always did).
+ */
+function storedAnswerExtras(type: "short_answer" | "numeric", data: unknown): AnswerExtras | null {
+  if (data === null || data === undefined) return null;
+  const draft = questionDataDraftSchema.safeParse(data).data;
+  if (!draft || draft.kind !== type) fail(unreadableMessage);
+  const stored = readAnswerExtras(type, storedShape(draft, null));
+  if (!stored) fail(unreadableMessage);
+  return (stored.kind === "short_answer" ? stored.partial.length : stored.others.length) > 0 ? stored : null;
 }

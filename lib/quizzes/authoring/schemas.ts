@@ -39,7 +39,7 @@ export const reviewPolicyLabels: Record<ReviewPolicy, string> = {
 /** The two fixed choices of a true/false question, in this order. */
 export const trueFalseTexts = ["True", "False"] as const;
 
-export const limits = { choices: 20, acceptedAnswers: 20, points: 1000, timeLimit: 1440, attempts: 100 } as const;
+export const limits = { choices: 20, acceptedAnswers: 20, numericOthers: 20, points: 1000, timeLimit: 1440, attempts: 100 } as const;
 
 const courseId = z.uuid("Choose a course.");
 const moduleId = z.uuid("Choose a module.");
@@ -116,6 +116,13 @@ export const moveQuizSchema = z.object({ courseId, taskId, toModuleId: moduleId 
 
 /* ----------------------------------------------------------------- questions */
 
+const marksMessage = "Enter the marks as a whole share from 1 to 100 (%).";
+/** An answer's marks in percent of the question's points; absent or empty is full marks. */
+// Its range is checked with the type's other rules (checkQuestion): a row the
+// form keeps hidden after a change of type must not block saving.
+const marksShare = z.preprocess((value) => emptyToNull(value) ?? 100, z.number(marksMessage).finite(marksMessage)).default(100);
+const isMarksShare = (weight: number) => Number.isInteger(weight) && weight >= 1 && weight <= 100;
+
 const choiceSchema = z.object({
   /** The stored choice's id, kept so students' saved picks still point at it; absent for a new choice. */
   id: z
@@ -143,7 +150,13 @@ export const questionShape = {
   choices: z.array(choiceSchema).max(limits.choices, `A question has at most ${limits.choices} choices.`).default([]),
   // Objects rather than strings: the form's list of answers needs one object per row.
   acceptedAnswers: z
-    .array(z.object({ value: oneLineText().max(200, "An accepted answer has at most 200 characters.") }))
+    .array(
+      z.object({
+        value: oneLineText().max(200, "An accepted answer has at most 200 characters."),
+        // Absent (older API clients): full marks.
+        weight: marksShare,
+      }),
+    )
     .max(limits.acceptedAnswers, `A question has at most ${limits.acceptedAnswers} accepted answers.`)
     .default([]),
   numericValue: z.preprocess(emptyToNull, z.number("Enter the correct value as a number.").finite("Enter the correct value as a number.").nullable()).default(null),
@@ -151,6 +164,20 @@ export const questionShape = {
     (value) => emptyToNull(value) ?? 0,
     z.number("Enter the tolerance as a number (0 for an exact answer).").finite().min(0, "The tolerance cannot be negative."),
   ).default(0),
+  /** A numeric question's other accepted values, each with its tolerance and share of the points. */
+  numericOthers: z
+    .array(
+      z.object({
+        value: z.preprocess(emptyToNull, z.number("Enter the value as a number.").finite("Enter the value as a number.").nullable()),
+        tolerance: z.preprocess(
+          (value) => emptyToNull(value) ?? 0,
+          z.number("Enter the tolerance as a number (0 for an exact answer).").finite().min(0, "The tolerance cannot be negative."),
+        ),
+        weight: marksShare,
+      }),
+    )
+    .max(limits.numericOthers, `A question has at most ${limits.numericOthers} other accepted values.`)
+    .default([]),
   // Matching, ordering, cloze and essay content (question-data-fields.ts).
   ...dataFieldsShape,
 };
@@ -159,8 +186,9 @@ type QuestionCheck = z.output<z.ZodObject<typeof dataFieldsShape>> & {
   type: QuestionType;
   text: string;
   choices: { text: string; isCorrect: boolean }[];
-  acceptedAnswers: { value: string }[];
+  acceptedAnswers: { value: string; weight: number }[];
   numericValue: number | null;
+  numericOthers: { value: number | null; weight: number }[];
 };
 
 const isChoiceType = (type: QuestionType) => type === "single_choice" || type === "multiple_choice" || type === "true_false";
@@ -189,8 +217,18 @@ export function checkQuestion(value: QuestionCheck, context: z.RefinementCtx) {
       if (!answer.value) issue(["acceptedAnswers", index, "value"], "Write the accepted answer, or remove it.");
     });
     if (value.acceptedAnswers.length === 0) issue(["acceptedAnswers"], "Add at least one accepted answer.");
+    value.acceptedAnswers.forEach((answer, index) => {
+      if (!isMarksShare(answer.weight)) issue(["acceptedAnswers", index, "weight"], marksMessage);
+    });
+    if (value.acceptedAnswers.length > 0 && !value.acceptedAnswers.some((answer) => answer.weight === 100)) issue(["acceptedAnswers"], "Give at least one accepted answer full marks (100%).");
   }
-  if (value.type === "numeric" && value.numericValue === null) issue(["numericValue"], "Enter the correct value.");
+  if (value.type === "numeric") {
+    if (value.numericValue === null) issue(["numericValue"], "Enter the correct value.");
+    value.numericOthers.forEach((other, index) => {
+      if (other.value === null) issue(["numericOthers", index, "value"], "Enter the value, or remove it.");
+      if (!isMarksShare(other.weight)) issue(["numericOthers", index, "weight"], marksMessage);
+    });
+  }
   checkQuestionData(value, issue);
 }
 
@@ -206,9 +244,24 @@ export interface NormalizedQuestion {
   /**
    * A matching, ordering, cloze or essay question's content, with null ids
    * for rows added in the form: the server assigns them when it stores the
-   * data (question-data-form.ts). Absent for the other types.
+   * data (question-data-form.ts); a short answer's partly right answers or a
+   * numeric question's other values. Absent otherwise.
    */
   data?: QuestionDataDraft;
+}
+
+/** A short answer's partly right answers or a numeric question's other values, as a draft; undefined when there are none. */
+function answerExtrasDraft(value: Pick<z.output<z.ZodObject<typeof questionShape>>, "type" | "acceptedAnswers" | "numericOthers">): QuestionDataDraft | undefined {
+  if (value.type === "short_answer") {
+    const partial = value.acceptedAnswers.filter((answer) => answer.weight < 100).map((answer) => ({ text: answer.value, weight: answer.weight }));
+    return partial.length > 0 ? { kind: "short_answer", partial } : undefined;
+  }
+  if (value.type === "numeric") {
+    // A value left empty is refused by checkQuestion; it never reaches a saved draft.
+    const others = value.numericOthers.flatMap(({ value: number, tolerance, weight }) => (number === null ? [] : [{ value: number, tolerance, weight }]));
+    return others.length > 0 ? { kind: "numeric", others } : undefined;
+  }
+  return undefined;
 }
 
 /** Only the fields the chosen type uses are kept: a short answer keeps no choices, and so on. */
@@ -224,11 +277,11 @@ export function normalizeQuestion<T extends z.output<z.ZodObject<typeof question
       : value.type === "true_false"
         ? value.choices.map((choice, index) => ({ ...choice, text: trueFalseTexts[index]! }))
         : value.choices,
-    acceptedAnswers: value.type === "short_answer" ? value.acceptedAnswers.map((answer) => answer.value) : [],
+    acceptedAnswers: value.type === "short_answer" ? value.acceptedAnswers.filter((answer) => answer.weight === 100).map((answer) => answer.value) : [],
     numericValue: value.type === "numeric" ? value.numericValue : null,
     numericTolerance: value.type === "numeric" ? value.numericTolerance : 0,
   };
-  const data = draftOfFields(value.type, value);
+  const data = draftOfFields(value.type, value) ?? answerExtrasDraft(value);
   if (data) normalized.data = data;
   return normalized;
 }

@@ -1,4 +1,4 @@
-import { gradingDataOf } from "@/lib/quizzes/question-data";
+import { gradingDataOf, readAnswerExtras } from "@/lib/quizzes/question-data";
 import type { NormalizedQuestion } from "./schemas";
 
 /** A stored question as far as grading sees it. */
@@ -9,7 +9,7 @@ export interface ScoredQuestion {
   acceptedAnswers: string[];
   numericValue: number | null;
   numericTolerance: number;
-  /** Stored data of a matching, ordering, cloze or essay question. */
+  /** Stored data of a matching, ordering, cloze or essay question, or a short answer's or numeric question's extra answers. */
   data?: unknown;
 }
 
@@ -26,7 +26,8 @@ const correctness = (choices: ScoredQuestion["choices"]) =>
  * its type, points, right choices (a choice added or removed included),
  * accepted answers or numeric value and tolerance, or the key in its data
  * (pairings, the right order, a blank's points and answers with their weights,
- * and the ids answers point at). Rewording a question, a choice, a prompt or an
+ * the ids answers point at, a short answer's partly right answers and a
+ * numeric question's other values with their marks). Rewording a question, a choice, a prompt or an
  * item, its explanation, the order of choices and an essay's grader
  * information leave scores as they are.
  */
@@ -37,7 +38,16 @@ export function questionScoreChanged(before: ScoredQuestion, after: ScoredQuesti
   const answers = (question: ScoredQuestion) => question.acceptedAnswers.map((answer) => answer.toLowerCase()).sort();
   if (!sameList(answers(before), answers(after))) return true;
   if (before.numericValue !== after.numericValue || before.numericTolerance !== after.numericTolerance) return true;
+  if (extrasKey(before) !== extrasKey(after)) return true;
   return dataKey(before) !== dataKey(after);
+}
+
+/** A short answer's partly right answers or a numeric question's other values, in no particular order (grading takes the best match). */
+function extrasKey(question: ScoredQuestion): string {
+  const extras = readAnswerExtras(question.type, question.data);
+  if (extras?.kind === "short_answer") return JSON.stringify(extras.partial.map((answer) => `${answer.weight}:${answer.text.toLowerCase()}`).sort());
+  if (extras?.kind === "numeric") return JSON.stringify(extras.others.map((other) => `${other.value}:${other.tolerance}:${other.weight}`).sort());
+  return "[]";
 }
 
 const byId = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));

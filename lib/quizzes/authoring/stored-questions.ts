@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { quizChoices, quizQuestions } from "@/db/schema";
 import type { QuestionType } from "@/db/schema/enums";
-import { dataFieldValues, draftOfStored } from "./question-data-fields";
+import { answerFieldValues, dataFieldValues, draftOfStored } from "./question-data-fields";
 
 export interface StoredChoice {
   id: string;
@@ -102,15 +102,17 @@ export async function loadCurrentVersions(db: DbOrTx, entryIds: readonly string[
  * form's blank rows, which the schema refuses.
  */
 export function questionFormValues(question: StoredQuestion) {
+  const draft = draftOfStored(question.type, question.data);
   return {
     type: question.type,
     text: question.text,
     points: question.points,
     explanation: question.explanation,
     choices: question.choices.map(({ id, text, isCorrect }) => ({ id, text, isCorrect })),
-    acceptedAnswers: question.acceptedAnswers.map((value) => ({ value })),
     numericValue: question.numericValue,
     numericTolerance: question.numericTolerance,
-    ...dataFieldValues(draftOfStored(question.type, question.data)),
+    // Partly right answers and other values come back as rows with their marks, so saving keeps them.
+    ...answerFieldValues(question.acceptedAnswers, draft),
+    ...dataFieldValues(draft),
   };
 }

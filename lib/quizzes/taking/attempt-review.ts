@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db";
 import { quizAnswers, quizChoices, quizQuestions } from "@/db/schema";
 import type { QuestionType } from "@/db/schema/enums";
 import { answersQuestionType, typedText } from "@/lib/grading/responses";
+import { readAnswerExtras } from "../question-data";
 import { applyOrder } from "./attempt-order";
 import { dataReviewOf, type DataReview } from "./data-review";
 
@@ -30,6 +31,10 @@ export interface ReviewQuestion {
   acceptedAnswers: string[];
   numericValue: number | null;
   numericTolerance: number;
+  /** A short answer's partly right answers with their marks (%); empty when none. */
+  partialAnswers: { text: string; weight: number }[];
+  /** A numeric question's other accepted values with their tolerance and marks (%); empty when none. */
+  otherNumericAnswers: { value: number; tolerance: number; weight: number }[];
   explanation: string;
   /** Matching, ordering and cloze: the answer given beside the key, per prompt, item or blank. */
   dataReview: DataReview | null;
@@ -113,6 +118,8 @@ export async function loadAttemptReview(
       acceptedAnswers: question.acceptedAnswers,
       numericValue: question.numericValue,
       numericTolerance: question.numericTolerance,
+      partialAnswers: question.type === "short_answer" ? (readAnswerExtras("short_answer", question.data)?.partial ?? []) : [],
+      otherNumericAnswers: question.type === "numeric" ? (readAnswerExtras("numeric", question.data)?.others ?? []) : [],
       explanation: question.explanation,
       dataReview: dataReviewOf(question.type, question.data, response),
       pending,
