@@ -32,6 +32,14 @@ const rowId = z
   .transform((value) => value || null)
   .pipe(z.uuid(staleRow).nullable());
 
+/** A number box that may be left empty (null): the rules of the type say whether it must be filled. */
+export const optionalNumber = (message: string) => z.preprocess(emptyToNull, z.number(message).finite(message).nullable());
+/** How far an answer may be from a value; an empty box is an exact answer. */
+export const toleranceField = z.preprocess(
+  (value) => emptyToNull(value) ?? 0,
+  z.number("Enter the tolerance as a number (0 for an exact answer).").finite().min(0, "The tolerance cannot be negative."),
+);
+
 const weightMessage = "Enter the share of the blank's points, from -100 to 100 (%).";
 const weight = z.preprocess(emptyToNull, z.number(weightMessage).finite(weightMessage).min(-100, weightMessage).max(100, weightMessage));
 const gapPointsMessage = `Enter the blank's points as a whole number from 1 to ${dataLimits.gapPoints}.`;
@@ -47,11 +55,8 @@ const gapFieldsSchema = z.object({
   numbers: z
     .array(
       z.object({
-        value: z.preprocess(emptyToNull, z.number("Enter the value as a number.").finite("Enter the value as a number.").nullable()),
-        tolerance: z.preprocess(
-          (value) => emptyToNull(value) ?? 0,
-          z.number("Enter the tolerance as a number (0 for an exact answer).").finite().min(0, "The tolerance cannot be negative."),
-        ),
+        value: optionalNumber("Enter the value as a number."),
+        tolerance: toleranceField,
         weight,
       }),
     )

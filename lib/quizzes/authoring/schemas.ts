@@ -2,7 +2,7 @@ import { z } from "zod";
 import { multiLineText, oneLineText } from "@/lib/text/one-line";
 import { gradingMethod, questionType, reviewPolicy } from "@/db/schema/enums";
 import type { GradingMethod, QuestionType, ReviewPolicy } from "@/db/schema/enums";
-import { checkQuestionData, dataFieldsShape, draftOfFields, emptyToNull, type QuestionDataDraft } from "./question-data-fields";
+import { checkQuestionData, dataFieldsShape, draftOfFields, emptyToNull, optionalNumber, toleranceField, type QuestionDataDraft } from "./question-data-fields";
 
 // Shared by the quiz builder's forms (react-hook-form resolver) and its server
 // actions, so the browser and the server refuse the same input with the same
@@ -159,20 +159,14 @@ export const questionShape = {
     )
     .max(limits.acceptedAnswers, `A question has at most ${limits.acceptedAnswers} accepted answers.`)
     .default([]),
-  numericValue: z.preprocess(emptyToNull, z.number("Enter the correct value as a number.").finite("Enter the correct value as a number.").nullable()).default(null),
-  numericTolerance: z.preprocess(
-    (value) => emptyToNull(value) ?? 0,
-    z.number("Enter the tolerance as a number (0 for an exact answer).").finite().min(0, "The tolerance cannot be negative."),
-  ).default(0),
+  numericValue: optionalNumber("Enter the correct value as a number.").default(null),
+  numericTolerance: toleranceField.default(0),
   /** A numeric question's other accepted values, each with its tolerance and share of the points. */
   numericOthers: z
     .array(
       z.object({
-        value: z.preprocess(emptyToNull, z.number("Enter the value as a number.").finite("Enter the value as a number.").nullable()),
-        tolerance: z.preprocess(
-          (value) => emptyToNull(value) ?? 0,
-          z.number("Enter the tolerance as a number (0 for an exact answer).").finite().min(0, "The tolerance cannot be negative."),
-        ),
+        value: optionalNumber("Enter the value as a number."),
+        tolerance: toleranceField,
         weight: marksShare,
       }),
     )
