@@ -2,10 +2,10 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
-import { courses, learningTasks, quizAnswers, quizAttempts, quizQuestions, users } from "@/db/schema";
-import { can, type Actor } from "@/lib/auth/policy";
-import { taughtCourses } from "@/lib/auth/taught-courses";
+import { courses, quizAnswers, quizAttempts, quizQuestions, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/policy";
 import { readQuestionData } from "@/lib/quizzes/question-data";
+import { mayGradeAttempt, selectAttemptsToGrade } from "./attempt-to-grade";
 
 export interface EssayToGrade {
   questionId: string;
@@ -42,24 +42,8 @@ export async function loadAttemptEssays(
   { courseId, taskId, attemptId }: { courseId: string; taskId: string; attemptId: string },
 ): Promise<AttemptEssays | null> {
   if (![courseId, taskId, attemptId].every((id) => uuid.safeParse(id).success)) return null;
-  const [attempt] = await db
-    .select({
-      id: quizAttempts.id,
-      status: quizAttempts.status,
-      gradingPending: quizAttempts.gradingPending,
-      questionOrder: quizAttempts.questionOrder,
-      questionPoints: quizAttempts.questionPoints,
-      teacherId: courses.teacherId,
-      courseStatus: courses.status,
-      visibility: courses.visibility,
-    })
-    .from(quizAttempts)
-    .innerJoin(learningTasks, eq(learningTasks.id, quizAttempts.taskId))
-    .innerJoin(courses, eq(courses.id, learningTasks.courseId))
-    .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.taskId, taskId), eq(courses.id, courseId), taughtCourses(actor)));
-  if (!attempt || !can(actor, "quiz.manage", { teacherId: attempt.teacherId, status: attempt.courseStatus, visibility: attempt.visibility })) {
-    return null;
-  }
+  const [attempt] = await selectAttemptsToGrade(db, actor, and(eq(quizAttempts.id, attemptId), eq(quizAttempts.taskId, taskId), eq(courses.id, courseId)));
+  if (!attempt || !mayGradeAttempt(actor, attempt)) return null;
   const essays = new Map<string, EssayToGrade>();
   if (attempt.questionOrder.length === 0) return { attemptId: attempt.id, closed: attempt.status !== "in_progress", gradingPending: attempt.gradingPending, essays };
 

@@ -1,14 +1,14 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { courses, learningTasks, quizAnswers, quizAttempts, quizQuestions } from "@/db/schema";
+import { courses, quizAnswers, quizAttempts, quizQuestions } from "@/db/schema";
 import { fail, missing } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { can, type Actor } from "@/lib/auth/policy";
-import { taughtCourses } from "@/lib/auth/taught-courses";
+import type { Actor } from "@/lib/auth/policy";
 import { publish } from "@/lib/events/publish";
 import { roundPoints } from "@/lib/grading/round";
 import { gradeClosedAttempts } from "@/lib/quizzes/record-grades";
+import { mayGradeAttempt, selectAttemptsToGrade } from "./attempt-to-grade";
 import {
   essayAttemptNotFoundMessage,
   essayNotAnsweredMessage,
@@ -40,30 +40,14 @@ export interface EssayGradeOutcome {
  * course's teacher or an admin (ownership in the WHERE, then the policy).
  */
 async function lockAttemptToGrade(tx: DbOrTx, actor: Actor, attemptId: string) {
-  const [row] = await tx
-    .select({
-      id: quizAttempts.id,
-      taskId: quizAttempts.taskId,
-      userId: quizAttempts.userId,
-      status: quizAttempts.status,
-      questionOrder: quizAttempts.questionOrder,
-      questionPoints: quizAttempts.questionPoints,
-      scorePoints: quizAttempts.scorePoints,
-      gradingPending: quizAttempts.gradingPending,
-      courseId: courses.id,
-      slug: courses.slug,
-      teacherId: courses.teacherId,
-      courseStatus: courses.status,
-      visibility: courses.visibility,
-    })
-    .from(quizAttempts)
-    .innerJoin(learningTasks, eq(learningTasks.id, quizAttempts.taskId))
-    .innerJoin(courses, eq(courses.id, learningTasks.courseId))
-    .where(and(eq(quizAttempts.id, attemptId), taughtCourses(actor)))
-    .for("update", { of: quizAttempts });
-  if (!row || !can(actor, "quiz.manage", { teacherId: row.teacherId, status: row.courseStatus, visibility: row.visibility })) {
-    missing(essayAttemptNotFoundMessage);
-  }
+  const [row] = await selectAttemptsToGrade(tx, actor, eq(quizAttempts.id, attemptId), {
+    taskId: quizAttempts.taskId,
+    userId: quizAttempts.userId,
+    scorePoints: quizAttempts.scorePoints,
+    courseId: courses.id,
+    slug: courses.slug,
+  }).for("update", { of: quizAttempts });
+  if (!row || !mayGradeAttempt(actor, row)) missing(essayAttemptNotFoundMessage);
   return row;
 }
 
