@@ -19,3 +19,4 @@ export * from "./api";
 export * from "./security";
 export * from "./sessions";
 export * from "./mfa";
+export * from "./course-transfers";

@@ -51,6 +51,10 @@ interface Policies {
   "course.delete": CourseResource;
   "course.enroll": CourseResource;
   "course.viewStudents": CourseResource;
+  "course.copy": CourseResource;
+  "course.export": CourseResource;
+  "course.import": null;
+  "courseTransfer.view": UserResource;
   "enrollment.viewProgress": EnrollmentResource;
   "quiz.manage": CourseResource;
   "questionBank.manage": CourseResource;
@@ -115,6 +119,14 @@ const rules: { [A in PolicyAction]: (actor: Actor | null, resource: Policies[A])
   "course.delete": (actor, course) => (isAdmin(actor) || ownsCourse(actor, course)) && course.status === "draft",
   "course.enroll": (actor, course) => actor?.role === "student" && course.status === "published",
   "course.viewStudents": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
+  // A copy or a backup carries everything the course holds, so only who may edit it makes one;
+  // a copy is a new course, so the copier must be able to create courses too (an admin's copy stays the admin's).
+  "course.copy": (actor, course) => (isAdmin(actor) || ownsCourse(actor, course)) && (actor?.role === "teacher" || isAdmin(actor)),
+  "course.export": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
+  // A restored or imported course is a new course owned by the importer.
+  "course.import": (actor) => actor?.role === "teacher" || isAdmin(actor),
+  // A copy's or an import's progress and report are the requester's (and an admin's) to read.
+  "courseTransfer.view": (actor, requester) => isAdmin(actor) || (actor !== null && actor.id === requester.id),
   "enrollment.viewProgress": (actor, enrollment) =>
     isAdmin(actor) ||
     (actor !== null && actor.id === enrollment.userId) ||

@@ -1,6 +1,6 @@
 import { Marked } from "marked";
 import sanitizeHtml, { type IOptions } from "sanitize-html";
-import { classifyLink, isHttpsUrl, isQuestionImagePath } from "./safe-url";
+import { classifyLink, isCourseFilePath, isHttpsUrl, isQuestionImagePath } from "./safe-url";
 
 // Markdown allows raw HTML, so marked's output is untrusted until sanitised:
 // everything not on these lists is removed, never escaped into view.
@@ -49,7 +49,7 @@ const options: IOptions = {
     img: (tagName, attribs) => {
       const { src, ...rest } = attribs;
       const safe = { ...rest, alt: rest.alt ?? "" };
-      return { tagName, attribs: src !== undefined && (isHttpsUrl(src) || isQuestionImagePath(src)) ? { ...safe, src } : safe };
+      return { tagName, attribs: src !== undefined && (isHttpsUrl(src) || isQuestionImagePath(src) || isCourseFilePath(src)) ? { ...safe, src } : safe };
     },
   },
   // An image whose source was refused is removed rather than left broken.

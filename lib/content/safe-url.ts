@@ -33,5 +33,10 @@ export function isQuestionImagePath(value: string): boolean {
   return /^\/api\/files\/questions\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
+/** A file the course's text shows (an image of an imported page): served only to the course's readers. */
+export function isCourseFilePath(value: string): boolean {
+  return /^\/api\/files\/course\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
 /** Where an imported question's image is served. */
 export const questionImagePath = (fileId: string) => `/api/files/questions/${fileId}`;

@@ -33,6 +33,8 @@ export type DomainEvent =
   | { type: "announcement.posted"; aggregateId: string; payload: { announcementId: string; courseId: string } }
   // A reply in a discussion thread: the thread's followers are told (never its author).
   | { type: "discussion.replied"; aggregateId: string; payload: { postId: string; threadId: string; courseId: string } }
+  // A course copy, restore or cartridge import finished (or failed) in the background: whoever asked is told.
+  | { type: "course_transfer.finished"; aggregateId: string; payload: { transferId: string; userId: string; status: "done" | "failed" } }
   // The scheduler found a published task due within 24 hours: students who have not finished it are told.
   | { type: "task.due_soon"; aggregateId: string; payload: { taskId: string; courseId: string; dueAt: string } };
 

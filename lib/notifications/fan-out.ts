@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { DomainEventRow } from "@/db/schema";
 import type { EventHandler, EventHandlers } from "@/lib/events/process-events";
 import { deliver } from "./deliver";
+import { courseTransferFinished } from "./course-transfer-finished";
 import { quizGraded } from "./quiz-graded";
 
 // Domain events turned into notifications. Each handler only says who hears of
@@ -125,4 +126,5 @@ export const notificationHandlers: EventHandlers = {
   "announcement.posted": [announcementPosted],
   "discussion.replied": [discussionReplied],
   "task.due_soon": [taskDueSoon],
+  "course_transfer.finished": [courseTransferFinished],
 };

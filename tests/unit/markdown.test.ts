@@ -133,6 +133,14 @@ describe("renderMarkdown: XSS battery", () => {
     }
   });
 
+  it("shows a course's own files (imported pages' images) and nothing else of /api/files", () => {
+    const id = "0b7a4a52-8f0e-4c55-9d57-6a2f8a4b1c3d";
+    expect(renderMarkdown(`![graph](/api/files/course/${id})`)).toBe(`<p><img alt="graph" src="/api/files/course/${id}" /></p>\n`);
+    for (const payload of [`![x](/api/files/course/${id}/../../admin)`, "![x](/api/files/course/not-an-id)", `![x](/api/files/lessons/${id})`]) {
+      expect(renderMarkdown(payload)).not.toContain("<img");
+    }
+  });
+
   it("replaces an author's rel and target on links", () => {
     const html = renderMarkdown('<a href="https://ok.example" rel="opener" target="_self">x</a> <a href="/page" target="_blank">y</a>');
     expect(html).toContain('<a href="https://ok.example" rel="noopener noreferrer" target="_blank">x</a>');

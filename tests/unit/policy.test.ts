@@ -38,6 +38,10 @@ const coveredActions = {
   "course.delete": true,
   "course.enroll": true,
   "course.viewStudents": true,
+  "course.copy": true,
+  "course.export": true,
+  "course.import": true,
+  "courseTransfer.view": true,
   "enrollment.viewProgress": true,
   "quiz.manage": true,
   "questionBank.manage": true,
@@ -80,6 +84,7 @@ describe("actions without a resource", () => {
     | "area.teacher"
     | "area.admin"
     | "course.create"
+    | "course.import"
     | "user.list"
     | "user.create"
     | "report.viewSite"
@@ -92,6 +97,7 @@ describe("actions without a resource", () => {
     "area.teacher": [false, false, true, true],
     "area.admin": [false, false, false, true],
     "course.create": [false, false, true, true],
+    "course.import": [false, false, true, true],
     "user.list": [false, false, false, true],
     "user.create": [false, false, false, true],
     "report.viewSite": [false, false, false, true],
@@ -129,6 +135,8 @@ describe("course actions", () => {
     | "course.delete"
     | "course.enroll"
     | "course.viewStudents"
+    | "course.copy"
+    | "course.export"
     | "quiz.manage"
     | "questionBank.manage"
     | "quiz.viewResults"
@@ -205,6 +213,23 @@ describe("course actions", () => {
       admin: { draft: "-", published: "-", archived: "-" },
     },
     "course.viewStudents": {
+      guest: { draft: "-", published: "-", archived: "-" },
+      student: { draft: "-----", published: "-----", archived: "-----" },
+      "demoted former teacher": { draft: "-", published: "-", archived: "-" },
+      "owning teacher": { draft: Y, published: Y, archived: Y },
+      "other teacher": { draft: "-", published: "-", archived: "-" },
+      admin: { draft: Y, published: Y, archived: Y },
+    },
+    // A copy or a backup at any status: last term's archived course is what a new term copies.
+    "course.copy": {
+      guest: { draft: "-", published: "-", archived: "-" },
+      student: { draft: "-----", published: "-----", archived: "-----" },
+      "demoted former teacher": { draft: "-", published: "-", archived: "-" },
+      "owning teacher": { draft: Y, published: Y, archived: Y },
+      "other teacher": { draft: "-", published: "-", archived: "-" },
+      admin: { draft: Y, published: Y, archived: Y },
+    },
+    "course.export": {
       guest: { draft: "-", published: "-", archived: "-" },
       student: { draft: "-----", published: "-----", archived: "-----" },
       "demoted former teacher": { draft: "-", published: "-", archived: "-" },
@@ -333,8 +358,8 @@ describe("course actions", () => {
   }
 
   it("covers every combination", () => {
-    // 18 actions × (5 single-state actors + 1 student × 5 states) × 3 statuses × 2 visibilities
-    expect(cases).toHaveLength(18 * (5 + 5) * 3 * 2);
+    // 20 actions × (5 single-state actors + 1 student × 5 states) × 3 statuses × 2 visibilities
+    expect(cases).toHaveLength(20 * (5 + 5) * 3 * 2);
   });
 
   it.each(cases)("%s → %s", (action, _label, who, resource, expected) => {
@@ -496,6 +521,18 @@ describe.each([
   });
 });
 
+describe("courseTransfer.view", () => {
+  it.each([
+    ["the requester", teacher, ids.teacher, true],
+    ["another teacher", otherTeacher, ids.teacher, false],
+    ["a student", student, ids.teacher, false],
+    ["an admin", admin, ids.teacher, true],
+    ["a guest", guest, ids.teacher, false],
+  ] as const)("%s → %s", (_label, who, requesterId, expected) => {
+    expect(can(who, "courseTransfer.view", { id: requesterId, role: "teacher" })).toBe(expected);
+  });
+});
+
 it("lists every policy action", () => {
-  expect(Object.keys(coveredActions)).toHaveLength(44);
+  expect(Object.keys(coveredActions)).toHaveLength(48);
 });

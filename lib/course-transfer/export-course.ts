@@ -1,0 +1,87 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/db";
+import { courses } from "@/db/schema";
+import { can, type Actor } from "@/lib/auth/policy";
+import { taughtCourses } from "@/lib/auth/taught-courses";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { siteUrl } from "@/lib/site/config";
+import { getStorage } from "@/lib/storage";
+import { writeCartridge } from "./cartridge/export/write-cartridge";
+import { archiveFilePath, courseManifestEntry, type ManifestFile } from "./manifest";
+import { PackageError, type PackageSink } from "./package-io";
+import { readCourse, type StorageKeys } from "./read-course";
+import { fromWebStream } from "./web-stream";
+import { zipToWebStream } from "./zip/zip-file-sink";
+
+export const exportFormats = ["backup", "backup-with-work", "cartridge"] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+export const exportQuery = z.object({
+  format: z.enum(exportFormats, { error: "Choose the format: backup, backup-with-work or cartridge." }).default("backup"),
+});
+
+/** What is compressed already gains nothing from deflate, which only costs time on a video. */
+const compressedAlready = (mimeType: string | undefined) => /^(image\/(png|jpeg|gif|webp)|video\/|audio\/|application\/(zip|pdf|gzip|vnd\.openxmlformats))/.test(mimeType ?? "");
+
+function fileOpener(storageKeys: StorageKeys) {
+  return async (fileId: string): Promise<AsyncIterable<Uint8Array>> => {
+    const key = storageKeys.get(fileId);
+    const stream = key ? await getStorage().get(key) : null;
+    if (!stream) throw new PackageError(`A file of the course is missing from storage (${fileId}).`);
+    return fromWebStream(stream);
+  };
+}
+
+async function writeBackup(sink: PackageSink, manifest: { files: ManifestFile[] }, document: string, open: (fileId: string) => Promise<AsyncIterable<Uint8Array>>) {
+  // The document first: a reader that stops early meets it before any file.
+  await sink.add(courseManifestEntry, document);
+  for (const file of manifest.files) await sink.add(archiveFilePath(file.id), await open(file.id), { compress: !compressedAlready(file.mimeType) });
+}
+
+export interface CourseExport {
+  fileName: string;
+  contentType: string;
+  stream: ReadableStream<Uint8Array>;
+}
+
+/**
+ * A course as a download, made while it is sent (files stream from storage
+ * into the zip, never whole in memory): a Jeevi Academy backup, optionally
+ * with enrolments and work, or a Common Cartridge 1.3. Null when the actor may
+ * not export the course (or it does not exist). Audited, with what it held.
+ */
+export async function exportCourse(db: Database, actor: Actor, courseId: string, format: ExportFormat): Promise<CourseExport | null> {
+  if (!z.uuid().safeParse(courseId).success) return null;
+  const [course] = await db
+    .select({ id: courses.id, slug: courses.slug, status: courses.status, visibility: courses.visibility, teacherId: courses.teacherId })
+    .from(courses)
+    .where(and(eq(courses.id, courseId), taughtCourses(actor)));
+  if (!course || !can(actor, "course.export", course)) return null;
+  const read = await readCourse(db, course.id, { withWork: format === "backup-with-work", site: siteUrl() });
+  if (!read) return null;
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: "course.exported",
+    entityType: "course",
+    entityId: course.id,
+    after: { format, files: read.manifest.files.length, students: read.manifest.work?.enrollments.length ?? 0 },
+  });
+  const open = fileOpener(read.storageKeys);
+  const date = new Date().toISOString().slice(0, 10);
+  if (format === "cartridge") {
+    return {
+      fileName: `${course.slug}-${date}.imscc`,
+      contentType: "application/zip",
+      stream: zipToWebStream(async (sink) => {
+        await writeCartridge(read.manifest, sink, open);
+      }),
+    };
+  }
+  const document = JSON.stringify(read.manifest);
+  return {
+    fileName: `${course.slug}-${format === "backup" ? "backup" : "archive"}-${date}.zip`,
+    contentType: "application/zip",
+    stream: zipToWebStream((sink) => writeBackup(sink, read.manifest, document, open)),
+  };
+}
