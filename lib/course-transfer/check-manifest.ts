@@ -76,8 +76,14 @@ function checkWork(manifest: CourseManifest, known: Record<"files" | "lessons" |
     if (!set.has(id)) problems.push(`The work names ${what} ${id}, which the document does not hold.`);
   };
   for (const row of work.enrollments) check(users, row.userId, "the user");
-  for (const row of work.lessonCompletions) check(users, row.userId, "the user"), check(known.lessons, row.lessonId, "the lesson");
-  for (const row of work.taskProgress) check(users, row.userId, "the user"), check(known.tasks, row.taskId, "the task");
+  for (const row of work.lessonCompletions) {
+    check(users, row.userId, "the user");
+    check(known.lessons, row.lessonId, "the lesson");
+  }
+  for (const row of work.taskProgress) {
+    check(users, row.userId, "the user");
+    check(known.tasks, row.taskId, "the task");
+  }
   for (const row of work.submissions) {
     check(users, row.userId, "the user");
     check(known.tasks, row.taskId, "the task");

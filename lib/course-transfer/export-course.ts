@@ -12,14 +12,12 @@ import { writeCartridge } from "./cartridge/export/write-cartridge";
 import { archiveFilePath, courseManifestEntry, type ManifestFile } from "./manifest";
 import { PackageError, type PackageSink } from "./package-io";
 import { readCourse, type StorageKeys } from "./read-course";
+import type { CourseExportFormat } from "./transfer-params";
 import { fromWebStream } from "./web-stream";
 import { zipToWebStream } from "./zip/zip-file-sink";
 
-export const exportFormats = ["backup", "backup-with-work", "cartridge"] as const;
-export type ExportFormat = (typeof exportFormats)[number];
-export const exportQuery = z.object({
-  format: z.enum(exportFormats, { error: "Choose the format: backup, backup-with-work or cartridge." }).default("backup"),
-});
+export { exportQuery } from "./transfer-params";
+export type ExportFormat = CourseExportFormat;
 
 /** What is compressed already gains nothing from deflate, which only costs time on a video. */
 const compressedAlready = (mimeType: string | undefined) => /^(image\/(png|jpeg|gif|webp)|video\/|audio\/|application\/(zip|pdf|gzip|vnd\.openxmlformats))/.test(mimeType ?? "");

@@ -57,7 +57,10 @@ export async function readCourse(db: DbOrTx, courseId: string, { withWork, site 
   const { questions, categories } = await readBank(db, courseId, withWork, text);
   const tasks = await readTasks(db, courseId, text);
   const work = withWork ? await readCourseWork(db, courseId, text) : null;
-  for (const file of work?.files ?? []) files.entries.push(file.entry), files.keys.set(file.entry.id, file.storageKey);
+  for (const file of work?.files ?? []) {
+    files.entries.push(file.entry);
+    files.keys.set(file.entry.id, file.storageKey);
+  }
 
   const manifest: CourseManifest = {
     format: courseManifestFormat,

@@ -1,3 +1,4 @@
+import { looksLikeCartridge } from "./cartridge/import/manifest-entry";
 import { parseCartridge } from "./cartridge/import/parse-cartridge";
 import { describeProblems, manifestProblems } from "./check-manifest";
 import {
@@ -60,7 +61,7 @@ export async function readBackup(source: PackageSource): Promise<ReadPackage> {
 /** Reads whichever kind of package it is. */
 export async function readPackage(source: PackageSource, options: { subject?: string } = {}): Promise<ReadPackage> {
   if (source.has(courseManifestEntry)) return readBackup(source);
-  if (source.has("imsmanifest.xml")) {
+  if (looksLikeCartridge(source)) {
     const parsed = await parseCartridge(source, options);
     if (!parsed.ok) return parsed;
     const problems = manifestProblems(parsed.manifest);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { looksLikeCartridge } from "@/lib/course-transfer/cartridge/import/manifest-entry";
 import { parseCartridge, type CartridgeParse } from "@/lib/course-transfer/cartridge/import/parse-cartridge";
 import { manifestProblems } from "@/lib/course-transfer/check-manifest";
 import { courseManifestSchema, fileReferencePattern, type CourseManifest } from "@/lib/course-transfer/manifest";
@@ -112,7 +113,9 @@ describe("a Common Cartridge 1.3", async () => {
   it("makes a draft quiz in its module whose slots choose its questions in order, with the right answers", () => {
     const quiz = manifest.tasks.find((task) => task.type === "quiz")!;
     expect(quiz).toMatchObject({ id: "i_quiz", moduleId: "week2", title: "Forces check", status: "draft", position: 0, maxPoints: 7 });
-    expect(quiz.quiz).toMatchObject({ timeLimitMinutes: 30, attemptsAllowed: 2, gradingMethod: "highest" });
+    // The text before the questions (presentation_material) is its description; one choice item shuffles, so the quiz does.
+    expect(quiz.description).toBe("Use *g* = 9.8 m/s² where needed.");
+    expect(quiz.quiz).toMatchObject({ timeLimitMinutes: 30, attemptsAllowed: 2, gradingMethod: "highest", shuffleChoices: true });
     const slotted = quiz.quiz!.slots.map((slot) => manifest.questions.find((question) => question.id === slot.questionId)!);
     expect(quiz.quiz!.slots.map((slot) => slot.position)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(slotted.map((question) => [question.id, question.versions[0]!.type])).toEqual([
@@ -200,6 +203,7 @@ describe("a Common Cartridge 1.1 as Canvas exports it", async () => {
 
   it("reads the quiz from Canvas's fuller QTI with its settings, keeping bank references and random draws", () => {
     const quiz = manifest.tasks.find((task) => task.type === "quiz")!;
+    // assessment_meta.xml wins over the QTI's own description and its unshuffled choices.
     expect(quiz).toMatchObject({ title: "Canvas mixed quiz", description: "Answer **all** questions.", maxPoints: 12 });
     expect(quiz.quiz).toMatchObject({ timeLimitMinutes: 20, attemptsAllowed: 3, gradingMethod: "latest", shuffleChoices: true });
     const group = manifest.questionCategories.find((category) => category.name === "Pick one")!;
@@ -232,6 +236,15 @@ describe("a Common Cartridge 1.1 as Canvas exports it", async () => {
     expect(manifest.lessons.some((lesson) => lesson.title === "Reference site")).toBe(false);
     expect(notes).toContainEqual({ where: "Module 1 / Reference site (imswl_xmlv1p1)", message: "The link javascript:alert(1) is not a web address (http or https) of at most 2000 characters; it was left out." });
     expect(manifest.discussions[0]!.posts[0]!.body).toBe("Say hello.");
+  });
+
+  it("makes a course discussion of a topic outside the outline, as Canvas exports course discussions", () => {
+    const thread = manifest.discussions.find((candidate) => candidate.id === "g_course_topic")!;
+    expect(thread).toMatchObject({ title: "Questions about the course", lessonId: null, posts: [{ authorId: null, body: "Ask here; see the [notes](jeevi-file:file-1) first." }] });
+    expect(pathsIn(result, thread.posts[0]!.body)).toEqual(["web_resources/Course Notes/notes.pdf"]);
+    expect(manifest.discussions.map((candidate) => candidate.title)).toEqual(["Introductions", "Questions about the course"]);
+    // Nothing of it was lost, so the report is silent about it and its settings file.
+    expect(notes.filter((note) => note.where.includes("g_course_topic"))).toEqual([]);
   });
 
   it("does not report Canvas's settings files as left out", () => {
@@ -269,6 +282,13 @@ describe("a Common Cartridge 1.2 without the root item", async () => {
       where: "content/hidden/quiz.xml (imsqti_xmlv1p2/imscc_xmlv1p2/assessment)",
       message: "The quiz is not in the course outline, so no quiz was made; its 6 questions are in the question bank category “Forces check”.",
     });
+  });
+
+  it("says when a topic outside the outline cannot be read, rather than that it was left out of the outline", () => {
+    expect(manifest.discussions).toEqual([]);
+    expect(notes.filter((note) => note.where === "content/topics/lost.xml (imsdt_xmlv1p2)")).toEqual([
+      { where: "content/topics/lost.xml (imsdt_xmlv1p2)", message: "content/topics/lost.xml is not in the cartridge; the item was left out." },
+    ]);
   });
 });
 
@@ -347,6 +367,24 @@ describe("thin and unusual cartridges", () => {
   });
 });
 
+describe("telling a cartridge by its manifest", () => {
+  const names = (...entries: string[]) => new MemoryPackage(entries.map((name) => [name, "<manifest/>"]));
+
+  it("takes a package for a cartridge when an imsmanifest.xml, in any letter case, is at its top or inside a folder", () => {
+    for (const entry of ["imsmanifest.xml", "IMSManifest.xml", "IMSMANIFEST.XML", "course/imsmanifest.xml", "a/b/ImsManifest.XML"]) expect(looksLikeCartridge(names(entry, "page.html")), entry).toBe(true);
+    for (const entry of ["page.html", "imsmanifest.xml.bak", "my-imsmanifest.xml", "imsmanifest.xml/inside.txt", "course.json"]) expect(looksLikeCartridge(names(entry)), entry).toBe(false);
+  });
+
+  it("reads a top-level manifest named in other capitals, the exact name first", async () => {
+    const manifest = (title: string) => `<manifest identifier="m"><metadata><schemaversion>1.0.0</schemaversion></metadata><organizations><organization><item identifier="root"><title>${title}</title></item></organization></organizations></manifest>`;
+    const upper = await parsed(new MemoryPackage([["IMSManifest.xml", manifest("Upper")]]));
+    expect(upper.manifest.course.title).toBe("Upper");
+    expect(upper.notes).toContainEqual({ where: "IMSManifest.xml", message: "The cartridge is version 1.0.0; it was read as version 1.1." });
+    const both = await parsed(new MemoryPackage([["IMSMANIFEST.XML", manifest("Shouting")], ["imsmanifest.xml", manifest("Exact")], ["course/imsmanifest.xml", manifest("Nested")]]));
+    expect(both.manifest.course.title).toBe("Exact");
+  });
+});
+
 describe("packages that are refused", () => {
   it("refuses a manifest that declares a document type or entities", async () => {
     const result = await parseCartridge(manifestOf('<?xml version="1.0"?><!DOCTYPE manifest [<!ENTITY x SYSTEM "file:///etc/passwd">]><manifest>&x;</manifest>'));
@@ -358,6 +396,13 @@ describe("packages that are refused", () => {
     expect(await parseCartridge(new MemoryPackage([["course/imsmanifest.xml", "<manifest/>"]]))).toEqual({
       ok: false,
       message: "The cartridge's imsmanifest.xml is inside the folder course/, not at the top of the package; zip that folder's contents, not the folder, and import again.",
+    });
+  });
+
+  it("names the folder however deep the manifest sits", async () => {
+    expect(await parseCartridge(new MemoryPackage([["export/course/IMSManifest.xml", "<manifest/>"], ["export/readme.txt", "x"]]))).toEqual({
+      ok: false,
+      message: "The cartridge's imsmanifest.xml is inside the folder export/course/, not at the top of the package; zip that folder's contents, not the folder, and import again.",
     });
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { deadLetterOf, jobQueues } from "@/db/job-queue";
 import { jobConcurrency } from "@/lib/worker/concurrency";
 import { workerJobs } from "@/lib/worker/jobs";
-import { emailSendQueue, notificationEventsQueue } from "@/lib/worker/queue-names";
+import { courseTransfersQueue, emailSendQueue, notificationEventsQueue } from "@/lib/worker/queue-names";
 
 describe("job queues", () => {
   it("gives every queue exactly one job, with a valid cron schedule, and every job a queue", () => {
@@ -13,7 +13,7 @@ describe("job queues", () => {
 
   it("keeps the periodic queues stately (never two runs at once) and the woken ones free of insert locks", () => {
     for (const queue of jobQueues) {
-      const woken = queue.name === notificationEventsQueue || queue.name === emailSendQueue;
+      const woken = [notificationEventsQueue, emailSendQueue, courseTransfersQueue].includes(queue.name);
       expect(queue.policy, queue.name).toBe(woken ? "standard" : "stately");
       expect(queue.retryLimit).toBeGreaterThan(0);
       expect(deadLetterOf(queue.name)).toBe(`${queue.name}.dead`);

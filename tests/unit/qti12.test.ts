@@ -16,9 +16,10 @@ const wrap = (item: string, meta = "") => `<questestinterop><assessment ident="a
 describe("QTI 1.2 with the Common Cartridge profile", () => {
   const result = parseQti12(qtiSample("cc-profile-assessment.xml"), "quiz/assessment.xml");
 
-  it("reads the assessment's title, time limit and attempts", () => {
+  it("reads the assessment's title, time limit, attempts, shuffling and the text before its questions", () => {
     expect(result.title).toBe("Forces check");
-    expect(result.settings).toEqual({ timeLimitMinutes: 30, attemptsAllowed: 2 });
+    expect(result.settings).toEqual({ timeLimitMinutes: 30, attemptsAllowed: 2, shuffleChoices: true });
+    expect(result.descriptionHtml).toBe("<p>Use <em>g</em> = 9.8 m/s² where needed.</p>");
     expect(result.bankIdent).toBeNull();
   });
 
@@ -98,7 +99,7 @@ describe("QTI 1.2 as Canvas writes it", () => {
     ]);
     expect(result.questions[4]).toMatchObject({ type: "true_false", answer: false, feedbackFalse: "Right." });
     expect(result.questions[5]).toMatchObject({ type: "multiple_choice", choices: [{ weight: 50 }, { weight: 0 }, { weight: 50 }] });
-    expect(result.settings).toEqual({ timeLimitMinutes: 45, attemptsAllowed: null });
+    expect(result.settings).toEqual({ timeLimitMinutes: 45, attemptsAllowed: null, shuffleChoices: false });
   });
 
   it("says which items it left out and why", () => {
@@ -150,6 +151,26 @@ describe("QTI 1.2 items without a profile", () => {
     expect(messages(parseQti12(choice("Single", ["A", "B"], ""), "f"))).toEqual([]);
     expect(portableToContent(parseQti12(choice("Single", ["A", "B"], ""), "f").questions[0]!)).toEqual({ ok: false, reason: "No choice earns full marks." });
     expect(messages(parseQti12(choice("Single", ["A"], ""), "f"))).toEqual(["“T”: A choice item needs at least two choices."]);
+  });
+});
+
+describe("QTI 1.2 assessment-wide texts and settings", () => {
+  const item = (ident: string, shuffle: string) =>
+    `<item ident="${ident}"><presentation><material><mattext>Pick</mattext></material><response_lid ident="r"><render_choice${shuffle}><response_label ident="a"><material><mattext>A</mattext></material></response_label><response_label ident="b"><material><mattext>B</mattext></material></response_label></render_choice></response_lid></presentation></item>`;
+
+  it("reads the presentation_material before the questions as the description's HTML, plain text escaped", () => {
+    const html = `<presentation_material><flow_mat><material><mattext texttype="text/html">&lt;p&gt;Ten minutes, &lt;strong&gt;two&lt;/strong&gt; tries.&lt;/p&gt;</mattext></material></flow_mat></presentation_material>`;
+    expect(parseQti12(wrap(item("i", ""), html), "f").descriptionHtml).toBe("<p>Ten minutes, <strong>two</strong> tries.</p>");
+    const plain = `<presentation_material><material><mattext>Fish &amp; chips</mattext><matbreak/><mattext>next line</mattext></material></presentation_material>`;
+    expect(parseQti12(wrap(item("i", ""), plain), "f").descriptionHtml).toBe("Fish &amp; chips<br>next line");
+    expect(parseQti12(qtiSample("canvas-bank.xml"), "bank.xml").descriptionHtml).toBe("");
+  });
+
+  it("shuffles the choices when any choice item of the assessment says shuffle Yes, and says nothing without choice items", () => {
+    expect(parseQti12(wrap(item("i1", ' shuffle="No"') + item("i2", ' shuffle="Yes"')), "f").settings.shuffleChoices).toBe(true);
+    expect(parseQti12(wrap(item("i1", ' shuffle="no"') + item("i2", "")), "f").settings.shuffleChoices).toBe(false);
+    const essay = `<item ident="e"><presentation><material><mattext>Why?</mattext></material><response_str ident="r"><render_fib/></response_str></presentation></item>`;
+    expect(parseQti12(wrap(essay), "f").settings).toEqual({});
   });
 });
 

@@ -16,9 +16,9 @@ import { PackageError } from "../package-io";
  * Opens an uploaded package from storage for reading. A zip is read from its
  * end (the directory) and then entry by entry, which needs a seekable file:
  * the stored object is streamed to a private temporary file first (an S3
- * object cannot be read at offsets cheaply), removed again when `use` is done.
+ * object cannot be read at offsets cheaply), removed again when `read` is done.
  */
-export async function withStoredPackage<T>(db: DbOrTx, fileId: string, use: (source: PackageSource) => Promise<T>): Promise<T> {
+export async function withStoredPackage<T>(db: DbOrTx, fileId: string, read: (source: PackageSource) => Promise<T>): Promise<T> {
   const [file] = await db.select({ storageKey: storedFiles.storageKey }).from(storedFiles).where(eq(storedFiles.id, fileId));
   const stream = file ? await getStorage().get(file.storageKey) : null;
   if (!stream) throw new PackageError("The uploaded package is gone; upload it again.");
@@ -29,7 +29,7 @@ export async function withStoredPackage<T>(db: DbOrTx, fileId: string, use: (sou
     const opened = await openZipFile(local);
     if (!opened.ok) throw new PackageError(opened.message);
     try {
-      return await use(opened.source);
+      return await read(opened.source);
     } finally {
       await opened.source.close();
     }

@@ -11,13 +11,11 @@ import { receiveFile, RejectedFile, type ReceivedFile } from "@/lib/storage/rece
 import { discardStoredObject, insertStoredFile } from "@/lib/storage/store-file";
 import type { UploadedBody } from "@/lib/storage/upload-route";
 import { readPackage } from "../read-package";
+import type { packageUploadQuery } from "../transfer-params";
 import { withStoredPackage } from "./stored-package";
 import { summarize } from "./transfer-summary";
 
-/** The upload's query: the package's name on the uploader's computer (shown, never a path). */
-export const packageUploadQuery = z.object({
-  name: z.string().max(1000, "A file name has at most 1000 characters.").default(""),
-});
+export { packageUploadQuery } from "../transfer-params";
 
 const megabyte = 1024 * 1024;
 

@@ -1,7 +1,7 @@
 import { importLimits, type ImportProblem, type PortableQuestion } from "../portable-question";
 import { child, childrenNamed, descendants, elements, parseXmlTree, textContent, type XmlElement } from "../qti/xml-tree";
 import { readItem } from "./qti12-item";
-import type { HtmlRewrite } from "./qti12-material";
+import { materialHtml, materialsIn, type HtmlRewrite } from "./qti12-material";
 import { metadataOf, positiveNumber } from "./qti12-metadata";
 
 // IMS QTI 1.2.1 as Common Cartridge carries it: a <questestinterop> holding
@@ -14,6 +14,8 @@ export interface Qti12Settings {
   timeLimitMinutes?: number;
   /** null: unlimited. */
   attemptsAllowed?: number | null;
+  /** Whether choices are shown in a shuffled order: any of the assessment's render_choice with shuffle="Yes"; absent without choice items. */
+  shuffleChoices?: boolean;
 }
 
 /** A place in the quiz: one of the file's questions, a bank's question by its ident, or a random draw. */
@@ -28,6 +30,8 @@ export interface Qti12Result {
   idents: string[];
   problems: ImportProblem[];
   title: string;
+  /** The assessment's presentation_material as HTML (references not rewritten), "" when it has none. */
+  descriptionHtml: string;
   settings: Qti12Settings;
   /** The assessment's order (a bank's items in file order). */
   order: Qti12Entry[];
@@ -48,7 +52,15 @@ function settingsOf(assessment: XmlElement): Qti12Settings {
   const attempts = metadata.get("cc_maxattempts")?.toLowerCase();
   if (attempts === "unlimited" || attempts === "-1") settings.attemptsAllowed = null;
   else if (positiveNumber(attempts) !== undefined) settings.attemptsAllowed = Math.round(positiveNumber(attempts)!);
+  const choices = descendants(assessment, "render_choice");
+  if (choices.length > 0) settings.shuffleChoices = choices.some((choice) => (choice.attrs.shuffle ?? "").trim().toLowerCase() === "yes");
   return settings;
+}
+
+/** The text shown before the questions, as HTML. */
+function descriptionOf(assessment: XmlElement): string {
+  const material = child(assessment, "presentation_material");
+  return material ? materialsIn(material).map(materialHtml).join("").trim() : "";
 }
 
 const itemName = (item: XmlElement) => (item.attrs.title ? `“${item.attrs.title}”: ` : item.attrs.ident ? `Item ${item.attrs.ident}: ` : "");
@@ -116,7 +128,7 @@ class Reader {
   }
 }
 
-const empty = (problem: ImportProblem): Qti12Result => ({ questions: [], idents: [], problems: [problem], title: "", settings: {}, order: [], bankIdent: null });
+const empty = (problem: ImportProblem): Qti12Result => ({ questions: [], idents: [], problems: [problem], title: "", descriptionHtml: "", settings: {}, order: [], bankIdent: null });
 
 export function parseQti12(xml: string, file: string, options: Qti12Options = {}): Qti12Result {
   const parsed = parseXmlTree(xml);
@@ -138,6 +150,7 @@ export function parseQti12(xml: string, file: string, options: Qti12Options = {}
     idents: reader.idents,
     problems: reader.problems,
     title,
+    descriptionHtml: assessment ? descriptionOf(assessment) : "",
     settings: assessment ? settingsOf(assessment) : {},
     order,
     bankIdent: bank ? (bank.attrs.ident ?? null) : null,

@@ -99,7 +99,11 @@ export async function importAssessment(context: ImportContext, entry: OutlineEnt
   const slots = slotsOf(context, read, added, categories.groups, entry.where);
   if (slots.length === 0) context.note(entry.where, "The quiz has no questions that could be imported; it was kept empty.");
   const meta = await canvasMeta(context, resource, entry.where);
-  const description = meta?.descriptionHtml ? fitMarkdown(context, htmlToMarkdown(rewriteHtml(context, meta.descriptionHtml, { fromPath: meta.path, role: "content", where: entry.where })), entry.where) : "";
+  // Canvas's settings say more than the QTI, so they win where both speak.
+  const descriptionFrom = meta?.descriptionHtml ? { html: meta.descriptionHtml, path: meta.path } : { html: read.result.descriptionHtml, path: read.path };
+  const description = descriptionFrom.html
+    ? fitMarkdown(context, htmlToMarkdown(rewriteHtml(context, descriptionFrom.html, { fromPath: descriptionFrom.path, role: "content", where: entry.where })), entry.where)
+    : "";
   const attempts = meta?.settings.attemptsAllowed !== undefined ? meta.settings.attemptsAllowed : read.result.settings.attemptsAllowed;
   if (attempts !== undefined && attempts !== null && attempts > 100) context.note(entry.where, `The quiz allowed ${attempts} attempts; a quiz here allows at most 100.`);
   const minutes = meta?.settings.timeLimitMinutes ?? read.result.settings.timeLimitMinutes;
@@ -118,7 +122,7 @@ export async function importAssessment(context: ImportContext, entry: OutlineEnt
       attemptsAllowed: attempts === undefined ? 1 : attempts === null ? null : Math.min(100, attempts),
       gradingMethod: meta?.settings.gradingMethod ?? "highest",
       shuffleQuestions: false,
-      shuffleChoices: meta?.settings.shuffleChoices ?? false,
+      shuffleChoices: meta?.settings.shuffleChoices ?? read.result.settings.shuffleChoices ?? false,
       partialCredit: false,
       reviewPolicy: "after_submit",
       slots,

@@ -4,10 +4,12 @@ import { unsafeXmlReason } from "@/lib/question-formats/xml/refuse-unsafe-xml";
 import { courseManifestFormat, courseManifestSchema, courseManifestVersion, type CourseManifest, type ManifestInput, type TransferNote } from "../../manifest";
 import type { PackageSource } from "../../package-io";
 import { importQuestionBank, keepAssessmentQuestions } from "./assessment";
+import { importCourseTopic } from "./discussion-topic";
 import { rewriteHtml } from "./html-references";
 import { ImportContext } from "./import-context";
 import { importEntry } from "./import-entry";
 import { noteLeftOut } from "./left-out";
+import { missingManifestMessage, rootManifestPath } from "./manifest-entry";
 import { ModulePlace, titleOf } from "./module-place";
 import { planOutline, type OutlineEntry } from "./outline";
 import { readPackageText } from "./package-text";
@@ -25,24 +27,16 @@ export type CartridgeParse =
   | { ok: true; manifest: CourseManifest; filePaths: Map<string, string>; notes: TransferNote[]; version: CartridgeVersion }
   | { ok: false; message: string };
 
-const manifestEntry = "imsmanifest.xml";
-
-function missingManifestMessage(source: PackageSource): string {
-  const nested = source.names().find((name) => /^[^/]+\/imsmanifest\.xml$/i.test(name));
-  if (nested) return `The cartridge's imsmanifest.xml is inside the folder ${nested.split("/")[0]}/, not at the top of the package; zip that folder's contents, not the folder, and import again.`;
-  return "The package has no imsmanifest.xml at its top level, so it is not a Common Cartridge.";
-}
-
 export async function parseCartridge(source: PackageSource, options: { subject?: string } = {}): Promise<CartridgeParse> {
-  const path = source.names().find((name) => name.toLowerCase() === manifestEntry);
-  if (!path) return { ok: false, message: missingManifestMessage(source) };
-  const read = await readPackageText(source, path);
+  const manifestEntry = rootManifestPath(source);
+  if (!manifestEntry) return { ok: false, message: missingManifestMessage(source) };
+  const read = await readPackageText(source, manifestEntry);
   if (!read.ok) return { ok: false, message: read.message };
   const unsafe = unsafeXmlReason(read.text);
-  if (unsafe) return { ok: false, message: `imsmanifest.xml: ${unsafe}` };
+  if (unsafe) return { ok: false, message: `${manifestEntry}: ${unsafe}` };
   const parsed = parseXmlTree(read.text);
-  if (!parsed.ok) return { ok: false, message: `imsmanifest.xml${parsed.line ? ` (line ${parsed.line})` : ""}: ${parsed.message}` };
-  if (parsed.root.name !== "manifest") return { ok: false, message: "imsmanifest.xml is not a content package manifest (its root is not <manifest>)." };
+  if (!parsed.ok) return { ok: false, message: `${manifestEntry}${parsed.line ? ` (line ${parsed.line})` : ""}: ${parsed.message}` };
+  if (parsed.root.name !== "manifest") return { ok: false, message: `${manifestEntry} is not a content package manifest (its root is not <manifest>).` };
 
   const cartridge = readManifest(parsed.root);
   const context = new ImportContext(source, cartridge);
@@ -78,8 +72,11 @@ export async function parseCartridge(source: PackageSource, options: { subject?:
 
   const handled = new Set<string>();
   for (const resource of cartridge.resources) {
-    if (resourceKind(resource.type) !== "assessment" || outline.referenced.has(resource.identifier)) continue;
-    await keepAssessmentQuestions(context, resource);
+    if (outline.referenced.has(resource.identifier)) continue;
+    const kind = resourceKind(resource.type);
+    if (kind === "assessment") await keepAssessmentQuestions(context, resource);
+    else if (kind === "discussion") await importCourseTopic(context, resource);
+    else continue;
     handled.add(resource.identifier);
   }
   noteLeftOut(context, outline.referenced, handled);
