@@ -31,12 +31,18 @@ export interface ApiContract<
   query?: Q;
   body?: B;
   response: R;
-  /** 200 unless the endpoint creates something (201). */
-  successStatus?: 200 | 201;
+  /** 200 unless the endpoint creates something (201) or queues work that runs in the background (202). */
+  successStatus?: 200 | 201 | 202;
   /** Accepts an Idempotency-Key header: a retry with the same key is answered from the first. */
   idempotent?: boolean;
-  /** The body is a file sent as it is (not JSON): its accepted types and the most bytes read. */
-  upload?: { contentTypes: readonly string[]; maxBytes: number; description: string };
+  /**
+   * The body is a file sent as it is (not JSON): its accepted types and the most bytes read. A `stream`
+   * upload (a course package of gigabytes) is not read by the route: the handler reads `request.body` as it
+   * arrives, enforces its own limit, and runs on the database outside a transaction, committing as it goes.
+   */
+  upload?:
+    | { contentTypes: readonly string[]; maxBytes: number; description: string; stream?: false }
+    | { contentTypes: readonly string[]; description: string; stream: true };
   /** The answer is a file to download, of these types, instead of JSON. */
   download?: { contentTypes: readonly string[]; description: string };
   /** The error statuses it can answer with, besides 401, 429 and 500 which every endpoint can. */

@@ -78,7 +78,7 @@ function operationOf(contract: ApiContract) {
   const success = contract.successStatus ?? 200;
   const responses: Record<string, unknown> = {
     [success]: {
-      description: success === 201 ? "Created." : "OK.",
+      description: success === 201 ? "Created." : success === 202 ? "Accepted: the work runs in the background; read its progress." : "OK.",
       headers: contract.method === "GET" ? { ETag: { $ref: "#/components/headers/ETag" } } : undefined,
       content: contract.download
         ? Object.fromEntries(contract.download.contentTypes.map((type) => [type, { schema: { type: "string", contentMediaType: type } }]))

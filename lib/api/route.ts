@@ -37,14 +37,15 @@ export interface HandlerContext<C extends ApiContract> {
   request: Request;
   /** The request's URL: list endpoints build their next link from it. */
   url: string;
-  /** An upload endpoint's file, as sent (empty for other endpoints). */
+  /** An upload endpoint's file, as sent (empty for other endpoints, and for a streamed upload, which reads `request.body`). */
   file: Uint8Array;
 }
 
 /** A file to download as the answer (an export), instead of JSON. */
 export class ApiFile {
   constructor(
-    readonly data: Uint8Array | string,
+    /** A stream for what is too large to hold (a course backup), sent as it is made. */
+    readonly data: Uint8Array | string | ReadableStream<Uint8Array>,
     readonly contentType: string,
     readonly fileName: string,
     readonly headers: Record<string, string> = {},
@@ -108,8 +109,9 @@ export function apiRoute<A extends EndpointAccess, C extends ApiContract<A>>(
         request,
         url: request.url,
       } as unknown as Omit<HandlerContext<C>, "db">;
+      // A streamed upload commits step by step as the file arrives: no transaction may stay open that long.
       const answer =
-        request.method === "GET"
+        request.method === "GET" || contract.upload?.stream
           ? answerOf(contract, await handler({ ...handlerContext, db }), instance)
           : await write(contract, handler, handlerContext, identity.user, request, instance, input.rawBody);
       return respond(request, answer, limit);
@@ -144,7 +146,7 @@ async function parseInput(contract: ApiContract, request: Request, rawParams: Re
   let body: unknown = undefined;
   let rawBody = "";
   let file: Uint8Array = new Uint8Array(0);
-  if (contract.upload) file = await readUpload(request, contract.upload.maxBytes);
+  if (contract.upload && !contract.upload.stream) file = await readUpload(request, contract.upload.maxBytes);
   if (contract.body) {
     const type = request.headers.get("content-type") ?? "";
     if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
@@ -265,7 +267,7 @@ function respond(request: Request, answer: Answer, limit: RateLimitVerdict | und
     headers["Cache-Control"] = "no-store";
     headers["X-Content-Type-Options"] = "nosniff";
     Object.assign(headers, body.headers);
-    return new Response(typeof body.data === "string" ? body.data : Buffer.from(body.data), { status, headers });
+    return new Response(typeof body.data === "string" || body.data instanceof ReadableStream ? body.data : Buffer.from(body.data), { status, headers });
   }
   const json = JSON.stringify(body);
   headers["Content-Type"] = "application/json";

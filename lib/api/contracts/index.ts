@@ -1,5 +1,6 @@
 import type { ApiContract } from "../contract";
 import { coreContracts } from "./core";
+import { courseTransferContracts } from "./course-transfers";
 import { enrollmentContracts } from "./enrollments";
 import { learningContracts } from "./learning";
 import { notificationContracts } from "./notifications";
@@ -20,4 +21,5 @@ export const apiContracts: readonly ApiContract[] = [
   ...questionBankContracts,
   ...submissionContracts,
   ...notificationContracts,
+  ...courseTransferContracts,
 ] as unknown as readonly ApiContract[];
