@@ -96,6 +96,7 @@ function checkWork(manifest: CourseManifest, known: Record<"files" | "lessons" |
     for (const answer of row.answers) check(known.versions, answer.questionId, "the question version");
   }
   for (const thread of manifest.discussions) for (const post of thread.posts) if (post.authorId !== null) check(users, post.authorId, "the user");
+  for (const announcement of manifest.announcements) if (announcement.authorId !== null) check(users, announcement.authorId, "the user");
 }
 
 /** The problems as one message: the first few, and how many more. */

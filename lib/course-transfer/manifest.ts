@@ -173,6 +173,14 @@ export const manifestThreadSchema = z.object({
   posts: z.array(manifestPostSchema).min(1).max(10_000),
 });
 
+export const manifestAnnouncementSchema = z.object({
+  /** The teacher or admin who posted it (backups with work); the importer when unknown here. */
+  authorId: id.nullable().default(null),
+  title,
+  body: z.string().min(1).max(50_000),
+  createdAt: instant,
+});
+
 // Enrolments and work: only in a backup made "with enrolments and work", for
 // archiving. Users are matched by email on restore; work of someone the site
 // does not know is left out and said so.
@@ -290,6 +298,8 @@ export const courseManifestSchema = z.object({
   questions: z.array(manifestQuestionSchema).max(100_000).default([]),
   tasks: z.array(manifestTaskSchema).max(10_000).default([]),
   discussions: z.array(manifestThreadSchema).max(10_000).default([]),
+  /** What the course's students were told (backups with work, for the archive). */
+  announcements: z.array(manifestAnnouncementSchema).max(10_000).default([]),
   work: manifestWorkSchema.nullable().default(null),
 });
 
@@ -304,6 +314,7 @@ export type ManifestQuestionVersion = z.infer<typeof manifestQuestionVersionSche
 export type ManifestTask = z.infer<typeof manifestTaskSchema>;
 export type ManifestThread = z.infer<typeof manifestThreadSchema>;
 export type ManifestWork = z.infer<typeof manifestWorkSchema>;
+export type ManifestAnnouncement = z.infer<typeof manifestAnnouncementSchema>;
 
 /**
  * Something a course import could not carry over as it was: listed in the

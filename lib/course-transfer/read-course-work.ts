@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import {
+  announcements,
   discussionPosts,
   discussionThreads,
   enrollments,
@@ -18,7 +19,7 @@ import {
   users,
 } from "@/db/schema";
 import { groupBy } from "./group-by";
-import type { ManifestFile, ManifestThread, ManifestWork } from "./manifest";
+import type { ManifestAnnouncement, ManifestFile, ManifestThread, ManifestWork } from "./manifest";
 
 const iso = (date: Date) => date.toISOString();
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
@@ -26,7 +27,7 @@ const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
 /**
  * What students did in the course, for an archive: enrolments, completions,
  * task progress, hand-ins (with their files), quiz attempts with every answer,
- * and the discussions. Users are named by email, which a restore matches.
+ * the discussions and the announcements. Users are named by email, which a restore matches.
  */
 export async function readCourseWork(db: DbOrTx, courseId: string, text: (value: string) => string) {
   const enrollmentRows = await db.select().from(enrollments).where(eq(enrollments.courseId, courseId)).orderBy(asc(enrollments.enrolledAt));
@@ -77,7 +78,10 @@ export async function readCourseWork(db: DbOrTx, courseId: string, text: (value:
         .orderBy(asc(discussionPosts.createdAt), asc(discussionPosts.id))
     : [];
 
+  const announcementRows = await db.select().from(announcements).where(eq(announcements.courseId, courseId)).orderBy(asc(announcements.createdAt));
+
   const userIds = new Set<string>([
+    ...announcementRows.flatMap((row) => (row.authorId ? [row.authorId] : [])),
     ...enrollmentRows.map((row) => row.userId),
     ...completionRows.map((row) => row.userId),
     ...progressRows.map((row) => row.progress.userId),
@@ -171,5 +175,6 @@ export async function readCourseWork(db: DbOrTx, courseId: string, text: (value:
       posts: (postsOf.get(thread.id) ?? []).map((post) => ({ authorId: post.authorId, body: text(post.body), createdAt: iso(post.createdAt) })),
     }))
     .filter((thread) => thread.posts.length > 0);
-  return { work, discussions, files };
+  const courseAnnouncements: ManifestAnnouncement[] = announcementRows.map((row) => ({ authorId: row.authorId, title: row.title, body: text(row.body), createdAt: iso(row.createdAt) }));
+  return { work, discussions, announcements: courseAnnouncements, files };
 }

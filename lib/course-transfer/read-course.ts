@@ -92,6 +92,7 @@ export async function readCourse(db: DbOrTx, courseId: string, { withWork, site 
     questions,
     tasks,
     discussions: work?.discussions ?? [],
+    announcements: work?.announcements ?? [],
     work: work?.work ?? null,
   };
   return { manifest, storageKeys: files.keys };

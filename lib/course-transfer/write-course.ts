@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import {
+  announcements,
   assignments,
   courseFiles,
   courses,
@@ -132,7 +133,7 @@ export async function writeCourse(tx: DbOrTx, manifest: CourseManifest, options:
   };
 
   // Files the text shows are served to the course's readers as content files, whatever the document called them.
-  const allText = JSON.stringify([manifest.course, manifest.modules, manifest.lessons, manifest.tasks, manifest.questions, manifest.discussions]);
+  const allText = JSON.stringify([manifest.course, manifest.modules, manifest.lessons, manifest.tasks, manifest.questions, manifest.discussions, manifest.announcements]);
   const shown = new Set(referencedFiles(allText).filter((id) => storedIds.has(id)));
   await insertInChunks(
     tx,
@@ -320,7 +321,8 @@ export async function writeCourse(tx: DbOrTx, manifest: CourseManifest, options:
 
   const userOf = withWork ? await writeCourseWork(tx, manifest, { courseId: course.id, idFor, notes }) : new Map<string, string>();
 
-  for (const thread of manifest.discussions) {
+  // Students' posts belong to the work: restored only with it. A cartridge's topics have no author and always come.
+  for (const thread of manifest.discussions.filter((candidate) => withWork || candidate.posts.every((post) => post.authorId === null))) {
     const threadId = idFor("thread", thread.id);
     const posts = thread.posts.map((post) => ({
       threadId,
@@ -341,6 +343,19 @@ export async function writeCourse(tx: DbOrTx, manifest: CourseManifest, options:
     });
     await insertInChunks(tx, discussionPosts, posts);
   }
+
+  // An archive's announcements are history: restored as they were, without telling anyone again.
+  await insertInChunks(
+    tx,
+    announcements,
+    (withWork ? manifest.announcements : []).map((announcement) => ({
+      courseId: course.id,
+      authorId: (announcement.authorId !== null ? userOf.get(announcement.authorId) : undefined) ?? options.owner.id,
+      title: announcement.title,
+      body: text(announcement.body, `Announcement “${announcement.title}”`),
+      createdAt: new Date(announcement.createdAt),
+    })),
+  );
 
   return {
     courseId: course.id,

@@ -6,6 +6,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { zipSync } from "fflate";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import {
+  announcements,
   auditLog,
   courseFiles,
   courses,
@@ -106,6 +107,7 @@ beforeAll(async () => {
   const handIn = await storeFile(db, { content: pdf, originalName: "my-answers.pdf", uploadedBy: enrolled!.userId, maxBytes: 1_000_000 });
   const [submission] = await db.insert(submissions).values({ taskId: assignment!.id, userId: enrolled!.userId, version: 1, text: "My work" }).returning();
   await db.insert(submissionFiles).values({ submissionId: submission!.id, fileId: handIn.id });
+  await db.insert(announcements).values({ courseId, authorId: teacher.id, title: "Welcome", body: "See ![the graph](/api/files/course/" + image.id + ")" });
 });
 
 async function runJobs() {
@@ -217,6 +219,10 @@ describe("backing up and restoring a course", () => {
     expect(backWork!.attempts.length).toBe(sourceWork!.attempts.length);
     expect(backWork!.submissions.map((row) => row.text)).toEqual(sourceWork!.submissions.map((row) => row.text));
     expect(backWork!.submissions.flatMap((row) => row.fileIds)).toHaveLength(1);
+    const [announcement] = await db.select().from(announcements).where(eq(announcements.courseId, restoredId));
+    expect(announcement).toMatchObject({ title: "Welcome", authorId: teacher.id });
+    expect(announcement!.body).toMatch(/\/api\/files\/course\/[0-9a-f-]{36}\)$/);
+    expect(announcement!.body).not.toContain(source.manifest.files.find((file) => file.name === "graph.png")!.id);
     expect(restored!.studentCount).toBe(sourceWork!.enrollments.filter((row) => row.status === "active" || row.status === "completed").length);
     // The package is gone once read.
     const [row] = await db.select().from(courseTransfers).where(eq(courseTransfers.id, transferId));
