@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, courses, lessons, modules, users } from "@/db/schema";
 import { GET as serveCourseFile } from "@/app/api/files/course/[fileId]/route";
 import type { CurrentUser } from "@/lib/auth/session-user";
+import { cartridgeExportNotes } from "@/lib/course-transfer/cartridge-export-notes";
 import { exportCourse } from "@/lib/course-transfer/export-course";
 import { readCourse } from "@/lib/course-transfer/read-course";
 import { confirmImport } from "@/lib/course-transfer/transfers/transfer-commands";
@@ -108,6 +109,19 @@ describe("importing a Common Cartridge", () => {
 });
 
 describe("exporting as a Common Cartridge", () => {
+  it("tells the teacher beforehand what the cartridge leaves out, and nobody else anything", async () => {
+    const db = testDb();
+    const [source] = await db.select().from(courses).where(eq(courses.slug, "algebra-essentials"));
+    const [owner] = await db.select().from(users).where(eq(users.id, source!.teacherId));
+    const actor: CurrentUser = { id: owner!.id, email: owner!.email, username: owner!.username, displayName: null, role: owner!.role, gradeLevel: null };
+    const told = await cartridgeExportNotes(db, actor, source!.id);
+    expect(told?.title).toBe(source!.title);
+    expect(told!.notes.length).toBeGreaterThan(0);
+    expect(told!.notes.every((note) => note.where.length > 0 && note.message.length > 0)).toBe(true);
+    expect(await cartridgeExportNotes(db, teacher, source!.id)).toBeNull();
+    expect(await cartridgeExportNotes(db, await createActor("student"), source!.id)).toBeNull();
+  });
+
   it("gives a cartridge that imports back as the same course outline, lessons and quiz questions", async () => {
     const db = testDb();
     const [source] = await db.select().from(courses).where(eq(courses.slug, "algebra-essentials"));
