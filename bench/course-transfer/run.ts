@@ -90,8 +90,8 @@ async function main() {
     await measure(`export a backup (${megabytes} MB video)`, async () => {
       const exported = await exportCourse(db, actor, course!.id, "backup");
       const out = fs.createWriteStream(archive);
-      for await (const chunk of fromWebStream(exported!.stream)) if (!out.write(chunk)) await new Promise((resolve) => out.once("drain", resolve));
-      await new Promise((resolve) => out.end(resolve));
+      for await (const chunk of fromWebStream(exported!.stream)) if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+      await new Promise<void>((resolve) => out.end(() => resolve()));
     }, rows);
     const transferId = await measure("upload and preview the backup", async () => {
       const body = Readable.toWeb(fs.createReadStream(archive)) as ReadableStream<Uint8Array>;

@@ -9,8 +9,11 @@ export const notificationTypes = [
   { type: "task.due_soon", label: "Due dates", description: "A quiz or assignment you have not finished is due within 24 hours." },
   { type: "task.published", label: "New quizzes and assignments", description: "A quiz or assignment is published in one of your courses." },
   { type: "lesson.published", label: "New lessons", description: "A lesson is added to one of your courses." },
-  { type: "course_transfer.finished", label: "Course copies and imports", description: "A course you copied, restored or imported is ready, or could not be made." },
-] as const satisfies readonly { type: DomainEventType; label: string; description: string }[];
+  { type: "course_transfer.finished", label: "Course copies and imports", description: "A course you copied, restored or imported is ready, or could not be made.", staffOnly: true },
+] as const satisfies readonly { type: DomainEventType; label: string; description: string; staffOnly?: true }[];
+
+/** The types a user of this role can receive: students never copy or import courses. */
+export const notificationTypesFor = (role: string) => notificationTypes.filter((t) => role !== "student" || !("staffOnly" in t));
 
 export type NotificationType = (typeof notificationTypes)[number]["type"];
 

@@ -8,7 +8,7 @@ import { saveNotificationPreferencesAction } from "@/lib/email/actions/save-pref
 import { readOutboxFile } from "@/lib/email/outbox-file";
 import { listOutbox } from "@/lib/email/outbox-queries";
 import { loadNotificationPreferences } from "@/lib/email/preferences-queries";
-import { notificationTypes } from "@/lib/notifications/types";
+import { notificationTypesFor } from "@/lib/notifications/types";
 import { deliveriesOf, notificationsOf, notify, outbox, setDigest } from "./email-fixtures";
 import { countQueries, testDb } from "./helpers";
 import { createActor } from "./learning-fixtures";
@@ -16,15 +16,17 @@ import { createActor } from "./learning-fixtures";
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: vi.fn(async () => null) }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-const allBoth = () => notificationTypes.map(({ type }) => ({ type, channel: "both" as const }));
+const allBoth = (role: string = "admin") => notificationTypesFor(role).map(({ type }) => ({ type, channel: "both" as const }));
 
 describe("notification settings", () => {
   it("shows the defaults, saves every choice and the digest, and the next notification follows them", async () => {
     for (const role of ["student", "teacher", "admin"] as const) {
       const user = await createActor(role);
-      expect(await loadNotificationPreferences(testDb(), user)).toEqual({ preferences: allBoth(), digest: false });
+      expect(await loadNotificationPreferences(testDb(), user)).toEqual({ preferences: allBoth(role), digest: false });
+      // A student is never asked about course copies, which only staff make.
+      expect(allBoth(role).some((row) => row.type === "course_transfer.finished")).toBe(role !== "student");
       vi.mocked(getCurrentUser).mockResolvedValueOnce(user);
-      const preferences = allBoth().map((row) =>
+      const preferences = allBoth(role).map((row) =>
         row.type === "grade.released" ? { ...row, channel: "in_app" as const } : row.type === "lesson.published" ? { ...row, channel: "none" as const } : row,
       );
       const result = await saveNotificationPreferencesAction({ preferences, digest: true });
@@ -55,7 +57,7 @@ describe("notification settings", () => {
     const bad = allBoth().map((row, index) => (index === 2 ? { ...row, channel: "sometimes" } : { ...row, channel: "none" }));
     const result = await saveNotificationPreferencesAction({ preferences: bad as never, digest: true });
     expect(result).toMatchObject({ ok: false, fieldErrors: { "preferences.2.channel": ["Choose how to receive these."] } });
-    expect(await loadNotificationPreferences(testDb(), user)).toEqual({ preferences: allBoth(), digest: false });
+    expect(await loadNotificationPreferences(testDb(), user)).toEqual({ preferences: allBoth("student"), digest: false });
 
     const guest = await saveNotificationPreferencesAction({ preferences: allBoth().map((row) => ({ ...row, channel: "none" as const })), digest: true });
     expect(guest.ok).toBe(false);
