@@ -33,6 +33,8 @@ const nextConfig: NextConfig = {
       // Left out of proxy.ts so their bodies stream (see its matcher).
       { source: "/api/uploads", headers },
       { source: "/api/submissions/uploads", headers },
+      { source: "/api/course-imports", headers },
+      { source: "/api/v1/course-imports", headers },
     ];
   },
 };

@@ -44,12 +44,12 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // The build's hashed files skip the proxy (next.config.ts gives them the
-  // static headers), and so do the raw-body upload routes (files, hand-ins and
-  // question imports): for any request
+  // static headers), and so do the raw-body upload routes (files, hand-ins,
+  // question imports and course packages): for any request
   // the proxy runs on, Next.js buffers the body in memory so it can be read
   // twice, and hands the route only its first 10 MB (proxyClientMaxBodySize),
   // which cut every larger upload short. Those routes need nothing the proxy
   // does (no page, no nonce, no server action) and get the static headers too.
   // Everything else, pages, API, icons and errors, runs it.
-  matcher: ["/((?!_next/static/|_next/image|api/uploads$|api/submissions/uploads$|api/v1/courses/[^/]+/question-imports$).*)"],
+  matcher: ["/((?!_next/static/|_next/image|api/uploads$|api/submissions/uploads$|api/v1/courses/[^/]+/question-imports$|api/course-imports$|api/v1/course-imports$).*)"],
 };

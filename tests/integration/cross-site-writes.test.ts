@@ -3,6 +3,8 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as openNotificationGet, POST as openNotificationPost } from "@/app/(notifications)/notifications/[id]/open/route";
 import { POST as uploadSubmissionFile } from "@/app/api/submissions/uploads/route";
 import { POST as uploadCourseFile } from "@/app/api/uploads/route";
+import { POST as uploadCoursePackage } from "@/app/api/course-imports/route";
+import { zipSync } from "fflate";
 import { POST as unsubscribePost } from "@/app/api/unsubscribe/route";
 import { notifications, storedFiles } from "@/db/schema";
 import { createApiToken } from "@/lib/api/tokens";
@@ -67,6 +69,27 @@ describe("POST /api/uploads", () => {
     const { token } = await testDb().transaction((tx) => createApiToken(tx, teacher, { name: "ci", lifetime: "30" }));
     const response = await uploadCourseFile(post(path(), { ...fromElsewhere, authorization: `Bearer ${token}` }));
     expect(response.status).toBe(201);
+  });
+});
+
+describe("POST /api/course-imports", () => {
+  const backup = () => zipSync({ "course.json": new TextEncoder().encode(JSON.stringify({ format: "jeevi-academy-course", schemaVersion: 1, exportedAt: new Date().toISOString(), source: { site, courseId: null, tool: "test" }, course: { title: "Packaged", subject: "physics" } })) });
+
+  it("refuses a package from another site's page, keeps nothing, and takes one from this site", async () => {
+    vi.mocked(getCurrentUser).mockResolvedValue(teacher);
+    const before = await storedCount();
+    const refused = await uploadCoursePackage(post("/api/course-imports?name=course.zip", fromElsewhere, backup()));
+    expect(refused.status).toBe(403);
+    expect(await storedCount()).toBe(before);
+    const accepted = await uploadCoursePackage(post("/api/course-imports?name=course.zip", fromHere, backup()));
+    expect(accepted.status).toBe(201);
+    expect(await accepted.json()).toMatchObject({ id: expect.any(String), name: "course.zip" });
+  });
+
+  it("tells a student that only teachers import courses", async () => {
+    vi.mocked(getCurrentUser).mockResolvedValue(await createActor("student"));
+    const response = await uploadCoursePackage(post("/api/course-imports?name=course.zip", fromHere, backup()));
+    expect(response.status).toBe(403);
   });
 });
 

@@ -30,14 +30,24 @@ export default async function TeacherDashboardPage({ searchParams }: Props) {
             {showTeacher ? " across the site" : " you teach"}.
           </p>
         </div>
-        {can(user, "course.create") ? (
-          <Link
-            href="/teacher/courses/new"
-            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
-          >
-            New course
-          </Link>
-        ) : null}
+        <div className="flex flex-wrap gap-3">
+          {can(user, "course.import") ? (
+            <Link
+              href="/teacher/courses/import"
+              className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
+            >
+              Import a course
+            </Link>
+          ) : null}
+          {can(user, "course.create") ? (
+            <Link
+              href="/teacher/courses/new"
+              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+            >
+              New course
+            </Link>
+          ) : null}
+        </div>
       </header>
       {justDeleted ? (
         <p role="status" className="rounded-md border border-success-700/30 bg-success-50 px-4 py-3 text-sm text-success-700">

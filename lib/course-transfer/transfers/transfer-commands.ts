@@ -10,15 +10,13 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { deleteStoredFile } from "@/lib/storage/delete-file";
 import { enqueueJob } from "@/lib/worker/enqueue";
 import { courseTransfersQueue } from "@/lib/worker/queue-names";
-import { transferOptionsSchema } from "./transfer-options";
+import type { confirmImportSchema, copyCourseSchema, transferIdSchema } from "./transfer-options";
 
 // The commands behind the copy and import forms and their API endpoints. Each
 // only records what was asked and queues the work: the copying itself runs in
 // the background (run-transfer.ts), whatever the course's size.
 
-export const copyCourseSchema = transferOptionsSchema.pick({ title: true, dateOffsetDays: true }).extend({ courseId: z.uuid("This course does not exist.") });
-export const confirmImportSchema = transferOptionsSchema.extend({ transferId: z.uuid("This import does not exist.") });
-export const transferIdSchema = z.object({ transferId: z.uuid("This import does not exist.") });
+export { confirmImportSchema, copyCourseSchema, transferIdSchema } from "./transfer-options";
 
 const courseMissing = "This course does not exist, or you cannot copy it.";
 const importMissing = "This import does not exist, or it has already started.";

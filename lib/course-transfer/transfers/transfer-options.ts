@@ -25,3 +25,8 @@ export const transferOptionsSchema = z.object({
 });
 
 export type TransferOptions = z.output<typeof transferOptionsSchema>;
+
+// The forms' and the API's schemas: plain zod, so the browser's form uses the very same rules.
+export const copyCourseSchema = transferOptionsSchema.pick({ title: true, dateOffsetDays: true }).extend({ courseId: z.uuid("This course does not exist.") });
+export const confirmImportSchema = transferOptionsSchema.extend({ transferId: z.uuid("This import does not exist.") });
+export const transferIdSchema = z.object({ transferId: z.uuid("This import does not exist.") });

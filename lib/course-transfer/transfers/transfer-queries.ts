@@ -9,6 +9,8 @@ import type { TransferSummary } from "./transfer-summary";
 /** What the transfer's page and the API show: never the uploaded package's storage details. */
 export interface TransferView {
   id: string;
+  /** The reader asked for it (an admin may read another's, but only its requester confirms or cancels an upload). */
+  mine: boolean;
   kind: "copy" | "restore" | "cartridge_import";
   status: "uploaded" | "queued" | "running" | "done" | "failed";
   label: string;
@@ -32,11 +34,12 @@ export interface TransferView {
 // Who may read a transfer: whoever asked for it, and admins.
 const readable = (actor: Actor): SQL | undefined => (actor.role === "admin" ? undefined : eq(courseTransfers.requestedBy, actor.id));
 
-function viewOf(row: { transfer: typeof courseTransfers.$inferSelect; courseTitle: string | null; courseSlug: string | null }, source: { id: string; title: string } | null): TransferView {
+function viewOf(row: { transfer: typeof courseTransfers.$inferSelect; courseTitle: string | null; courseSlug: string | null }, source: { id: string; title: string } | null, actor: Actor): TransferView {
   const { transfer } = row;
   const options = transfer.options;
   return {
     id: transfer.id,
+    mine: transfer.requestedBy === actor.id,
     kind: transfer.kind,
     status: transfer.status,
     label: transfer.label,
@@ -67,7 +70,7 @@ export async function loadTransfer(db: DbOrTx, actor: Actor, transferId: string)
   const [source] = row.transfer.sourceCourseId
     ? await db.select({ id: courses.id, title: courses.title }).from(courses).where(eq(courses.id, row.transfer.sourceCourseId))
     : [];
-  return viewOf(row, source ?? null);
+  return viewOf(row, source ?? null, actor);
 }
 
 /** The actor's own recent copies and imports, newest first: one statement. */
@@ -79,5 +82,5 @@ export async function listTransfers(db: DbOrTx, actor: Actor, limit = 20): Promi
     .where(eq(courseTransfers.requestedBy, actor.id))
     .orderBy(desc(courseTransfers.createdAt))
     .limit(limit);
-  return rows.map((row) => viewOf(row, null));
+  return rows.map((row) => viewOf(row, null, actor));
 }

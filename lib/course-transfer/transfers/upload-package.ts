@@ -10,6 +10,7 @@ import { describeSize } from "@/lib/storage/limits";
 import { receiveFile, RejectedFile, type ReceivedFile } from "@/lib/storage/receive-file";
 import { discardStoredObject, insertStoredFile } from "@/lib/storage/store-file";
 import type { UploadedBody } from "@/lib/storage/upload-route";
+import { cleanOneLine } from "@/lib/text/one-line";
 import { readPackage } from "../read-package";
 import type { packageUploadQuery } from "../transfer-params";
 import { withStoredPackage } from "./stored-package";
@@ -26,6 +27,9 @@ export function packageLimitBytes(env: Readonly<Record<string, string | undefine
   if (!Number.isFinite(mb) || mb <= 0 || mb > 65_536) throw new StorageConfigError(`COURSE_IMPORT_MAX_MB must be a number of megabytes above 0 and at most 65536, not "${raw}".`);
   return Math.floor(mb * megabyte);
 }
+
+/** The package's name as the uploader knows it ("course.imscc"): shown only, so only cleaned of controls and folders. */
+const displayName = (name: string) => cleanOneLine(name.split(/[\\/]/).pop() ?? "").trim().slice(0, 255);
 
 type UploadOutcome = { ok: true; file: { id: string; originalName: string; sizeBytes: number; mimeType: string } } | { ok: false; status: 400 | 403 | 413 | 415; error: string };
 
@@ -73,12 +77,12 @@ export async function uploadCoursePackage(db: Database, actor: Actor, query: z.o
         status: "uploaded",
         requestedBy: actor.id,
         archiveFileId: fileId,
-        label: received.originalName,
+        label: displayName(query.name) || received.originalName,
         options: { describedAs: read.describedAs, title: read.manifest.course.title, hasWork: read.manifest.work !== null, summary },
         notes: read.notes,
       })
       .returning({ id: courseTransfers.id });
-    await recordAudit(tx, { actorId: actor.id, action: "course.package_uploaded", entityType: "course_transfer", entityId: row!.id, after: { kind: read.kind, file: received.originalName, sizeBytes: received.sizeBytes, ...summary }, ip: body.ip });
+    await recordAudit(tx, { actorId: actor.id, action: "course.package_uploaded", entityType: "course_transfer", entityId: row!.id, after: { kind: read.kind, file: displayName(query.name) || received.originalName, sizeBytes: received.sizeBytes, ...summary }, ip: body.ip });
     return row!;
   });
   return { ok: true, file: { id: transfer.id, originalName: received.originalName, sizeBytes: received.sizeBytes, mimeType: received.mimeType } };

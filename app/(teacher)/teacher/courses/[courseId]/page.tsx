@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CourseForm } from "@/components/course-editor/course-form";
 import { StatusPanel } from "@/components/course-editor/status-panel";
+import { CourseTransferLinks } from "@/components/course-transfer/course-transfer-links";
 import { CourseQuizzes } from "@/components/quiz-results/course-quizzes";
 import { capitalize, formatDate } from "@/lib/format";
 import { db } from "@/db";
@@ -124,6 +125,7 @@ export default async function EditCoursePage({ params, searchParams }: Props) {
         </aside>
       </div>
       <CourseQuizzes courseId={course.id} quizzes={quizzes} />
+      <CourseTransferLinks courseId={course.id} />
     </div>
   );
 }
