@@ -9,7 +9,8 @@ import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { cancelImportAction } from "@/lib/course-transfer/actions/cancel-import-action";
 import { confirmImportAction } from "@/lib/course-transfer/actions/confirm-import-action";
-import { maxDateOffsetDays, transferOptionsSchema } from "@/lib/course-transfer/transfers/transfer-options";
+import { transferOptionsSchema } from "@/lib/course-transfer/transfers/transfer-options";
+import { dateShiftFieldProps } from "./date-shift-field";
 
 const withWorkId = "import-with-work";
 const withWorkHint = "Students are matched by email with this site's student accounts; work of people with no account here is left out and counted in the report.";
@@ -83,13 +84,7 @@ export function ConfirmImportForm({ transferId, title, asksSubject, hasWork }: C
         {...register("title")}
       />
       <TextField
-        label="Move every due date by (days)"
-        type="number"
-        inputMode="numeric"
-        step={1}
-        min={-maxDateOffsetDays}
-        max={maxDateOffsetDays}
-        hint={`A positive number moves them later, a negative one earlier; 0 keeps them. At most ${maxDateOffsetDays} days either way.`}
+        {...dateShiftFieldProps}
         error={errors.dateOffsetDays?.message}
         {...register("dateOffsetDays")}
       />

@@ -11,6 +11,7 @@ import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { copyCourseAction } from "@/lib/course-transfer/actions/copy-course-action";
 import { maxDateOffsetDays, transferOptionsSchema } from "@/lib/course-transfer/transfers/transfer-options";
+import { dateShiftFieldProps } from "./date-shift-field";
 
 // The command's schema without the course, which the page names (transfer-commands.ts is server-only).
 const copyFormSchema = transferOptionsSchema.pick({ title: true, dateOffsetDays: true });
@@ -106,13 +107,7 @@ export function CopyCourseForm({ courseId, courseTitle, firstDueAt, lastDueAt, d
         )}
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
-            label="Move every due date by (days)"
-            type="number"
-            inputMode="numeric"
-            step={1}
-            min={-maxDateOffsetDays}
-            max={maxDateOffsetDays}
-            hint={`A positive number moves them later, a negative one earlier; 0 keeps them. At most ${maxDateOffsetDays} days either way.`}
+            {...dateShiftFieldProps}
             error={errors.dateOffsetDays?.message}
             {...register("dateOffsetDays", { onChange: () => setTermStart("") })}
           />

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { courseFiles, courses, enrollments, storedFiles } from "@/db/schema";
-import { can, type Actor } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/policy";
+import { enrollmentOf, readableFile, readableFileColumns } from "./readable-file";
 
 /**
  * A file a course's text shows or links to (an imported page's image or
@@ -11,21 +12,11 @@ import { can, type Actor } from "@/lib/auth/policy";
  */
 export async function loadCourseFile(db: DbOrTx, actor: Actor, fileId: string) {
   const [row] = await db
-    .select({
-      status: courses.status,
-      visibility: courses.visibility,
-      teacherId: courses.teacherId,
-      enrollmentStatus: enrollments.status,
-      storageKey: storedFiles.storageKey,
-      originalName: storedFiles.originalName,
-      mimeType: storedFiles.mimeType,
-      sizeBytes: storedFiles.sizeBytes,
-    })
+    .select(readableFileColumns)
     .from(courseFiles)
     .innerJoin(storedFiles, eq(storedFiles.id, courseFiles.fileId))
     .innerJoin(courses, eq(courses.id, courseFiles.courseId))
-    .leftJoin(enrollments, and(eq(enrollments.courseId, courses.id), eq(enrollments.userId, actor.id)))
+    .leftJoin(enrollments, enrollmentOf(actor))
     .where(eq(courseFiles.fileId, fileId));
-  if (!row || !can(actor, "course.viewContent", row)) return null;
-  return { storageKey: row.storageKey, originalName: row.originalName, mimeType: row.mimeType, sizeBytes: row.sizeBytes };
+  return readableFile(actor, row);
 }
