@@ -136,9 +136,8 @@ describe("parseAiken: any input", () => {
 
   it("reads an empty file as nothing, and a huge line quickly", () => {
     expect(parseAiken("")).toEqual({ questions: [], problems: [], files: [] });
-    const started = Date.now();
+    // Speed is for the benchmarks: a backtracking regression shows here as a test that never ends.
     expect(parseAiken(`${"word ".repeat(500_000)}\nA. a\nB. b\nANSWER: A`).questions).toHaveLength(1);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it(`stops after ${importLimits.questions} questions and says so`, () => {

@@ -511,20 +511,18 @@ describe("parseGift: any input", () => {
   });
 
   it("refuses a question block longer than five times a question's text, quickly", () => {
-    const started = Date.now();
+    // Speed is for the benchmarks: a backtracking regression shows here as a test that never ends.
     const line = "x \\{ ~ = # \\( ".repeat(200_000);
     const result = parseGift(`${line}{T}\n\n${"{".repeat(300_000)}\n\n[html]${"<b>\\(".repeat(300_000)}{T}`);
     wellFormed(result);
     expect(result.problems).toEqual([1, 3, 5].map((line) => ({ line, message: "The question is longer than 100000 characters, more than a question can hold." })));
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it("reads a long line just under that limit quickly", () => {
-    const started = Date.now();
+    // Speed is for the benchmarks: a backtracking regression shows here as a test that never ends.
     const text = "x \\{ \\( y_1 ".repeat(7000);
     wellFormed(parseGift(`${text}{=a ~b}\n\n[plain]${text}{T}\n\n${"{".repeat(99_000)}\n\n${"~".repeat(99_000)}{=a}\n\n[html]<p>${"<b>\\(x</b> ".repeat(8000)}</p>{T}`));
     expect(parseGift(`${text}{=a ~b}`).questions[0]?.text).toHaveLength(text.trim().length - 7000);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it("reads CRLF and CR line endings and a UTF-8 byte order mark", () => {

@@ -646,10 +646,9 @@ describe("parseMoodleXml: any input", () => {
 
   it("reads a huge question text", () => {
     const text = `<p>${"word ".repeat(200_000)}</p>`;
-    const started = Date.now();
+    // Speed is for the benchmarks: a backtracking regression shows here as a test that never ends.
     const result = parseMoodleXml(quiz(question("essay", "Long", text)));
     expect(only(result).text.length).toBeGreaterThan(900_000);
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it(`stops after ${importLimits.questions} questions`, () => {

@@ -105,12 +105,11 @@ describe("readZipSafely", () => {
     const compressed = zeroDeflateStream(200);
     expect(compressed.length).toBeLessThan(1.5 * MB);
     const bomb = zipWithDeflateData("bomb.bin", compressed);
-    const started = Date.now();
+    // Speed is for the benchmarks: a backtracking regression shows here as a test that never ends.
     // With the defaults the one entry passes the per-file limit first.
     expect(readZipSafely(bomb)).toEqual({ ok: false, message: expect.stringContaining("bomb.bin expands to more than 20 MB") });
     // With no per-file limit the total stops it (30 MB here, to keep the test light), far short of 200.
     expect(readZipSafely(bomb, { entryBytes: Infinity, expandedBytes: 30 * MB })).toEqual({ ok: false, message: expect.stringContaining("expands to more than 30 MB") });
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it("the hand-made deflate stream is real: a small one expands to its zeros", () => {
