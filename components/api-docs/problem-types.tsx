@@ -17,7 +17,8 @@ const explanations = {
     "A rule of the domain refuses the request in the current state of things: the course is not open for enrolment, the attempt is already submitted, and so on. `detail` says which rule, in plain words.",
   idempotency_conflict:
     "This `Idempotency-Key` was already used with a different request (another body or address). Use a new key for each new action; reuse a key only to retry exactly the same request.",
-  unsupported_media_type: "A body was sent without `Content-Type: application/json`. Send JSON with that header.",
+  unsupported_media_type:
+    "The body's type is not one this endpoint takes: JSON endpoints want `Content-Type: application/json`; upload endpoints name the files they take (a course package must be a zip, a question file GIFT, Aiken, Moodle XML or QTI), and the detail says which.",
   too_large: "The body is larger than this API reads. Send less at once.",
   rate_limited:
     "Too many requests in the current minute, from this token (or signed-in user) or from this address. Wait for the number of seconds in the `Retry-After` header, then go on.",

@@ -11,7 +11,7 @@ export const problemTypes = {
   method_not_allowed: { status: 405, title: "Method not allowed" },
   conflict: { status: 409, title: "The request conflicts with the current state" },
   idempotency_conflict: { status: 409, title: "This Idempotency-Key was already used" },
-  unsupported_media_type: { status: 415, title: "Send JSON" },
+  unsupported_media_type: { status: 415, title: "The body is not of a type this endpoint takes" },
   too_large: { status: 413, title: "The request body is too large" },
   rate_limited: { status: 429, title: "Too many requests" },
   server_error: { status: 500, title: "Something went wrong on our side" },
