@@ -1,4 +1,3 @@
-import "server-only";
 import { randomUUID } from "node:crypto";
 import { getStorage } from "@/lib/storage";
 import { removeStoredObjects } from "@/lib/storage/remove-objects";

@@ -1,4 +1,3 @@
-import "server-only";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import {

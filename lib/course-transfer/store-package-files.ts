@@ -1,4 +1,3 @@
-import "server-only";
 import type { DetectedType } from "@/lib/storage/file-type";
 import { uploadLimit } from "@/lib/storage/limits";
 import { RejectedFile, receiveFile } from "@/lib/storage/receive-file";

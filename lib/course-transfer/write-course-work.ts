@@ -1,4 +1,3 @@
-import "server-only";
 import { inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { enrollments, lessonCompletions, quizAnswers, quizAttempts, submissionFiles, submissions, taskProgress, users, type StoredResponse } from "@/db/schema";

@@ -1,4 +1,3 @@
-import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { courseTransfers, users, type CourseTransfer } from "@/db/schema";
