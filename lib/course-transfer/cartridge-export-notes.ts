@@ -1,11 +1,8 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import type { DbOrTx } from "@/db";
-import { courses } from "@/db/schema";
-import { can, type Actor } from "@/lib/auth/policy";
-import { taughtCourses } from "@/lib/auth/taught-courses";
+import type { Actor } from "@/lib/auth/policy";
 import { writeCartridge } from "./cartridge/export/write-cartridge";
+import { findExportableCourse } from "./exportable-course";
 import type { TransferNote } from "./manifest";
 import type { PackageSink } from "./package-io";
 import { readCourse } from "./read-course";
@@ -21,12 +18,8 @@ const noBytes = async (): Promise<AsyncIterable<Uint8Array>> => ({ async *[Symbo
  * A dry run of the exporter, reading no file. Null when the actor may not export the course.
  */
 export async function cartridgeExportNotes(db: DbOrTx, actor: Actor, courseId: string): Promise<{ title: string; slug: string; notes: TransferNote[] } | null> {
-  if (!z.uuid().safeParse(courseId).success) return null;
-  const [course] = await db
-    .select({ id: courses.id, title: courses.title, slug: courses.slug, status: courses.status, visibility: courses.visibility, teacherId: courses.teacherId })
-    .from(courses)
-    .where(and(eq(courses.id, courseId), taughtCourses(actor)));
-  if (!course || !can(actor, "course.export", course)) return null;
+  const course = await findExportableCourse(db, actor, courseId);
+  if (!course) return null;
   const read = await readCourse(db, course.id, { withWork: false, site: "" });
   if (!read) return null;
   const { notes } = await writeCartridge(read.manifest, discard, noBytes);

@@ -1,14 +1,12 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Database } from "@/db";
-import { courses } from "@/db/schema";
-import { can, type Actor } from "@/lib/auth/policy";
-import { taughtCourses } from "@/lib/auth/taught-courses";
+import type { Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { siteUrl } from "@/lib/site/config";
 import { getStorage } from "@/lib/storage";
 import { writeCartridge } from "./cartridge/export/write-cartridge";
+import { isCompressed } from "./compressed-file";
+import { findExportableCourse } from "./exportable-course";
 import { archiveFilePath, courseManifestEntry, type ManifestFile } from "./manifest";
 import { PackageError, type PackageSink } from "./package-io";
 import { readCourse, type StorageKeys } from "./read-course";
@@ -19,8 +17,6 @@ import { zipToWebStream } from "./zip/zip-file-sink";
 export { exportQuery } from "./transfer-params";
 export type ExportFormat = CourseExportFormat;
 
-/** What is compressed already gains nothing from deflate, which only costs time on a video. */
-const compressedAlready = (mimeType: string | undefined) => /^(image\/(png|jpeg|gif|webp)|video\/|audio\/|application\/(zip|pdf|gzip|vnd\.openxmlformats))/.test(mimeType ?? "");
 
 function fileOpener(storageKeys: StorageKeys) {
   return async (fileId: string): Promise<AsyncIterable<Uint8Array>> => {
@@ -34,7 +30,7 @@ function fileOpener(storageKeys: StorageKeys) {
 async function writeBackup(sink: PackageSink, manifest: { files: ManifestFile[] }, document: string, open: (fileId: string) => Promise<AsyncIterable<Uint8Array>>) {
   // The document first: a reader that stops early meets it before any file.
   await sink.add(courseManifestEntry, document);
-  for (const file of manifest.files) await sink.add(archiveFilePath(file.id), await open(file.id), { compress: !compressedAlready(file.mimeType) });
+  for (const file of manifest.files) await sink.add(archiveFilePath(file.id), await open(file.id), { compress: !isCompressed(file) });
 }
 
 export interface CourseExport {
@@ -50,12 +46,8 @@ export interface CourseExport {
  * not export the course (or it does not exist). Audited, with what it held.
  */
 export async function exportCourse(db: Database, actor: Actor, courseId: string, format: ExportFormat): Promise<CourseExport | null> {
-  if (!z.uuid().safeParse(courseId).success) return null;
-  const [course] = await db
-    .select({ id: courses.id, slug: courses.slug, status: courses.status, visibility: courses.visibility, teacherId: courses.teacherId })
-    .from(courses)
-    .where(and(eq(courses.id, courseId), taughtCourses(actor)));
-  if (!course || !can(actor, "course.export", course)) return null;
+  const course = await findExportableCourse(db, actor, courseId);
+  if (!course) return null;
   const read = await readCourse(db, course.id, { withWork: format === "backup-with-work", site: siteUrl() });
   if (!read) return null;
   await recordAudit(db, {
