@@ -23,6 +23,7 @@ import {
 import type { Actor } from "@/lib/auth/policy";
 import { questionImagePath } from "@/lib/content/safe-url";
 import { insertCourse } from "@/lib/courses/editor/create-course";
+import { groupBy } from "./group-by";
 import { insertInChunks } from "./insert-in-chunks";
 import type { CourseManifest, ManifestCategory, TransferNote } from "./manifest";
 import { courseFilePath, fromManifestText, lessonPath, referencedFiles } from "./text-references";
@@ -61,8 +62,7 @@ const dayMs = 24 * 60 * 60 * 1000;
 
 /** Parents before children, so every category's parent exists when it is inserted. */
 function parentsFirst(categories: readonly ManifestCategory[]): ManifestCategory[] {
-  const byParent = new Map<string | null, ManifestCategory[]>();
-  for (const category of categories) byParent.set(category.parentId, [...(byParent.get(category.parentId) ?? []), category]);
+  const byParent = groupBy(categories, (category) => category.parentId);
   const ordered: ManifestCategory[] = [];
   const visit = (parentId: string | null) => {
     for (const category of byParent.get(parentId) ?? []) {
@@ -165,8 +165,7 @@ export async function writeCourse(tx: DbOrTx, manifest: CourseManifest, options:
       position,
     })),
   );
-  const lessonsByModule = new Map<string, typeof manifest.lessons>();
-  for (const lesson of manifest.lessons) lessonsByModule.set(lesson.moduleId, [...(lessonsByModule.get(lesson.moduleId) ?? []), lesson]);
+  const lessonsByModule = groupBy(manifest.lessons, (lesson) => lesson.moduleId);
   await insertInChunks(
     tx,
     lessons,
