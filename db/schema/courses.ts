@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import {
   check,
+  jsonb,
   index,
   integer,
   pgTable,
@@ -11,7 +12,8 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 import { createdAt, tsvector, updatedAt } from "./columns";
-import { courseStatus, courseVisibility } from "./enums";
+import { courseStatus, courseVisibility, progressScope } from "./enums";
+import type { ReleaseRule } from "@/lib/pacing/release-rule";
 import { users } from "./users";
 
 export const courses = pgTable(
@@ -43,6 +45,8 @@ export const courses = pgTable(
     // the catalogue sorts 500 courses by it, which counting per course made the slowest
     // statement of any page at 100,000 enrolments.
     studentCount: integer().notNull().default(0),
+    // "released": progress counts only the items released to each student (see docs/pacing.md).
+    progressScope: progressScope().notNull().default("all"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -72,6 +76,8 @@ export const modules = pgTable(
     title: varchar({ length: 200 }).notNull(),
     description: text().notNull().default(""),
     position: integer().notNull(),
+    // Null: always open. Parsed with releaseRuleSchema wherever it is read.
+    releaseRule: jsonb().$type<ReleaseRule>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -51,3 +51,7 @@ export const submissionGradeStatus = pgEnum("submission_grade_status", ["ungrade
 
 export type LatePenaltyType = (typeof latePenaltyType.enumValues)[number];
 export type SubmissionGradeStatus = (typeof submissionGradeStatus.enumValues)[number];
+
+// Which items course progress counts: every item (the default) or only those released to the student.
+export const progressScope = pgEnum("progress_scope", ["all", "released"]);
+export const recurrenceFrequency = pgEnum("recurrence_frequency", ["daily", "weekly", "monthly"]);

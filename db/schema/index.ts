@@ -20,3 +20,4 @@ export * from "./security";
 export * from "./sessions";
 export * from "./mfa";
 export * from "./course-transfers";
+export * from "./pacing";

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, uuid, varchar } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, text, uuid, varchar } from "drizzle-orm/pg-core";
+import type { ReleaseRule } from "@/lib/pacing/release-rule";
 import { createdAt, updatedAt } from "./columns";
 import { modules } from "./courses";
 import { lessonContentType } from "./enums";
@@ -23,6 +24,8 @@ export const lessons = pgTable(
     fileId: uuid().references(() => storedFiles.id, { onDelete: "set null" }),
     durationMinutes: integer(),
     position: integer().notNull(),
+    // Null: always open (within its module's rule).
+    releaseRule: jsonb().$type<ReleaseRule>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

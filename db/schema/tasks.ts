@@ -15,6 +15,7 @@ import {
 import { createdAt, updatedAt } from "./columns";
 import { courses, modules } from "./courses";
 import { taskProgressStatus, taskStatus, taskType } from "./enums";
+import type { ReleaseRule } from "@/lib/pacing/release-rule";
 import { users } from "./users";
 
 export const learningTasks = pgTable(
@@ -33,6 +34,8 @@ export const learningTasks = pgTable(
     dueAt: timestamp({ withTimezone: true }),
     maxPoints: integer(),
     position: integer().notNull().default(0),
+    // Null: always open (within its module's rule).
+    releaseRule: jsonb().$type<ReleaseRule>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -33,6 +33,8 @@ export const users = pgTable(
     sessionVersion: integer().notNull().default(0),
     lastSignInAt: timestamp({ withTimezone: true }),
     anonymizedAt: timestamp({ withTimezone: true }),
+    // IANA zone the user reads dates in; null follows the browser's.
+    timeZone: varchar({ length: 64 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
