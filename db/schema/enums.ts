@@ -55,3 +55,5 @@ export type SubmissionGradeStatus = (typeof submissionGradeStatus.enumValues)[nu
 // Which items course progress counts: every item (the default) or only those released to the student.
 export const progressScope = pgEnum("progress_scope", ["all", "released"]);
 export const recurrenceFrequency = pgEnum("recurrence_frequency", ["daily", "weekly", "monthly"]);
+export type ProgressScope = (typeof progressScope.enumValues)[number];
+export type RecurrenceFrequency = (typeof recurrenceFrequency.enumValues)[number];
