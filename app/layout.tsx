@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { BrowserTimeZone } from "@/components/calendar/browser-time-zone";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { requestIdMetaName } from "@/components/errors/request-id-meta";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -35,6 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {children}
         </main>
         <SiteFooter />
+        <BrowserTimeZone />
       </body>
     </html>
   );

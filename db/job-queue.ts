@@ -53,6 +53,8 @@ export const jobQueues: QueueDefinition[] = [
   { name: "quiz-attempt-sweep", ...periodic },
   { name: "api-housekeeping", ...periodic },
   { name: "session-housekeeping", ...periodic },
+  // Progress of courses that count released items only: time alone moves it.
+  { name: "progress-refresh", ...periodic },
   // Course copies and imports: a big course's files take minutes, so a run may last long before it counts as stuck.
   { name: "course-transfers", policy: "standard", retryLimit: 2, retryDelaySeconds: 30, expireInSeconds: 4 * 60 * 60 },
 ];

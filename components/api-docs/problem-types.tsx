@@ -10,6 +10,8 @@ const explanations = {
   unauthenticated:
     "No valid credentials: no token or sign-in was sent, or the token is mistyped, revoked or expired, or its account was deactivated. A bad token is never ignored in favour of a cookie. The `WWW-Authenticate` header says `Bearer`.",
   forbidden: "You are signed in, but your role may never do this (a teacher enrolling in a course, for example). Sending it again will not help.",
+  locked:
+    "The module, lesson or task is not released to you yet: its release conditions (a date, days after you enrolled, another item completed, a minimum score) are not all met. `lockedReasons` lists the unmet conditions, each with a `message`; `lockedSummary` words them; `opensAt` says when it opens when only time stands in the way. Try again once the conditions are met.",
   not_found:
     "Nothing is at this address for you: the record does not exist, or it is not yours to see. The two read the same on purpose, so that nobody can find out which records exist. A malformed id is not found too.",
   method_not_allowed: "This address does not take that method; the endpoint list below says which it takes.",

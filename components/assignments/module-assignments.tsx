@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ConfirmDelete } from "@/components/authoring/confirm-delete";
 import { MoveToModule } from "@/components/authoring/move-to-module";
+import { ReleaseBadge } from "@/components/pacing/release-badges";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { formatDate } from "@/lib/format";
@@ -53,6 +54,7 @@ function AssignmentRow({ courseId, assignment, announce }: { courseId: string; a
             {countOf(assignment.maxPoints, "point")} · {assignment.dueAt ? `due ${formatDate(assignment.dueAt)}` : "no due date"} ·{" "}
             {countOf(assignment.handedIn, "student")} handed in
           </p>
+          <ReleaseBadge kind="task" id={assignment.id} title={assignment.title} />
         </div>
         <div className="flex flex-wrap gap-2">
           <Button type="button" variant="secondary" className="px-2 py-1" onClick={() => setEditing(!editing)} aria-expanded={editing}>
@@ -74,6 +76,12 @@ function AssignmentRow({ courseId, assignment, announce }: { courseId: string; a
             {published ? "Unpublish" : "Publish"}
             <span className="sr-only"> {assignment.title}</span>
           </Button>
+          <Link
+            href={`/teacher/courses/${courseId}/tasks/${assignment.id}/overrides`}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100"
+          >
+            Extensions<span className="sr-only"> and overrides of {assignment.title}</span>
+          </Link>
           {assignment.handedIn > 0 ? (
             <Link href={`/teacher/grading?assignment=${assignment.id}&status=all`} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100">
               Grade<span className="sr-only"> {assignment.title}</span>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { ReleaseBadge } from "@/components/pacing/release-badges";
 import { formatDuration } from "@/lib/format";
 import { deleteLessonAction } from "@/lib/authoring/actions/delete-lesson-action";
 import { shiftLessonAction } from "@/lib/authoring/actions/shift-lesson-action";
@@ -68,6 +69,7 @@ export function LessonRow({
                 {lesson.title}
               </p>
               <p className="text-xs text-ink-muted">{details}</p>
+              <ReleaseBadge kind="lesson" id={lesson.id} title={lesson.title} />
             </div>
             <div className="flex flex-wrap items-center gap-2">
               <MoveButtons

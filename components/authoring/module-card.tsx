@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
+import { ReleaseBadge } from "@/components/pacing/release-badges";
 import { Button } from "@/components/ui/button";
 import { countOf } from "@/components/ui/plural";
 import { deleteModuleAction } from "@/lib/authoring/actions/delete-module-action";
@@ -76,6 +77,7 @@ export function ModuleCard({
                 <span className="text-ink-muted">Module {index + 1}:</span> {module.title}
               </h2>
               {module.description ? <p className="mt-1 text-sm text-ink-muted">{module.description}</p> : null}
+              <ReleaseBadge kind="module" id={module.id} title={module.title} />
             </div>
             <div className="flex flex-wrap items-center gap-2">
               <MoveButtons

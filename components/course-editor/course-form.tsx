@@ -12,6 +12,7 @@ import { createCourseAction } from "@/lib/courses/actions/create-course-action";
 import { updateCourseAction } from "@/lib/courses/actions/update-course-action";
 import { courseLimits, courseSchema, type CourseInput, type CourseValues } from "@/lib/courses/schemas";
 import { MarkdownField } from "./markdown-field";
+import { ProgressScopeField } from "./progress-scope-field";
 import { VisibilityField } from "./visibility-field";
 
 export interface CourseFormValues {
@@ -22,6 +23,8 @@ export interface CourseFormValues {
   subject: string;
   visibility: CourseValues["visibility"];
   enrollmentKey: string;
+  /** All items when not given (a new course). */
+  progressScope?: CourseValues["progressScope"];
 }
 
 interface CourseFormProps {
@@ -59,7 +62,7 @@ export function CourseForm({ courseId, initialValues, initialPreviews }: CourseF
     setError,
     reset,
     formState: { errors, isSubmitting, isDirty },
-  } = useForm<CourseInput, unknown, CourseValues>({ resolver: zodResolver(courseSchema), defaultValues: initialValues });
+  } = useForm<CourseInput, unknown, CourseValues>({ resolver: zodResolver(courseSchema), defaultValues: { progressScope: "all", ...initialValues } });
   const watched = useWatch({ control });
 
   const onSubmit = handleSubmit(async (values) => {
@@ -104,6 +107,7 @@ export function CourseForm({ courseId, initialValues, initialPreviews }: CourseF
           {...register("enrollmentKey")}
         />
       ) : null}
+      <ProgressScopeField registration={register("progressScope")} error={errors.progressScope?.message} />
       {markdownFields.map((field) => (
         <MarkdownField
           key={field.name}

@@ -6,6 +6,8 @@ export interface NavLink {
 }
 
 const catalogue: NavLink = { href: "/courses", label: "Courses" };
+/** Every signed-in role's due dates, openings and course events. */
+const calendar: NavLink = { href: "/calendar", label: "Calendar" };
 
 /** The navigation each role sees; only pages that exist are listed. Everyone may browse the catalogue. */
 export function navLinksFor(role: UserRole | null): NavLink[] {
@@ -18,9 +20,10 @@ export function navLinksFor(role: UserRole | null): NavLink[] {
         { href: "/dashboard", label: "My learning" },
         { href: "/progress", label: "My progress" },
         { href: "/grades", label: "My grades" },
+        calendar,
       ];
     case "teacher":
-      return [catalogue, { href: "/teacher", label: "Teaching" }, { href: "/teacher/grading", label: "Grading" }];
+      return [catalogue, { href: "/teacher", label: "Teaching" }, { href: "/teacher/grading", label: "Grading" }, calendar];
     case "admin":
       return [
         catalogue,
@@ -30,6 +33,7 @@ export function navLinksFor(role: UserRole | null): NavLink[] {
         { href: "/admin/audit", label: "Audit log" },
         { href: "/teacher", label: "All courses" },
         { href: "/teacher/grading", label: "Grading" },
+        calendar,
         { href: "/admin/outbox", label: "Outbox" },
       ];
   }
@@ -38,6 +42,8 @@ export function navLinksFor(role: UserRole | null): NavLink[] {
 /** The account's settings pages, for every signed-in role: in the account menu and beside each settings page. */
 export const settingsLinks: NavLink[] = [
   { href: "/settings/notifications", label: "Notification settings" },
+  { href: "/settings/calendar", label: "Calendar and time zone" },
+  { href: "/settings/calendar-feed", label: "Calendar feed" },
   { href: "/settings/api-tokens", label: "API tokens" },
   { href: "/settings/sessions", label: "Sessions" },
   { href: "/settings/password", label: "Password" },

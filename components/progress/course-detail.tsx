@@ -155,7 +155,12 @@ function QuizAttempts({ detail, quiz }: { detail: StudentCourseDetail; quiz: Det
     <div>
       <h3 className="mb-2 font-semibold">
         {quiz.title}
-        {quiz.dueAt ? <span className="ml-2 text-sm font-normal text-ink-muted">Due {formatDate(quiz.dueAt)}</span> : null}
+        {quiz.dueAt ? (
+          <span className="ml-2 text-sm font-normal text-ink-muted">
+            Due {formatDate(quiz.dueAt)}
+            {quiz.dueAtOverridden ? " (extended)" : ""}
+          </span>
+        ) : null}
       </h3>
       {quiz.attempts.length === 0 ? (
         <p className="text-sm text-ink-muted">No attempts yet.</p>
@@ -244,7 +249,12 @@ function AssignmentRow({ detail, assignment }: { detail: StudentCourseDetail; as
     <tr className="border-b border-slate-100 last:border-0 align-top">
       <th scope="row" className={`${td} font-medium`}>
         {assignment.title}
-        {assignment.dueAt ? <span className="block text-xs font-normal text-ink-muted">Due {formatDate(assignment.dueAt)}</span> : null}
+        {assignment.dueAt ? (
+          <span className="block text-xs font-normal text-ink-muted">
+            Due {formatDate(assignment.dueAt)}
+            {assignment.dueAtOverridden ? " (extended)" : ""}
+          </span>
+        ) : null}
       </th>
       <td className={td}>
         {submission ? (

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
 import { useStructureEditor } from "@/components/authoring/editor-context";
+import { ReleaseBadge } from "@/components/pacing/release-badges";
 import { Button } from "@/components/ui/button";
 import { countOf } from "@/components/ui/plural";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -34,6 +35,7 @@ function QuizRow({ quiz }: { quiz: StructureQuiz }) {
             <StatusBadge status={quiz.status} />
             {countOf(quiz.questionCount, "question")} · {countOf(quiz.maxPoints ?? 0, "point")}
           </p>
+          <ReleaseBadge kind="task" id={quiz.id} title={quiz.title} />
         </div>
         <Link
           href={open ? pathname : `${pathname}?quiz=${quiz.id}`}

@@ -76,6 +76,12 @@ export function QuizEditor({ quiz }: { quiz: QuizEditorData }) {
           >
             {published ? "Unpublish quiz" : "Publish quiz"}
           </button>
+          <Link
+            href={`/teacher/courses/${quiz.courseId}/tasks/${quiz.id}/overrides`}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
+          >
+            Extensions and overrides
+          </Link>
           <Link href={pathname} scroll={false} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
             Close quiz
           </Link>

@@ -13,7 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { createdAt, tsvector, updatedAt } from "./columns";
 import { courseStatus, courseVisibility, progressScope } from "./enums";
-import type { ReleaseRule } from "@/lib/pacing/release-rule";
+import type { StoredReleaseRule } from "./release-rule-json";
 import { users } from "./users";
 
 export const courses = pgTable(
@@ -77,7 +77,7 @@ export const modules = pgTable(
     description: text().notNull().default(""),
     position: integer().notNull(),
     // Null: always open. Parsed with releaseRuleSchema wherever it is read.
-    releaseRule: jsonb().$type<ReleaseRule>(),
+    releaseRule: jsonb().$type<StoredReleaseRule>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, text, uuid, varchar } from "drizzle-orm/pg-core";
-import type { ReleaseRule } from "@/lib/pacing/release-rule";
+import type { StoredReleaseRule } from "./release-rule-json";
 import { createdAt, updatedAt } from "./columns";
 import { modules } from "./courses";
 import { lessonContentType } from "./enums";
@@ -25,7 +25,7 @@ export const lessons = pgTable(
     durationMinutes: integer(),
     position: integer().notNull(),
     // Null: always open (within its module's rule).
-    releaseRule: jsonb().$type<ReleaseRule>(),
+    releaseRule: jsonb().$type<StoredReleaseRule>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -15,7 +15,7 @@ import {
 import { createdAt, updatedAt } from "./columns";
 import { courses, modules } from "./courses";
 import { taskProgressStatus, taskStatus, taskType } from "./enums";
-import type { ReleaseRule } from "@/lib/pacing/release-rule";
+import type { StoredReleaseRule } from "./release-rule-json";
 import { users } from "./users";
 
 export const learningTasks = pgTable(
@@ -35,7 +35,7 @@ export const learningTasks = pgTable(
     maxPoints: integer(),
     position: integer().notNull().default(0),
     // Null: always open (within its module's rule).
-    releaseRule: jsonb().$type<ReleaseRule>(),
+    releaseRule: jsonb().$type<StoredReleaseRule>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ApiContract } from "./contract";
 import { apiContracts } from "./contracts";
+import { lockReasonSchema } from "./contracts/release";
 import { problemTypes } from "./problem";
 import { maxBodyBytes } from "./limits";
 
@@ -29,13 +30,24 @@ const problemSchema: JsonSchema = {
       description: "Field errors, keyed by field name (query parameter or body field).",
       additionalProperties: { type: "array", items: { type: "string" } },
     },
+    lockedReasons: {
+      type: "array",
+      description: "A `locked` problem: the item's unmet release conditions (see `LockReason`).",
+      items: { $ref: "#/components/schemas/LockReason" },
+    },
+    lockedSummary: { type: "array", description: "A `locked` problem: the unmet conditions in words.", items: { type: "string" } },
+    opensAt: {
+      type: ["string", "null"],
+      format: "date-time",
+      description: "A `locked` problem: when the item opens, when only time stands in the way; null when unknown.",
+    },
   },
 };
 
 const statusDescriptions: Record<number, string> = {
   400: "The body is not valid JSON.",
   401: "No valid token or session: send `Authorization: Bearer <token>`.",
-  403: "Signed in, but this role may not do this.",
+  403: "Signed in, but this role may not do this; or (problem type `locked`) the item is not released to the caller yet.",
   404: "Not found, or not yours to see: the two read the same.",
   409: "Refused by a rule of the domain (for example, the course is not open for enrolment), or an Idempotency-Key reused for a different request.",
   413: `The body is larger than ${maxBodyBytes} bytes.`,
@@ -135,7 +147,7 @@ export function buildOpenApiDocument(contracts: readonly ApiContract[] = apiCont
     tags,
     paths,
     components: {
-      schemas: { Problem: problemSchema },
+      schemas: { Problem: problemSchema, LockReason: jsonSchemaOf(lockReasonSchema, "output") },
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", description: "A personal access token (jva_…)." },
         cookieAuth: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The browser's sign-in session." },

@@ -7,6 +7,7 @@ export const problemTypes = {
   malformed: { status: 400, title: "The request could not be read" },
   unauthenticated: { status: 401, title: "Authentication required" },
   forbidden: { status: 403, title: "Not allowed" },
+  locked: { status: 403, title: "Not open to you yet" },
   not_found: { status: 404, title: "Not found" },
   method_not_allowed: { status: 405, title: "Method not allowed" },
   conflict: { status: 409, title: "The request conflicts with the current state" },
@@ -27,6 +28,10 @@ export interface Problem {
   instance?: string;
   /** Field errors, keyed by field name, as the forms show them. */
   errors?: FieldErrors;
+  /** A `locked` problem: why the item is not released to the caller yet, and when it opens if only time stands in the way. */
+  lockedReasons?: unknown[];
+  lockedSummary?: string[];
+  opensAt?: string | null;
 }
 
 export const problemTypeUri = (type: ProblemType) => `/developers/api#problem-${type.replaceAll("_", "-")}`;

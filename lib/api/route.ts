@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { db, type DbOrTx } from "@/db";
 import { fieldErrorsOf } from "@/lib/actions/action";
 import { ActionFailure, failureKindOf, KeptRefusal } from "@/lib/actions/result";
+import { ItemLockedFailure } from "@/lib/pacing/require-released";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { identifyRequest, type RequestIdentity } from "./authenticate-request";
@@ -235,6 +236,10 @@ function failureAnswer(error: unknown, contract: ApiContract, instance: string):
   if (error instanceof ApiProblem) {
     problem = problemOf(error.type, error.message, { instance, errors: error.errors });
     headers = error.headers;
+  } else if (error instanceof ItemLockedFailure) {
+    // Not released to this student yet: 403 with why and when, never the item's content.
+    const { lockedReasons, lockedSummary, opensAt } = error.lock.json;
+    problem = { ...problemOf("locked", error.userMessage, { instance }), lockedReasons, lockedSummary, opensAt };
   } else if (error instanceof ActionFailure) {
     problem = problemOf(failureKindOf(error), error.userMessage, { instance, errors: error.fieldErrors });
   } else {

@@ -1,12 +1,23 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { assignments, courses, enrollments, learningTasks, type Assignment } from "@/db/schema";
+import { assignments, courses, enrollments, learningTasks, taskOverrides, type Assignment } from "@/db/schema";
 import type { CourseStatus, CourseVisibility, EnrollmentStatus, TaskStatus } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/policy";
+import { courseHasRulesSql } from "@/lib/pacing/require-released";
 
 export interface AssignmentInCourse {
   assignment: Assignment;
-  task: { id: string; title: string; description: string; status: TaskStatus; dueAt: Date | null; maxPoints: number | null };
+  task: {
+    id: string;
+    title: string;
+    description: string;
+    status: TaskStatus;
+    /** The actor's due date: its own where a teacher gave it an override, else the assignment's. */
+    dueAt: Date | null;
+    /** True when dueAt is the actor's own (an override). */
+    dueAtOverridden: boolean;
+    maxPoints: number | null;
+  };
   course: {
     id: string;
     slug: string;
@@ -17,12 +28,15 @@ export interface AssignmentInCourse {
     /** The actor's own enrolment, for the policy's student rules. */
     enrollmentStatus: EnrollmentStatus | null;
     enrollmentId: string | null;
+    /** Whether the course has any release rule (lib/pacing/require-released.ts). */
+    hasRules: boolean;
   };
 }
 
 /**
  * An assignment with its task and course, and the actor's enrolment in the
- * course. `lockEnrollment` then takes the enrolment row FOR UPDATE (apart:
+ * course. The due date is the actor's own where it has an override, so
+ * lateness and the submission window follow it on every path. `lockEnrollment` then takes the enrolment row FOR UPDATE (apart:
  * an outer join's nullable side cannot be locked), so that two hand-ins of one
  * student run one after the other and version numbers never clash.
  */
@@ -40,7 +54,8 @@ export async function loadAssignmentInCourse(
         title: learningTasks.title,
         description: learningTasks.description,
         status: learningTasks.status,
-        dueAt: learningTasks.dueAt,
+        dueAt: sql<Date | null>`coalesce(${taskOverrides.dueAt}, ${learningTasks.dueAt})`.mapWith(learningTasks.dueAt),
+        dueAtOverridden: sql<boolean>`${taskOverrides.dueAt} IS NOT NULL`,
         maxPoints: learningTasks.maxPoints,
       },
       course: {
@@ -52,12 +67,14 @@ export async function loadAssignmentInCourse(
         visibility: courses.visibility,
         enrollmentStatus: enrollments.status,
         enrollmentId: enrollments.id,
+        hasRules: courseHasRulesSql(courses.id),
       },
     })
     .from(assignments)
     .innerJoin(learningTasks, eq(learningTasks.id, assignments.taskId))
     .innerJoin(courses, eq(courses.id, learningTasks.courseId))
     .leftJoin(enrollments, and(eq(enrollments.courseId, courses.id), eq(enrollments.userId, actor.id)))
+    .leftJoin(taskOverrides, and(eq(taskOverrides.taskId, learningTasks.id), eq(taskOverrides.userId, actor.id)))
     .where(eq(assignments.taskId, taskId));
   if (row?.course.enrollmentId && lockEnrollment) {
     await db.select({ id: enrollments.id }).from(enrollments).where(eq(enrollments.id, row.course.enrollmentId)).for("update");

@@ -1,22 +1,26 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { assignments, courses, learningTasks, submissions, type Assignment, type Submission } from "@/db/schema";
+import { assignments, courses, learningTasks, submissions, taskOverrides, type Assignment, type Submission } from "@/db/schema";
 import { fail } from "@/lib/actions/result";
 import { can, type Actor } from "@/lib/auth/policy";
+import { lateness } from "./lateness";
 
 export const submissionNotFoundMessage = "This submission does not exist or you do not teach its course.";
 
 export interface SubmissionToGrade {
   submission: Submission;
   assignment: Assignment;
-  task: { id: string; title: string; maxPoints: number | null; dueAt: Date | null };
+  /** dueAt is the student's: its own (an override) or the assignment's. */
+  task: { id: string; title: string; maxPoints: number | null; dueAt: Date | null; dueAtOverridden: boolean };
   course: { id: string; slug: string; teacherId: string };
 }
 
 /**
  * The submission locked FOR UPDATE, when the actor may grade its course; else
  * not found. Two graders saving at once are serialised by the lock, and the
- * revision check after it turns the later stale save into a conflict.
+ * revision check after it turns the later stale save into a conflict. A
+ * student with its own due date has the hand-in's lateness (and so its late
+ * penalty) measured against that date.
  */
 export async function lockSubmissionToGrade(tx: DbOrTx, actor: Actor, submissionId: string): Promise<SubmissionToGrade> {
   const [row] = await tx
@@ -25,15 +29,24 @@ export async function lockSubmissionToGrade(tx: DbOrTx, actor: Actor, submission
       assignment: assignments,
       task: { id: learningTasks.id, title: learningTasks.title, maxPoints: learningTasks.maxPoints, dueAt: learningTasks.dueAt },
       course: { id: courses.id, slug: courses.slug, teacherId: courses.teacherId, status: courses.status, visibility: courses.visibility },
+      ownDueAt: taskOverrides.dueAt,
     })
     .from(submissions)
     .innerJoin(assignments, eq(assignments.taskId, submissions.taskId))
     .innerJoin(learningTasks, eq(learningTasks.id, submissions.taskId))
     .innerJoin(courses, eq(courses.id, learningTasks.courseId))
+    .leftJoin(taskOverrides, and(eq(taskOverrides.taskId, submissions.taskId), eq(taskOverrides.userId, submissions.userId)))
     .where(eq(submissions.id, submissionId))
     .for("update", { of: submissions });
   if (!row || !can(actor, "submission.grade", row.course)) fail(submissionNotFoundMessage);
-  return row;
+  const { ownDueAt, ...target } = row;
+  if (!ownDueAt) return { ...target, task: { ...target.task, dueAtOverridden: false } };
+  const late = lateness(ownDueAt, target.submission.submittedAt);
+  return {
+    ...target,
+    submission: { ...target.submission, isLate: late.isLate, daysLate: late.daysLate },
+    task: { ...target.task, dueAt: ownDueAt, dueAtOverridden: true },
+  };
 }
 
 /** Refuses a save made from a form loaded before someone else's save, or of a superseded version. */

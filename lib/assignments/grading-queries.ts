@@ -1,12 +1,12 @@
 import "server-only";
 import { personName } from "@/lib/users/person-search";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
-import { assignments, courses, learningTasks, submissions, users } from "@/db/schema";
+import { assignments, courses, learningTasks, submissions, taskOverrides, users } from "@/db/schema";
 import type { LatePenaltyType, SubmissionGradeStatus } from "@/db/schema/enums";
 import { can, type Actor } from "@/lib/auth/policy";
-import { latePenaltyPercent } from "./lateness";
+import { lateness, latePenaltyPercent } from "./lateness";
 import { loadVersions, type SubmissionVersion } from "./submission-versions";
 
 export interface SubmissionForGrading {
@@ -21,12 +21,15 @@ export interface SubmissionForGrading {
     title: string;
     instructions: string;
     maxPoints: number;
+    /** The student's due date: its own (an override) or the assignment's. */
     dueAt: Date | null;
+    dueAtOverridden: boolean;
     latePenaltyType: LatePenaltyType;
     latePenaltyPercent: number;
   };
   text: string;
   submittedAt: Date;
+  /** Measured against the student's due date. */
   isLate: boolean;
   daysLate: number;
   /** The penalty this hand-in gets when graded now. */
@@ -52,6 +55,7 @@ export async function loadSubmissionForGrading(db: DbOrTx, actor: Actor, submiss
       course: { id: courses.id, title: courses.title, teacherId: courses.teacherId, status: courses.status, visibility: courses.visibility },
       studentName: personName,
       graderName: sql<string | null>`coalesce(${grader.displayName}, ${grader.username})`,
+      ownDueAt: taskOverrides.dueAt,
     })
     .from(submissions)
     .innerJoin(assignments, eq(assignments.taskId, submissions.taskId))
@@ -59,9 +63,12 @@ export async function loadSubmissionForGrading(db: DbOrTx, actor: Actor, submiss
     .innerJoin(courses, eq(courses.id, learningTasks.courseId))
     .innerJoin(users, eq(users.id, submissions.userId))
     .leftJoin(grader, eq(grader.id, submissions.gradedBy))
+    .leftJoin(taskOverrides, and(eq(taskOverrides.taskId, submissions.taskId), eq(taskOverrides.userId, submissions.userId)))
     .where(eq(submissions.id, submissionId));
   if (!row || !can(actor, "submission.grade", row.course)) return null;
-  const { submission, assignment, task, course } = row;
+  const { submission, assignment, task, course, ownDueAt } = row;
+  // A student with its own due date is late (and penalised) only past that date.
+  const late = ownDueAt ? lateness(ownDueAt, submission.submittedAt) : { isLate: submission.isLate, daysLate: submission.daysLate };
   return {
     submissionId: submission.id,
     revision: submission.revision,
@@ -74,15 +81,16 @@ export async function loadSubmissionForGrading(db: DbOrTx, actor: Actor, submiss
       title: task.title,
       instructions: assignment.instructions,
       maxPoints: task.maxPoints ?? 0,
-      dueAt: task.dueAt,
+      dueAt: ownDueAt ?? task.dueAt,
+      dueAtOverridden: ownDueAt !== null,
       latePenaltyType: assignment.latePenaltyType,
       latePenaltyPercent: assignment.latePenaltyPercent,
     },
     text: submission.text,
     submittedAt: submission.submittedAt,
-    isLate: submission.isLate,
-    daysLate: submission.daysLate,
-    penaltyPercent: latePenaltyPercent(assignment, submission),
+    isLate: late.isLate,
+    daysLate: late.daysLate,
+    penaltyPercent: latePenaltyPercent(assignment, late),
     gradeStatus: submission.gradeStatus,
     rawPoints: submission.rawPoints,
     points: submission.points,

@@ -2,6 +2,7 @@ import "server-only";
 import type { DbOrTx } from "@/db";
 import type { LatePenaltyType } from "@/db/schema/enums";
 import { can, type Actor } from "@/lib/auth/policy";
+import { requireReleased } from "@/lib/pacing/require-released";
 import { loadAssignmentInCourse, type AssignmentInCourse } from "./assignment-access";
 import { gradeAsStudentSees, type GradeView } from "./grade-visibility";
 import { submissionWindow, type SubmissionWindow } from "./lateness";
@@ -24,7 +25,10 @@ export interface StudentAssignment {
   title: string;
   description: string;
   instructions: string;
+  /** The student's due date: its own (an override) or the assignment's. */
   dueAt: Date | null;
+  /** True when dueAt is the student's own, given by the teacher. */
+  dueAtOverridden: boolean;
   maxPoints: number | null;
   course: { title: string; slug: string };
   allowedFileTypes: string[];
@@ -47,11 +51,18 @@ export const studentReadsAssignment = (actor: Actor, target: AssignmentInCourse)
 /**
  * The assignment page of an enrolled student: the assignment, its own
  * versions, and (only when released or returned) the grade and feedback.
- * A draft grade stays hidden. Null reads as not found.
+ * A draft grade stays hidden. Null reads as not found; an assignment not
+ * released to the student yet throws ItemLockedFailure.
  */
 export async function loadStudentAssignment(db: DbOrTx, actor: Actor, slug: string, taskId: string, now = new Date()): Promise<StudentAssignment | null> {
   const target = await loadAssignmentInCourse(db, actor, taskId);
   if (!target || target.course.slug !== slug || !studentReadsAssignment(actor, target)) return null;
+  await requireReleased(
+    db,
+    actor,
+    { courseId: target.course.id, item: { kind: "task", id: taskId }, noun: "assignment", hasRules: target.course.hasRules },
+    now,
+  );
   const { assignment, task, course } = target;
   const versions = await loadVersions(db, { taskId, userId: actor.id });
   const window = submissionWindow({ dueAt: task.dueAt, ...assignment }, now);
@@ -62,6 +73,7 @@ export async function loadStudentAssignment(db: DbOrTx, actor: Actor, slug: stri
     description: task.description,
     instructions: assignment.instructions,
     dueAt: task.dueAt,
+    dueAtOverridden: task.dueAtOverridden,
     maxPoints: task.maxPoints,
     course: { title: course.title, slug: course.slug },
     allowedFileTypes: assignment.allowedFileTypes,

@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db";
 import { enrollments, storedFiles, submissionFiles, submissions, taskProgress } from "@/db/schema";
 import { fail, missing } from "@/lib/actions/result";
 import { can, type Actor } from "@/lib/auth/policy";
+import { requireReleased } from "@/lib/pacing/require-released";
 import { describeSize } from "@/lib/storage/limits";
 import { loadAssignmentInCourse } from "./assignment-access";
 import { describeAllowedTypes, mimeAllowed } from "./file-types";
@@ -41,6 +42,12 @@ export async function submitWork(
   if (!target || target.task.status !== "published" || !can(actor, "assignment.submit", target.course)) {
     missing(assignmentNotFoundMessage);
   }
+  await requireReleased(
+    tx,
+    actor,
+    { courseId: target.course.id, item: { kind: "task", id: input.taskId }, noun: "assignment", hasRules: target.course.hasRules },
+    now,
+  );
   const { assignment, task, course } = target;
 
   const window = submissionWindow({ dueAt: task.dueAt, ...assignment }, now);

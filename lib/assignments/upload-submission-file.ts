@@ -4,6 +4,7 @@ import type { Database } from "@/db";
 import type { StoredFile } from "@/db/schema";
 import type { DetectedType } from "@/lib/storage/file-type";
 import { can, type Actor } from "@/lib/auth/policy";
+import { releaseStateOf } from "@/lib/pacing/require-released";
 import { describeSize } from "@/lib/storage/limits";
 import { receiveFile, RejectedFile, type ReceivedFile } from "@/lib/storage/receive-file";
 import { discardStoredObject, insertStoredFile } from "@/lib/storage/store-file";
@@ -16,7 +17,7 @@ export const submissionUploadQuery = z.object({
   name: z.string().max(1000, "A file name has at most 1000 characters.").default(""),
 });
 
-export type SubmissionUploadOutcome = { ok: true; file: StoredFile } | { ok: false; status: 400 | 404 | 413 | 415 | 409; error: string };
+export type SubmissionUploadOutcome = { ok: true; file: StoredFile } | { ok: false; status: 400 | 403 | 404 | 413 | 415 | 409; error: string };
 
 const megabyte = 1024 * 1024;
 const statusFor: Record<RejectedFile["reason"], 400 | 413 | 415> = { empty: 400, "too-large": 413, type: 415 };
@@ -36,6 +37,8 @@ export async function uploadSubmissionFile(
   if (!target || target.task.status !== "published" || !can(actor, "assignment.submit", target.course)) {
     return { ok: false, status: 404, error: "Assignment not found." };
   }
+  const release = await releaseStateOf(db, actor, target.course.id, { kind: "task", id: input.taskId }, new Date(), target.course.hasRules);
+  if (!release.open) return { ok: false, status: 403, error: "This assignment is locked: it is not open to you yet." };
   const { assignment, task, course } = target;
   if (assignment.maxFiles === 0) return { ok: false, status: 400, error: "This assignment takes text only." };
   if (submissionWindow({ dueAt: task.dueAt, ...assignment }, new Date()) === "closed") {

@@ -53,6 +53,8 @@ interface Policies {
   "course.viewStudents": CourseResource;
   "course.copy": CourseResource;
   "course.export": CourseResource;
+  "course.pace": CourseResource;
+  "course.previewAsStudent": CourseResource;
   "course.import": null;
   "courseTransfer.view": UserResource;
   "enrollment.viewProgress": EnrollmentResource;
@@ -65,8 +67,10 @@ interface Policies {
   "assignment.submit": CourseResource;
   "submission.view": SubmissionResource;
   "submission.grade": CourseResource;
+  "task.override": CourseResource;
   "gradebook.view": CourseResource;
   "announcement.post": CourseResource;
+  "courseEvent.manage": CourseResource;
   "discussion.read": CourseResource;
   "discussion.post": CourseResource;
   "discussion.moderate": CourseResource;
@@ -86,6 +90,8 @@ interface Policies {
   "account.manageSessions": UserResource;
   "account.changePassword": UserResource;
   "account.manageMfa": UserResource;
+  "account.manageCalendarFeed": UserResource;
+  "account.manageTimeZone": UserResource;
   "user.resetMfa": UserResource;
   "site.manageSettings": null;
   "job.retry": null;
@@ -123,6 +129,10 @@ const rules: { [A in PolicyAction]: (actor: Actor | null, resource: Policies[A])
   // a copy is a new course, so the copier must be able to create courses too (an admin's copy stays the admin's).
   "course.copy": (actor, course) => (isAdmin(actor) || ownsCourse(actor, course)) && (actor?.role === "teacher" || isAdmin(actor)),
   "course.export": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
+  // When a course's modules, lessons and tasks open (release conditions) is set by who writes the course.
+  "course.pace": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
+  // Seeing the course as one of its students sees it (locks, progress) reads that student's record: who sees its students.
+  "course.previewAsStudent": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
   // A restored or imported course is a new course owned by the importer.
   "course.import": (actor) => actor?.role === "teacher" || isAdmin(actor),
   // A copy's or an import's progress and report are the requester's (and an admin's) to read.
@@ -153,9 +163,13 @@ const rules: { [A in PolicyAction]: (actor: Actor | null, resource: Policies[A])
     (actor !== null && actor.id === submission.userId) ||
     (actor?.role === "teacher" && actor.id === submission.courseTeacherId),
   "submission.grade": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
+  // A student's own due date, time limit or attempts: set by whoever grades the course's work.
+  "task.override": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
   "gradebook.view": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
   // Announcements go from the course's teacher (or an admin) to its students.
   "announcement.post": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
+  // A course's calendar events are added, changed and removed by its teacher (or an admin), at any status.
+  "courseEvent.manage": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
   // A course's discussions belong to its members: enrolled (or finished)
   // students, its teacher and admins. An archived course's threads stay
   // readable but take no new posts.
@@ -196,6 +210,10 @@ const rules: { [A in PolicyAction]: (actor: Actor | null, resource: Policies[A])
   "account.changePassword": (actor, user) => actor !== null && actor.id === user.id,
   // Second factors are the owner's alone to add or remove, whatever its role.
   "account.manageMfa": (actor, user) => actor !== null && actor.id === user.id,
+  // The private calendar address shows one's own dates: only its owner makes, replaces or revokes it.
+  "account.manageCalendarFeed": (actor, user) => actor !== null && actor.id === user.id,
+  // The zone one reads dates in is one's own to choose, whatever one's role.
+  "account.manageTimeZone": (actor, user) => actor !== null && actor.id === user.id,
   // A lost device is recovered by another admin; an admin turns its own MFA off signed in, with its password.
   "user.resetMfa": (actor, user) => isAdmin(actor) && actor?.id !== user.id,
   "site.manageSettings": (actor) => isAdmin(actor),

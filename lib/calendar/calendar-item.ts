@@ -35,10 +35,17 @@ export interface CalendarItem {
   startsAt: Date;
   /** Null for an instant (a due date, an opening). */
   endsAt: Date | null;
+  /** An all-day event's startsAt and endsAt are UTC midnights of its first day and of the day after its last: read its dates in UTC. */
   allDay: boolean;
   /** Path on this site the item links to. */
   path: string;
   recurrence: CalendarRecurrence | null;
+  /**
+   * IANA zone of a course event (its wall-clock time, the iCal TZID, and the
+   * zone an all-day event's dates are read in); a recurring event's is also in
+   * `recurrence.timeZone`. Absent or null for due dates and openings (UTC).
+   */
+  timeZone?: string | null;
   /** Last change, for iCal DTSTAMP/LAST-MODIFIED and the feed's ETag. */
   updatedAt: Date;
   /** Bumped on each edit of a course event (iCal SEQUENCE); 0 otherwise. */

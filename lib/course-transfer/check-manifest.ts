@@ -1,4 +1,5 @@
-import type { CourseManifest } from "./manifest";
+import { cycleMessage, findCycle } from "@/lib/pacing/rule-checks";
+import type { CourseManifest, ManifestReleaseRule } from "./manifest";
 
 // A document that passes the schema can still point at things it does not
 // hold (a lesson in a module that is not there, a quiz slot naming a missing
@@ -65,8 +66,39 @@ export function manifestProblems(manifest: CourseManifest): string[] {
   for (const thread of manifest.discussions) {
     if (thread.lessonId !== null && !lessons.has(thread.lessonId)) missing("the lesson", thread.lessonId, `The discussion “${thread.title}”`);
   }
+  checkReleaseRules(manifest, { module: modules, lesson: lessons, task: tasks }, problems);
+  for (const event of manifest.events) {
+    if (Date.parse(event.endsAt) < Date.parse(event.startsAt)) problems.push(`The event “${event.title}” ends before it starts.`);
+  }
   if (manifest.work) checkWork(manifest, { files, lessons, tasks, versions }, problems);
   return problems;
+}
+
+/** Release rules may name only the document's own items, and may not wait on each other in a loop. */
+function checkReleaseRules(manifest: CourseManifest, held: Record<"module" | "lesson" | "task", Set<string>>, problems: string[]) {
+  const items: { kind: "module" | "lesson" | "task"; title: string; rule: ManifestReleaseRule | null | undefined }[] = [
+    ...manifest.modules.map((entry) => ({ kind: "module" as const, title: entry.title, rule: entry.releaseRule })),
+    ...manifest.lessons.map((entry) => ({ kind: "lesson" as const, title: entry.title, rule: entry.releaseRule })),
+    ...manifest.tasks.map((entry) => ({ kind: "task" as const, title: entry.title, rule: entry.releaseRule })),
+  ];
+  let dangling = false;
+  for (const item of items) {
+    for (const condition of item.rule?.conditions ?? []) {
+      const ref = condition.kind === "completed" ? condition.item : condition.kind === "score" ? { kind: "task" as const, id: condition.taskId } : null;
+      if (ref && !held[ref.kind].has(ref.id)) {
+        dangling = true;
+        problems.push(`The release conditions of the ${item.kind} “${item.title}” name the ${ref.kind} ${ref.id}, which the document does not hold.`);
+      }
+    }
+  }
+  if (dangling) return;
+  const outline = {
+    modules: manifest.modules.map((entry) => ({ id: entry.id, title: entry.title, rule: entry.releaseRule ?? null })),
+    lessons: manifest.lessons.map((entry) => ({ id: entry.id, moduleId: entry.moduleId, title: entry.title, rule: entry.releaseRule ?? null })),
+    tasks: manifest.tasks.map((entry) => ({ id: entry.id, moduleId: entry.moduleId, title: entry.title, rule: entry.releaseRule ?? null, published: entry.status === "published", maxPoints: entry.maxPoints })),
+  };
+  const cycle = findCycle(outline);
+  if (cycle) problems.push(cycleMessage(outline, cycle));
 }
 
 function checkWork(manifest: CourseManifest, known: Record<"files" | "lessons" | "tasks" | "versions", Set<string>>, problems: string[]) {

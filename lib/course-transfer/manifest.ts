@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { maxConditionsPerRule, maxEnrolmentDays, releaseItemKinds } from "@/lib/pacing/release-rule";
+import { isTimeZone } from "@/lib/pacing/wall-time";
 
 // A course as one portable document: what a course copy reads and writes, what
 // a course backup archive carries as `course.json`, and what a Common Cartridge
@@ -34,6 +36,28 @@ const markdown = z.string().max(200_000);
 const instant = z.iso.datetime({ offset: true });
 const position = z.number().int().min(0).max(100_000);
 
+/**
+ * When a module, lesson or task opens (lib/pacing/release-rule.ts), with the
+ * document's ids: every item a condition names must be in the document. A
+ * copy moves `date` conditions by its offset, like due dates.
+ */
+export const manifestReleaseRuleSchema = z.object({
+  match: z.enum(["all", "any"]),
+  conditions: z
+    .array(
+      z.discriminatedUnion("kind", [
+        z.object({ kind: z.literal("date"), opensAt: instant }),
+        z.object({ kind: z.literal("enrolment_days"), days: z.number().int().min(0).max(maxEnrolmentDays) }),
+        z.object({ kind: z.literal("completed"), item: z.object({ kind: z.enum(releaseItemKinds), id }) }),
+        z.object({ kind: z.literal("score"), taskId: id, minPercent: z.number().min(0).max(100) }),
+      ]),
+    )
+    .min(1)
+    .max(maxConditionsPerRule),
+});
+/** Left out (documents of the first format, cartridges): always open. */
+const releaseRule = manifestReleaseRuleSchema.nullable().optional();
+
 export const manifestFileSchema = z.object({
   id,
   /** The name the file was uploaded with; shown on downloads. */
@@ -54,6 +78,7 @@ export const manifestModuleSchema = z.object({
   title,
   description: markdown.default(""),
   position,
+  releaseRule,
 });
 
 export const manifestLessonSchema = z.object({
@@ -66,6 +91,7 @@ export const manifestLessonSchema = z.object({
   fileId: id.nullable().default(null),
   durationMinutes: z.number().int().min(0).max(100_000).nullable().default(null),
   position,
+  releaseRule,
 });
 
 export const manifestCategorySchema = z.object({
@@ -154,6 +180,7 @@ export const manifestTaskSchema = z.object({
   position,
   quiz: manifestQuizSchema.nullable().default(null),
   assignment: manifestAssignmentSchema.nullable().default(null),
+  releaseRule,
 });
 
 export const manifestPostSchema = z.object({
@@ -179,6 +206,22 @@ export const manifestAnnouncementSchema = z.object({
   title,
   body: z.string().min(1).max(50_000),
   createdAt: instant,
+});
+
+/** An event of the course's calendar (a class, an exam); a copy moves it by its offset, its repetition kept. */
+export const manifestEventSchema = z.object({
+  title,
+  description: markdown.default(""),
+  location: z.string().max(200).default(""),
+  startsAt: instant,
+  endsAt: instant,
+  allDay: z.boolean().default(false),
+  /** The IANA zone a repeating event keeps its wall-clock time in. */
+  timeZone: z.string().max(64).refine(isTimeZone, "Name an IANA time zone, like Europe/Berlin.").default("UTC"),
+  recurrence: z.enum(["daily", "weekly", "monthly"]).nullable().default(null),
+  recurrenceInterval: z.number().int().min(1).max(365).default(1),
+  recurrenceUntil: instant.nullable().default(null),
+  recurrenceCount: z.number().int().min(1).max(1000).nullable().default(null),
 });
 
 // Enrolments and work: only in a backup made "with enrolments and work", for
@@ -290,6 +333,8 @@ export const courseManifestSchema = z.object({
     prerequisites: markdown.default(""),
     subject: z.string().min(1).max(60),
     visibility: z.enum(["public", "private"]).default("public"),
+    /** What a student's progress counts: every item, or only those released to the student. */
+    progressScope: z.enum(["all", "released"]).default("all"),
   }),
   files: z.array(manifestFileSchema).max(100_000).default([]),
   modules: z.array(manifestModuleSchema).max(10_000).default([]),
@@ -300,6 +345,8 @@ export const courseManifestSchema = z.object({
   discussions: z.array(manifestThreadSchema).max(10_000).default([]),
   /** What the course's students were told (backups with work, for the archive). */
   announcements: z.array(manifestAnnouncementSchema).max(10_000).default([]),
+  /** The course's calendar events (added after the first documents: older ones have none). */
+  events: z.array(manifestEventSchema).max(10_000).default([]),
   work: manifestWorkSchema.nullable().default(null),
 });
 
@@ -315,6 +362,8 @@ export type ManifestTask = z.infer<typeof manifestTaskSchema>;
 export type ManifestThread = z.infer<typeof manifestThreadSchema>;
 export type ManifestWork = z.infer<typeof manifestWorkSchema>;
 export type ManifestAnnouncement = z.infer<typeof manifestAnnouncementSchema>;
+export type ManifestReleaseRule = z.infer<typeof manifestReleaseRuleSchema>;
+export type ManifestEvent = z.infer<typeof manifestEventSchema>;
 
 /**
  * Something a course import could not carry over as it was: listed in the

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import {
   assignments,
+  courseEvents,
   courseFiles,
   courses,
   learningTasks,
@@ -16,7 +17,8 @@ import {
   quizzes,
   storedFiles,
 } from "@/db/schema";
-import { courseManifestFormat, courseManifestVersion, type CourseManifest, type ManifestFile, type ManifestQuestion, type ManifestTask } from "./manifest";
+import { parseStoredRule, type ReleaseItemKind } from "@/lib/pacing/release-rule";
+import { courseManifestFormat, courseManifestVersion, type CourseManifest, type ManifestEvent, type ManifestFile, type ManifestQuestion, type ManifestReleaseRule, type ManifestTask } from "./manifest";
 import { groupBy } from "./group-by";
 import { toManifestText } from "./text-references";
 import { readCourseWork } from "./read-course-work";
@@ -55,6 +57,9 @@ export async function readCourse(db: DbOrTx, courseId: string, { withWork, site 
   const files = await readFiles(db, courseId, lessonRows.map((row) => row.fileId).filter((id): id is string => id !== null));
   const { questions, categories } = await readBank(db, courseId, withWork, text);
   const tasks = await readTasks(db, courseId, text);
+  const events = await readEvents(db, courseId, text);
+  const rule = ruleReader({ module: new Set(moduleRows.map((row) => row.id)), lesson: lessonIds, task: new Set(tasks.map((task) => task.id)) });
+  for (const task of tasks) task.releaseRule = rule(task.releaseRule);
   const work = withWork ? await readCourseWork(db, courseId, text) : null;
   for (const file of work?.files ?? []) {
     files.entries.push(file.entry);
@@ -73,9 +78,10 @@ export async function readCourse(db: DbOrTx, courseId: string, { withWork, site 
       prerequisites: text(course.prerequisites),
       subject: course.subject,
       visibility: course.visibility,
+      progressScope: course.progressScope,
     },
     files: files.entries,
-    modules: moduleRows.map((row, index) => ({ id: row.id, title: row.title, description: text(row.description), position: index })),
+    modules: moduleRows.map((row, index) => ({ id: row.id, title: row.title, description: text(row.description), position: index, releaseRule: rule(row.releaseRule) })),
     lessons: lessonRows.map((row) => ({
       id: row.id,
       moduleId: row.moduleId,
@@ -86,12 +92,14 @@ export async function readCourse(db: DbOrTx, courseId: string, { withWork, site 
       fileId: row.fileId,
       durationMinutes: row.durationMinutes,
       position: row.position,
+      releaseRule: rule(row.releaseRule),
     })),
     questionCategories: categories,
     questions,
     tasks,
     discussions: work?.discussions ?? [],
     announcements: work?.announcements ?? [],
+    events,
     work: work?.work ?? null,
   };
   return { manifest, storageKeys: files.keys };
@@ -207,6 +215,8 @@ async function readTasks(db: DbOrTx, courseId: string, text: (value: string) => 
     dueAt: iso(task.dueAt),
     maxPoints: task.maxPoints,
     position: task.position,
+    // Checked against the course's items once every task is known (readCourse).
+    releaseRule: parseStoredRule(task.releaseRule),
     quiz: quiz
       ? {
           timeLimitMinutes: quiz.timeLimitMinutes,
@@ -239,5 +249,39 @@ async function readTasks(db: DbOrTx, courseId: string, text: (value: string) => 
           latePenaltyPercent: assignment.latePenaltyPercent,
         }
       : null,
+  }));
+}
+
+/**
+ * A stored rule as the document keeps it. A condition naming an item the
+ * course no longer has (a deleted lesson) is left out, so the document only
+ * names what it holds; a rule left without conditions is no rule.
+ */
+function ruleReader(held: Record<ReleaseItemKind, ReadonlySet<string>>) {
+  return (stored: unknown): ManifestReleaseRule | null => {
+    const rule = parseStoredRule(stored);
+    if (!rule) return null;
+    const conditions = rule.conditions.filter((condition) =>
+      condition.kind === "completed" ? held[condition.item.kind].has(condition.item.id) : condition.kind === "score" ? held.task.has(condition.taskId) : true,
+    );
+    return conditions.length === 0 ? null : { match: rule.match, conditions };
+  };
+}
+
+/** The course's calendar events, first first. */
+async function readEvents(db: DbOrTx, courseId: string, text: (value: string) => string): Promise<ManifestEvent[]> {
+  const rows = await db.select().from(courseEvents).where(eq(courseEvents.courseId, courseId)).orderBy(asc(courseEvents.startsAt), asc(courseEvents.id));
+  return rows.map((row) => ({
+    title: row.title,
+    description: text(row.description),
+    location: row.location,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    allDay: row.allDay,
+    timeZone: row.timeZone,
+    recurrence: row.recurrence,
+    recurrenceInterval: row.recurrenceInterval,
+    recurrenceUntil: iso(row.recurrenceUntil),
+    recurrenceCount: row.recurrenceCount,
   }));
 }

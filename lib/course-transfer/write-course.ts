@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db";
 import {
   announcements,
   assignments,
+  courseEvents,
   courseFiles,
   courses,
   discussionPosts,
@@ -25,7 +26,8 @@ import { questionImagePath } from "@/lib/content/safe-url";
 import { insertCourse } from "@/lib/courses/editor/create-course";
 import { groupBy } from "./group-by";
 import { insertInChunks } from "./insert-in-chunks";
-import type { CourseManifest, ManifestCategory, TransferNote } from "./manifest";
+import type { ReleaseRule } from "@/lib/pacing/release-rule";
+import type { CourseManifest, ManifestCategory, ManifestReleaseRule, TransferNote } from "./manifest";
 import { courseFilePath, fromManifestText, lessonPath, referencedFiles } from "./text-references";
 import { writeCourseWork } from "./write-course-work";
 
@@ -97,6 +99,26 @@ export async function writeCourse(tx: DbOrTx, manifest: CourseManifest, options:
     return value;
   };
 
+  // Release rules name the new items, and their dates move with the due dates.
+  const shiftIso = (value: string) => new Date(new Date(value).getTime() + options.dateOffsetDays * dayMs).toISOString();
+  let pastOpenings = 0;
+  const remapRule = (rule: ManifestReleaseRule | null | undefined): ReleaseRule | null =>
+    !rule
+      ? null
+      : {
+          match: rule.match,
+          conditions: rule.conditions.map((condition) => {
+            if (condition.kind === "date") {
+              const opensAt = shiftIso(condition.opensAt);
+              if (Date.parse(opensAt) < Date.now()) pastOpenings++;
+              return { kind: "date", opensAt };
+            }
+            if (condition.kind === "completed") return { kind: "completed", item: { kind: condition.item.kind, id: idFor(condition.item.kind, condition.item.id) } };
+            if (condition.kind === "score") return { kind: "score", taskId: idFor("task", condition.taskId), minPercent: condition.minPercent };
+            return condition;
+          }),
+        };
+
   const course = await insertCourse(tx, options.owner, {
     title: (options.title ?? manifest.course.title).slice(0, 200),
     description: "",
@@ -105,6 +127,7 @@ export async function writeCourse(tx: DbOrTx, manifest: CourseManifest, options:
     subject: cleanSubject(manifest.course.subject),
     visibility: manifest.course.visibility,
     enrollmentKey: "",
+    progressScope: manifest.course.progressScope,
   });
   if (manifest.course.visibility === "private") notes.push({ where: "Course settings", message: "The course is private: give it an enrolment key before students join (keys are never copied)." });
 
@@ -132,7 +155,7 @@ export async function writeCourse(tx: DbOrTx, manifest: CourseManifest, options:
   };
 
   // Files the text shows are served to the course's readers as content files, whatever the document called them.
-  const allText = JSON.stringify([manifest.course, manifest.modules, manifest.lessons, manifest.tasks, manifest.questions, manifest.discussions, manifest.announcements]);
+  const allText = JSON.stringify([manifest.course, manifest.modules, manifest.lessons, manifest.tasks, manifest.questions, manifest.discussions, manifest.announcements, manifest.events]);
   const shown = new Set(referencedFiles(allText).filter((id) => storedIds.has(id)));
   await insertInChunks(
     tx,
@@ -163,6 +186,7 @@ export async function writeCourse(tx: DbOrTx, manifest: CourseManifest, options:
       title: module.title,
       description: text(module.description, `Module “${module.title}”`),
       position,
+      releaseRule: remapRule(module.releaseRule),
     })),
   );
   const lessonsByModule = groupBy(manifest.lessons, (lesson) => lesson.moduleId);
@@ -180,6 +204,7 @@ export async function writeCourse(tx: DbOrTx, manifest: CourseManifest, options:
         fileId: lesson.fileId !== null && storedIds.has(lesson.fileId) ? idFor("file", lesson.fileId) : null,
         durationMinutes: lesson.durationMinutes,
         position,
+        releaseRule: remapRule(lesson.releaseRule),
       })),
     ),
   );
@@ -263,6 +288,7 @@ export async function writeCourse(tx: DbOrTx, manifest: CourseManifest, options:
       dueAt: shift(task.dueAt),
       maxPoints: task.maxPoints,
       position,
+      releaseRule: remapRule(task.releaseRule),
     })),
   );
   const pointsOf = new Map(questions.map((question) => [question.id, question.versions.find((version) => version.isCurrent)?.points ?? 0]));
@@ -313,6 +339,29 @@ export async function writeCourse(tx: DbOrTx, manifest: CourseManifest, options:
     tx,
     assignments,
     tasks.flatMap((task) => (task.assignment ? [{ taskId: idFor("task", task.id), ...task.assignment, instructions: text(task.assignment.instructions, `Assignment “${task.title}”`) }] : [])),
+  );
+  if (pastOpenings > 0)
+    notes.push({ where: "Release conditions", message: `${pastOpenings} opening date${pastOpenings === 1 ? " is" : "s are"} in the past after the shift: what waits only for ${pastOpenings === 1 ? "it is" : "them is"} open from the start.` });
+
+  // The calendar moves with the term; a repeating event keeps its rule (and its end moves too).
+  await insertInChunks(
+    tx,
+    courseEvents,
+    manifest.events.map((event) => ({
+      courseId: course.id,
+      title: event.title,
+      description: text(event.description, `Event “${event.title}”`),
+      location: event.location,
+      startsAt: shift(event.startsAt)!,
+      endsAt: shift(event.endsAt)!,
+      allDay: event.allDay,
+      timeZone: event.timeZone,
+      recurrence: event.recurrence,
+      recurrenceInterval: event.recurrenceInterval,
+      recurrenceUntil: shift(event.recurrenceUntil),
+      recurrenceCount: event.recurrenceCount,
+      createdById: options.owner.id,
+    })),
   );
   const pastDue = tasks.filter((task) => task.dueAt !== null && shift(task.dueAt)!.getTime() < Date.now()).length;
   if (pastDue > 0) notes.push({ where: "Due dates", message: `${pastDue} due date${pastDue === 1 ? " is" : "s are"} in the past after the shift; set new ones before students start.` });

@@ -4,8 +4,10 @@ import type { DbOrTx } from "@/db";
 import { courses, enrollments, lessons, modules, users } from "@/db/schema";
 import type { CourseStatus, CourseVisibility, EnrollmentStatus } from "@/db/schema/enums";
 import { can, type Actor } from "@/lib/auth/policy";
-import { loadOutlines, type CourseOutline } from "@/lib/learn/outlines";
-import { courseProgress, nextItem, type CourseItem, type CourseProgress } from "@/lib/progress/course-items";
+import { loadOutlines, outlineWording, type CourseOutline } from "@/lib/learn/outlines";
+import type { LockWording } from "@/lib/pacing/describe-lock";
+import { nextOpenItem, pacedProgress } from "@/lib/pacing/paced-progress";
+import type { CourseItem, CourseProgress } from "@/lib/progress/course-items";
 
 export interface CoursePageData {
   course: {
@@ -29,6 +31,8 @@ export interface CoursePageData {
   canViewContent: boolean;
   canEnroll: boolean;
   canEdit: boolean;
+  /** Words the outline's locks (an enrolled student's) in the reader's time zone. */
+  wording: LockWording;
 }
 
 /**
@@ -55,7 +59,10 @@ export async function loadCoursePage(db: DbOrTx, actor: Actor | null, key: strin
         SELECT count(*)::int FROM ${lessons} JOIN ${modules} ON ${modules.id} = ${lessons.moduleId}
         WHERE ${modules.courseId} = ${courses.id})`,
       studentCount: courses.studentCount,
+      progressScope: courses.progressScope,
       enrollmentStatus: enrollments.status,
+      enrolledAt: enrollments.enrolledAt,
+      timeZone: actor ? sql<string | null>`(SELECT ${users.timeZone} FROM ${users} WHERE ${users.id} = ${actor.id})` : sql<null>`NULL`,
     })
     .from(courses)
     .innerJoin(users, eq(users.id, courses.teacherId))
@@ -66,14 +73,17 @@ export async function loadCoursePage(db: DbOrTx, actor: Actor | null, key: strin
 
   const isStudent = actor?.role === "student";
   const enrolled = row.enrollmentStatus === "active" || row.enrollmentStatus === "completed";
-  const outline = (await loadOutlines(db, [row.id], isStudent && enrolled ? actor.id : null)).get(row.id)!;
-  const { teacherId: _teacherId, enrollmentStatus, ...course } = row;
+  const outline = (
+    await loadOutlines(db, [row.id], isStudent && enrolled ? actor.id : null, { enrolledAt: new Map([[row.id, row.enrolledAt]]) })
+  ).get(row.id)!;
+  const { teacherId: _teacherId, enrollmentStatus, progressScope, enrolledAt: _enrolledAt, timeZone, ...course } = row;
   return {
     course,
     outline,
     enrollmentStatus,
-    progress: isStudent && enrolled ? courseProgress(outline.items, outline.done) : null,
-    next: isStudent && enrolled ? nextItem(outline.items, outline.done) : null,
+    progress: isStudent && enrolled ? pacedProgress(outline.items, outline.done, outline.release, progressScope) : null,
+    next: isStudent && enrolled ? nextOpenItem(outline.items, outline.done, outline.release) : null,
+    wording: outlineWording(outline, timeZone),
     canViewContent: can(actor, "course.viewContent", row),
     canEnroll: can(actor, "course.enroll", row) && !enrolled && enrollmentStatus !== "suspended",
     canEdit: can(actor, "course.update", row),

@@ -7,7 +7,7 @@ import type { CourseStatus } from "@/db/schema/enums";
 import { can, type Actor } from "@/lib/auth/policy";
 import { editableBy } from "./editor/ownership";
 import { lessonCount, teacherName } from "./queries";
-import type { Visibility } from "./schemas";
+import type { ProgressScopeChoice, Visibility } from "./schemas";
 
 export interface EditableCourse {
   id: string;
@@ -19,6 +19,7 @@ export interface EditableCourse {
   subject: string;
   visibility: Visibility;
   enrollmentKey: string | null;
+  progressScope: ProgressScopeChoice;
   status: CourseStatus;
   teacherName: string;
   lessonCount: number;
@@ -52,6 +53,7 @@ export async function loadEditableCourse(db: DbOrTx, actor: Actor, courseId: str
       subject: courses.subject,
       visibility: courses.visibility,
       enrollmentKey: courses.enrollmentKey,
+      progressScope: courses.progressScope,
       status: courses.status,
       teacherId: courses.teacherId,
       teacherName,

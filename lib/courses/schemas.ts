@@ -7,6 +7,10 @@ import { multiLineText, oneLineText } from "@/lib/text/one-line";
 export const courseVisibilities = ["public", "private"] as const;
 export type Visibility = (typeof courseVisibilities)[number];
 
+/** What a student's course progress counts: every item (the default), or only the items released to that student. */
+export const progressScopes = ["all", "released"] as const;
+export type ProgressScopeChoice = (typeof progressScopes)[number];
+
 export const courseLimits = {
   title: 200,
   description: 20_000,
@@ -46,6 +50,8 @@ const fields = {
       "Start the subject with a letter, then use letters, digits, spaces, “&” or “-”, like “computer science”.",
     ),
   visibility: z.enum(courseVisibilities, "Choose who can find the course."),
+  // Left out (undefined): kept as it is, or "all" for a new course.
+  progressScope: z.enum(progressScopes, "Choose what course progress counts.").optional(),
   // Checked below, and only for a private course: a key typed and then hidden
   // by switching to public must not block saving.
   enrollmentKey: z

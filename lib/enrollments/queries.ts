@@ -6,7 +6,8 @@ import type { EnrollmentStatus } from "@/db/schema/enums";
 import { afterCursor, cursorColumn, orderByKeys, type SortKey } from "@/lib/api/pagination";
 import { can, type Actor } from "@/lib/auth/policy";
 import { loadOutlines } from "@/lib/learn/outlines";
-import { courseProgress, nextItem, type CourseItem, type CourseProgress } from "@/lib/progress/course-items";
+import { nextOpenItem, pacedProgress } from "@/lib/pacing/paced-progress";
+import type { CourseItem, CourseProgress } from "@/lib/progress/course-items";
 
 export interface MyEnrollmentRow {
   courseId: string;
@@ -18,7 +19,7 @@ export interface MyEnrollmentRow {
   lastActivityAt: Date;
   completedAt: Date | null;
   progress: CourseProgress;
-  /** The first item not done yet; null when the course is complete. */
+  /** The first item not done yet and open to the student; null when the course is complete (or the rest is locked). */
   next: CourseItem | null;
 }
 
@@ -38,6 +39,8 @@ export async function listMyEnrollments(db: DbOrTx, actor: Actor): Promise<MyEnr
       status: enrollments.status,
       lastActivityAt: enrollments.lastActivityAt,
       completedAt: enrollments.completedAt,
+      enrolledAt: enrollments.enrolledAt,
+      progressScope: courses.progressScope,
     })
     .from(enrollments)
     .innerJoin(courses, eq(courses.id, enrollments.courseId))
@@ -55,10 +58,15 @@ export async function listMyEnrollments(db: DbOrTx, actor: Actor): Promise<MyEnr
     db,
     rows.map((row) => row.courseId),
     actor.id,
+    { enrolledAt: new Map(rows.map((row) => [row.courseId, row.enrolledAt])) },
   );
-  return rows.map((row) => {
+  return rows.map(({ enrolledAt: _enrolledAt, progressScope, ...row }) => {
     const outline = outlines.get(row.courseId)!;
-    return { ...row, progress: courseProgress(outline.items, outline.done), next: nextItem(outline.items, outline.done) };
+    return {
+      ...row,
+      progress: pacedProgress(outline.items, outline.done, outline.release, progressScope),
+      next: nextOpenItem(outline.items, outline.done, outline.release),
+    };
   });
 }
 

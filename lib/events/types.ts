@@ -36,7 +36,15 @@ export type DomainEvent =
   // A course copy, restore or cartridge import finished (or failed) in the background: whoever asked is told.
   | { type: "course_transfer.finished"; aggregateId: string; payload: { transferId: string; userId: string; status: "done" | "failed" } }
   // The scheduler found a published task due within 24 hours: students who have not finished it are told.
-  | { type: "task.due_soon"; aggregateId: string; payload: { taskId: string; courseId: string; dueAt: string } };
+  | { type: "task.due_soon"; aggregateId: string; payload: { taskId: string; courseId: string; dueAt: string } }
+  // The scheduler found a student's own (override) due date within 24 hours: that student is told, as for task.due_soon.
+  | {
+      type: "task.override_due_soon";
+      aggregateId: string;
+      payload: { overrideId: string; taskId: string; courseId: string; userId: string; dueAt: string };
+    }
+  // A teacher gave a student (or took away) its own due date, time limit or attempts on a task: the student is told.
+  | { type: "task.deadline_changed"; aggregateId: string; payload: { taskId: string; courseId: string; userId: string } };
 
 export type DomainEventType = DomainEvent["type"];
 

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { courses, enrollments, learningTasks } from "@/db/schema";
+import { courses, enrollments, learningTasks, taskOverrides } from "@/db/schema";
 import type { TaskType } from "@/db/schema/enums";
 import { afterCursor, cursorColumn, orderByKeys, type SortKey } from "@/lib/api/pagination";
 import { can, type Actor } from "@/lib/auth/policy";
@@ -14,8 +14,9 @@ const taskKeys: SortKey[] = [
 /**
  * One keyset page of a course's learning tasks in position order, for the
  * readers of its content: enrolled students see the published ones, the
- * course's teacher and admins every one (with its status). Null for anyone
- * else, as if the course did not exist. Two statements.
+ * course's teacher and admins every one (with its status). A student reads
+ * its own due date where it has an override. Null for anyone else, as if the
+ * course did not exist. Two statements.
  */
 export async function listCourseTasksAfter(
   db: DbOrTx,
@@ -43,13 +44,15 @@ export async function listCourseTasksAfter(
       title: learningTasks.title,
       description: learningTasks.description,
       status: learningTasks.status,
-      dueAt: learningTasks.dueAt,
+      dueAt: sql<Date | null>`coalesce(${taskOverrides.dueAt}, ${learningTasks.dueAt})`.mapWith(learningTasks.dueAt),
+      dueAtOverridden: sql<boolean>`${taskOverrides.dueAt} IS NOT NULL`,
       maxPoints: learningTasks.maxPoints,
       moduleId: learningTasks.moduleId,
       position: learningTasks.position,
       cursor: cursorColumn(taskKeys),
     })
     .from(learningTasks)
+    .leftJoin(taskOverrides, and(eq(taskOverrides.taskId, learningTasks.id), eq(taskOverrides.userId, actor.id)))
     .where(
       and(
         eq(learningTasks.courseId, courseId),

@@ -6,6 +6,7 @@ import type { LessonContentType } from "@/db/schema/enums";
 import { can, type Actor } from "@/lib/auth/policy";
 import { renderMarkdown } from "@/lib/content/markdown";
 import { toVideoEmbed, webLinkOrNull } from "@/lib/content/video-embed";
+import { requireReleased } from "@/lib/pacing/require-released";
 
 export interface LessonContent {
   id: string;
@@ -31,7 +32,9 @@ export interface LessonContent {
 /**
  * One lesson by its id, for the readers of its course's content (enrolled
  * students, the course's teacher, admins); null for anyone else, as if it did
- * not exist. One statement.
+ * not exist. A lesson not released to the student throws ItemLockedFailure
+ * (403 with the reason) before anything of its content is handed out. Two
+ * statements for a course without rules.
  */
 export async function loadLessonContent(db: DbOrTx, actor: Actor, lessonId: string): Promise<LessonContent | null> {
   const [row] = await db
@@ -66,6 +69,7 @@ export async function loadLessonContent(db: DbOrTx, actor: Actor, lessonId: stri
     .leftJoin(lessonCompletions, and(eq(lessonCompletions.lessonId, lessons.id), eq(lessonCompletions.userId, actor.id)))
     .where(eq(lessons.id, lessonId));
   if (!row || !can(actor, "course.viewContent", row)) return null;
+  await requireReleased(db, actor, { courseId: row.courseId, item: { kind: "lesson", id: row.id }, noun: "lesson" });
   const file =
     row.fileName && row.fileMimeType && row.fileSize !== null
       ? { name: row.fileName, mimeType: row.fileMimeType, sizeBytes: row.fileSize, downloadUrl: `/api/files/lessons/${row.id}` }

@@ -1,11 +1,14 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { courses, enrollments, lessons, modules, storedFiles } from "@/db/schema";
-import type { EnrollmentStatus, LessonContentType } from "@/db/schema/enums";
+import { courses, enrollments, lessons, modules, storedFiles, users } from "@/db/schema";
+import type { EnrollmentStatus, LessonContentType, ProgressScope } from "@/db/schema/enums";
 import { can, type Actor } from "@/lib/auth/policy";
-import { courseProgress, neighbours, nextItem, type CourseItem, type CourseProgress } from "@/lib/progress/course-items";
-import { loadOutlines, type CourseOutline } from "./outlines";
+import type { LockWording } from "@/lib/pacing/describe-lock";
+import { nextOpenItem, openNeighbours, pacedProgress } from "@/lib/pacing/paced-progress";
+import { itemLock, ItemLockedFailure } from "@/lib/pacing/require-released";
+import type { CourseItem, CourseProgress } from "@/lib/progress/course-items";
+import { loadOutlines, outlineWording, type CourseOutline } from "./outlines";
 
 export interface PlayerCourse {
   id: string;
@@ -14,13 +17,17 @@ export interface PlayerCourse {
   enrollmentStatus: EnrollmentStatus | null;
   /** Students record completions; teachers and admins preview. */
   isLearner: boolean;
+  progressScope: ProgressScope;
 }
 
 export interface PlayerData {
   course: PlayerCourse;
   outline: CourseOutline;
   progress: CourseProgress;
+  /** The first item not done and open to the reader. */
   next: CourseItem | null;
+  /** Words the locks of the outline in the reader's time zone. */
+  wording: LockWording;
 }
 
 /**
@@ -28,7 +35,7 @@ export interface PlayerData {
  * enrolled students (active or completed), the course's teacher and admins.
  * Anyone else gets null, which pages show as not found. Three statements.
  */
-export async function loadPlayerCourse(db: DbOrTx, actor: Actor, slug: string): Promise<PlayerData | null> {
+export async function loadPlayerCourse(db: DbOrTx, actor: Actor, slug: string, now: Date = new Date()): Promise<PlayerData | null> {
   const [row] = await db
     .select({
       id: courses.id,
@@ -37,7 +44,10 @@ export async function loadPlayerCourse(db: DbOrTx, actor: Actor, slug: string): 
       status: courses.status,
       visibility: courses.visibility,
       teacherId: courses.teacherId,
+      progressScope: courses.progressScope,
       enrollmentStatus: enrollments.status,
+      enrolledAt: enrollments.enrolledAt,
+      timeZone: sql<string | null>`(SELECT ${users.timeZone} FROM ${users} WHERE ${users.id} = ${actor.id})`,
     })
     .from(courses)
     .leftJoin(enrollments, and(eq(enrollments.courseId, courses.id), eq(enrollments.userId, actor.id)))
@@ -45,12 +55,22 @@ export async function loadPlayerCourse(db: DbOrTx, actor: Actor, slug: string): 
     .limit(1);
   if (!row || !can(actor, "course.viewContent", row)) return null;
   const isLearner = actor.role === "student";
-  const outline = (await loadOutlines(db, [row.id], isLearner ? actor.id : null)).get(row.id)!;
+  const outline = (
+    await loadOutlines(db, [row.id], isLearner ? actor.id : null, { enrolledAt: new Map([[row.id, row.enrolledAt]]), now })
+  ).get(row.id)!;
   return {
-    course: { id: row.id, slug: row.slug, title: row.title, enrollmentStatus: row.enrollmentStatus, isLearner },
+    course: {
+      id: row.id,
+      slug: row.slug,
+      title: row.title,
+      enrollmentStatus: row.enrollmentStatus,
+      isLearner,
+      progressScope: row.progressScope,
+    },
     outline,
-    progress: courseProgress(outline.items, outline.done),
-    next: nextItem(outline.items, outline.done),
+    progress: pacedProgress(outline.items, outline.done, outline.release, row.progressScope),
+    next: nextOpenItem(outline.items, outline.done, outline.release),
+    wording: outlineWording(outline, row.timeZone),
   };
 }
 
@@ -69,8 +89,14 @@ export interface PlayerLesson {
   next: CourseItem | null;
 }
 
-/** One lesson of a course the actor may read (see loadPlayerCourse); one more statement. */
+/**
+ * One lesson of a course the actor may read (see loadPlayerCourse); one more
+ * statement. A lesson not released to the student throws ItemLockedFailure
+ * before its content is read.
+ */
 export async function loadPlayerLesson(db: DbOrTx, data: PlayerData, lessonId: string): Promise<PlayerLesson | null> {
+  const state = data.outline.release.state("lesson", lessonId);
+  if (!state.open) throw new ItemLockedFailure(itemLock("lesson", state, data.wording));
   const [lesson] = await db
     .select({
       id: lessons.id,
@@ -96,6 +122,6 @@ export async function loadPlayerLesson(db: DbOrTx, data: PlayerData, lessonId: s
     ...rest,
     file,
     isDone: data.outline.done.lessons.has(lesson.id),
-    ...neighbours(lessonItems, lesson.id),
+    ...openNeighbours(lessonItems, lesson.id, data.outline.release),
   };
 }

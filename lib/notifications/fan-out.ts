@@ -4,6 +4,7 @@ import type { EventHandler, EventHandlers } from "@/lib/events/process-events";
 import { deliver } from "./deliver";
 import { courseTransferFinished } from "./course-transfer-finished";
 import { quizGraded } from "./quiz-graded";
+import { deadlineChanged, overrideDueSoon, taskDueSoon } from "./task-deadlines";
 
 // Domain events turned into notifications. Each handler only says who hears of
 // the event and what they read; `deliver` applies the rules every notification
@@ -94,29 +95,6 @@ const discussionReplied: EventHandler = (event, tx) =>
           OR EXISTS (SELECT 1 FROM enrollments e WHERE e.course_id = c.id AND e.user_id = fu.id AND ${courseStudents}))`,
   );
 
-/**
- * A task due within 24 hours: active students who have not finished it (no
- * submitted attempt or hand-in yet), and only while the due date is the one
- * the reminder was for.
- */
-const taskDueSoon: EventHandler = (event, tx) => {
-  const payload = payloadOf(event);
-  return deliver(
-    tx,
-    event,
-    sql`SELECT e.user_id, 'Due soon: ' || t.title AS title,
-        'Due ' || to_char(t.due_at AT TIME ZONE 'UTC', 'Dy DD Mon HH24:MI') || ' UTC · ' || c.title AS message,
-        ${taskPath} AS link
-      FROM learning_tasks t
-      JOIN courses c ON c.id = t.course_id AND c.status = 'published'
-      JOIN enrollments e ON e.course_id = c.id AND e.status = 'active'
-      LEFT JOIN task_progress tp ON tp.task_id = t.id AND tp.user_id = e.user_id
-      WHERE t.id = ${text(payload.taskId)}::uuid AND t.status = 'published'
-        AND t.due_at = ${text(payload.dueAt)}::timestamptz
-        AND coalesce(tp.status::text, 'not_started') NOT IN ('submitted', 'completed', 'graded')`,
-  );
-};
-
 /** The handlers the worker gives `processPendingEvents`. */
 export const notificationHandlers: EventHandlers = {
   "task.published": [taskPublished],
@@ -126,5 +104,7 @@ export const notificationHandlers: EventHandlers = {
   "announcement.posted": [announcementPosted],
   "discussion.replied": [discussionReplied],
   "task.due_soon": [taskDueSoon],
+  "task.override_due_soon": [overrideDueSoon],
+  "task.deadline_changed": [deadlineChanged],
   "course_transfer.finished": [courseTransferFinished],
 };

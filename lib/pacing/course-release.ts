@@ -3,6 +3,24 @@
 import { combineStates, evaluateRule, openState, type ReleaseFacts, type ReleaseState } from "./evaluate-release";
 import type { ReleaseItemKind, ReleaseRule } from "./release-rule";
 
+/**
+ * A rule without its conditions on items the course no longer has: deleting
+ * the lesson a rule waited for must not lock what follows it for ever. A rule
+ * left with no condition is no rule.
+ */
+export function withoutMissingItems(rule: ReleaseRule | null, exists: (kind: ReleaseItemKind, id: string) => boolean): ReleaseRule | null {
+  if (!rule) return null;
+  const conditions = rule.conditions.filter((condition) =>
+    condition.kind === "completed"
+      ? exists(condition.item.kind, condition.item.id)
+      : condition.kind === "score"
+        ? exists("task", condition.taskId)
+        : true,
+  );
+  if (conditions.length === rule.conditions.length) return rule;
+  return conditions.length === 0 ? null : { ...rule, conditions };
+}
+
 export interface PacedModule {
   id: string;
   rule: ReleaseRule | null;
@@ -57,17 +75,23 @@ export function courseRelease(course: PacedCourse, facts: StudentFacts, now: Dat
   const key = (kind: ReleaseItemKind, id: string) => `${kind}:${id}`;
   if (hasRules(course)) {
     const full: ReleaseFacts = { ...facts, now, completedModules: completedModules(course, facts) };
+    const ids = new Set([
+      ...course.modules.map((m) => `module:${m.id}`),
+      ...course.lessons.map((l) => `lesson:${l.id}`),
+      ...course.tasks.map((t) => `task:${t.id}`),
+    ]);
+    const live = (rule: ReleaseRule | null) => withoutMissingItems(rule, (kind, id) => ids.has(`${kind}:${id}`));
     const moduleStates = new Map<string, ReleaseState>();
     for (const courseModule of course.modules) {
-      const state = evaluateRule(courseModule.rule, full);
+      const state = evaluateRule(live(courseModule.rule), full);
       moduleStates.set(courseModule.id, state);
       states.set(key("module", courseModule.id), state);
     }
     const inModule = (moduleId: string | null) => (moduleId && moduleStates.get(moduleId)) || openState;
     for (const lesson of course.lessons)
-      states.set(key("lesson", lesson.id), combineStates(inModule(lesson.moduleId), evaluateRule(lesson.rule, full)));
+      states.set(key("lesson", lesson.id), combineStates(inModule(lesson.moduleId), evaluateRule(live(lesson.rule), full)));
     for (const task of course.tasks)
-      states.set(key("task", task.id), combineStates(inModule(task.moduleId), evaluateRule(task.rule, full)));
+      states.set(key("task", task.id), combineStates(inModule(task.moduleId), evaluateRule(live(task.rule), full)));
   }
   const state = (kind: ReleaseItemKind, id: string) => states.get(key(kind, id)) ?? openState;
   return { state, isOpen: (kind, id) => state(kind, id).open };

@@ -24,15 +24,23 @@ export type LockReason =
   | { kind: "completed"; item: ReleaseItemRef }
   | { kind: "score"; taskId: string; minPercent: number };
 
+/** The unmet conditions of one rule, and how they combine: every one of them must be met (all), or any one (any). */
+export interface LockGroup {
+  match: ReleaseRule["match"];
+  reasons: LockReason[];
+}
+
 export interface ReleaseState {
   open: boolean;
   /** Unmet conditions; empty when open. */
   reasons: LockReason[];
+  /** The same reasons by rule (the module's first): each group must be met, in its own way. Empty when open. */
+  groups: LockGroup[];
   /** When the item opens if nothing but time stands in the way; null when open or unknown. */
   opensAt: Date | null;
 }
 
-export const openState: ReleaseState = Object.freeze({ open: true, reasons: [], opensAt: null }) as ReleaseState;
+export const openState: ReleaseState = Object.freeze({ open: true, reasons: [], groups: [], opensAt: null }) as ReleaseState;
 
 function isDone(item: ReleaseItemRef, facts: ReleaseFacts): boolean {
   if (item.kind === "lesson") return facts.completedLessons.has(item.id);
@@ -87,7 +95,7 @@ export function evaluateRule(rule: ReleaseRule | null, facts: ReleaseFacts): Rel
     const known = times.filter((time): time is Date => time !== null);
     if (known.length > 0) opensAt = new Date(Math.min(...known.map((time) => time.getTime())));
   }
-  return { open: false, reasons: unmet, opensAt };
+  return { open: false, reasons: unmet, groups: [{ match: rule.match, reasons: unmet }], opensAt };
 }
 
 /**
@@ -99,5 +107,5 @@ export function combineStates(outer: ReleaseState, inner: ReleaseState): Release
   if (inner.open) return outer;
   const opensAt =
     outer.opensAt && inner.opensAt ? new Date(Math.max(outer.opensAt.getTime(), inner.opensAt.getTime())) : null;
-  return { open: false, reasons: [...outer.reasons, ...inner.reasons], opensAt };
+  return { open: false, reasons: [...outer.reasons, ...inner.reasons], groups: [...outer.groups, ...inner.groups], opensAt };
 }

@@ -38,6 +38,14 @@ export async function loadPacedCourse(db: DbOrTx, courseId: string): Promise<Pac
   return course;
 }
 
+/**
+ * The percent a task's recorded points are of its max points, in SQL (select
+ * it with learning_tasks and task_progress joined), so every reader of
+ * scores compares the same number with a rule's threshold.
+ */
+export const scorePercentSql = sql<string | null>`CASE WHEN ${learningTasks.maxPoints} > 0 AND ${taskProgress.pointsEarned} IS NOT NULL
+  THEN ${taskProgress.pointsEarned} * 100.0 / ${learningTasks.maxPoints} END`;
+
 const emptyFacts = (): StudentFacts => ({ enrolledAt: null, completedLessons: new Set(), completedTasks: new Set(), scores: new Map() });
 
 /** Enrolment dates, completions and scores of some students in one course: three statements whatever their number. */
@@ -60,8 +68,7 @@ export async function loadStudentFacts(db: DbOrTx, courseId: string, userIds: st
         userId: taskProgress.userId,
         taskId: taskProgress.taskId,
         done: sql<boolean>`${taskProgress.status} IN ('completed', 'graded')`,
-        percent: sql<string | null>`CASE WHEN ${learningTasks.maxPoints} > 0 AND ${taskProgress.pointsEarned} IS NOT NULL
-          THEN ${taskProgress.pointsEarned} * 100.0 / ${learningTasks.maxPoints} END`,
+        percent: scorePercentSql,
       })
       .from(taskProgress)
       .innerJoin(learningTasks, eq(learningTasks.id, taskProgress.taskId))

@@ -2,6 +2,7 @@
 // item (null: always open) and parsed with this schema wherever it is read or
 // written, so a rule the code cannot evaluate never reaches the database.
 import { z } from "zod";
+import type { StoredReleaseRule } from "@/db/schema/release-rule-json";
 
 export const releaseItemKinds = ["module", "lesson", "task"] as const;
 export type ReleaseItemKind = (typeof releaseItemKinds)[number];
@@ -52,6 +53,11 @@ export const releaseRuleSchema = z.object({
 
 export type ReleaseCondition = z.infer<typeof releaseConditionSchema>;
 export type ReleaseRule = z.infer<typeof releaseRuleSchema>;
+
+// What this schema parses is what the column is declared to hold, both ways round.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const storedShapeMatches: Same<ReleaseRule, StoredReleaseRule> = true;
+void storedShapeMatches;
 
 /** A stored rule, or null when the column holds nothing this code can read (treated as no rule). */
 export function parseStoredRule(value: unknown): ReleaseRule | null {

@@ -4,6 +4,7 @@ import { courses, enrollments, lessonCompletions, lessons, modules } from "@/db/
 import { missing } from "@/lib/actions/result";
 import { can, type Actor } from "@/lib/auth/policy";
 import { publish } from "@/lib/events/publish";
+import { courseHasRulesSql, requireReleased } from "@/lib/pacing/require-released";
 import { recomputeProgress } from "./recompute-enrollment-progress";
 
 /**
@@ -22,6 +23,7 @@ export async function completeLesson(tx: DbOrTx, actor: Actor, lessonId: string)
       teacherId: courses.teacherId,
       enrollmentId: enrollments.id,
       enrollmentStatus: enrollments.status,
+      hasRules: courseHasRulesSql(courses.id),
     })
     .from(lessons)
     .innerJoin(modules, eq(modules.id, lessons.moduleId))
@@ -32,6 +34,13 @@ export async function completeLesson(tx: DbOrTx, actor: Actor, lessonId: string)
   if (!target || actor.role !== "student" || !can(actor, "course.viewContent", target)) {
     missing("This lesson does not exist or you are not enrolled in its course.");
   }
+  // A lesson not released yet cannot be completed (403 with the reason), whatever road the request took.
+  await requireReleased(tx, actor, {
+    courseId: target.courseId,
+    item: { kind: "lesson", id: lessonId },
+    noun: "lesson",
+    hasRules: target.hasRules,
+  });
 
   const inserted = await tx
     .insert(lessonCompletions)

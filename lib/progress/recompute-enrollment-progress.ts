@@ -1,12 +1,16 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import type { EnrollmentStatus } from "@/db/schema/enums";
+import type { EnrollmentStatus, ProgressScope } from "@/db/schema/enums";
 import { rowsOf } from "@/lib/db/rows";
+import { courseRelease, hasRules } from "@/lib/pacing/course-release";
+import { loadPacedCourse, loadStudentFacts } from "@/lib/pacing/load-release";
+import { releasedCounts } from "@/lib/pacing/paced-progress";
 import { progressPercent, statusAfterProgress } from "./progress";
 
 export interface RecomputedProgress {
   enrollmentId: string;
   userId: string;
+  /** The items counted: all of them, or under the "released" scope those released to the student (or done). */
   required: number;
   completed: number;
   percent: number;
@@ -21,10 +25,15 @@ export interface RecomputedProgress {
  * Call it whenever a course's items or a student's completions change: adding
  * a lesson to a course a student had finished brings the enrolment back to
  * active. Two statements whatever the number of students.
+ *
+ * A course whose progress scope is "released" and that has release rules
+ * counts, per student, only the items released to it (or done by it), from
+ * its rows (five statements more, whatever the number of students); the
+ * enrolment still completes only once every item is done.
  */
 export async function recomputeProgress(
   db: DbOrTx,
-  { courseId, userId }: { courseId: string; userId?: string },
+  { courseId, userId, now = new Date() }: { courseId: string; userId?: string; now?: Date },
 ): Promise<RecomputedProgress[]> {
   const result = await db.execute(sql`
     WITH required AS (
@@ -33,6 +42,7 @@ export async function recomputeProgress(
         + (SELECT count(*) FROM learning_tasks t WHERE t.course_id = ${courseId} AND t.status = 'published') AS n
     )
     SELECT e.id, e.user_id AS "userId", e.status, e.progress_percent AS "percent",
+      (SELECT progress_scope FROM courses WHERE id = ${courseId}) AS scope,
       (SELECT n FROM required) AS required,
       (SELECT count(*) FROM lesson_completions c
          JOIN lessons l ON l.id = c.lesson_id JOIN modules m ON m.id = l.module_id
@@ -49,21 +59,26 @@ export async function recomputeProgress(
     percent: string | number;
     required: string | number;
     completed: string | number;
+    scope: ProgressScope;
   }>(result);
 
+  const released = rows[0]?.scope === "released" ? await releasedCountsOf(db, courseId, rows.map((row) => row.userId), now) : null;
   const recomputed = rows.map((row) => {
     const required = Number(row.required);
     const completed = Number(row.completed);
+    // Completion always takes every item; the percentage may count the released ones only.
     const status = statusAfterProgress(row.status, completed, required);
+    const counted = released?.get(row.userId) ?? { required, completed };
+    const percent = progressPercent(counted.completed, counted.required);
     return {
       id: row.id,
       userId: row.userId,
-      required,
-      completed,
-      percent: progressPercent(completed, required),
+      required: counted.required,
+      completed: counted.completed,
+      percent,
       status,
       justCompleted: status === "completed" && row.status !== "completed",
-      changed: status !== row.status || progressPercent(completed, required) !== Number(row.percent),
+      changed: status !== row.status || percent !== Number(row.percent),
     };
   });
 
@@ -83,6 +98,19 @@ export async function recomputeProgress(
       WHERE e.id = v.id`);
   }
   return recomputed.map(({ id, changed: _changed, ...row }) => ({ enrollmentId: id, ...row }));
+}
+
+/** Released items per student of a course with rules; null for a course without any (every item counts then). */
+async function releasedCountsOf(db: DbOrTx, courseId: string, userIds: string[], now: Date) {
+  const course = await loadPacedCourse(db, courseId);
+  if (!hasRules(course)) return null;
+  const facts = await loadStudentFacts(db, courseId, userIds);
+  const counts = new Map<string, { required: number; completed: number }>();
+  for (const id of userIds) {
+    const own = facts.get(id)!;
+    counts.set(id, releasedCounts(course, own, courseRelease(course, own, now)));
+  }
+  return counts;
 }
 
 /** One student's enrolment in one course; null when there is none. */

@@ -11,9 +11,14 @@ export interface QuizOverview {
   title: string;
   description: string;
   status: TaskStatus;
+  /** For a student, its own due date, time limit and attempts where it has an override. */
   dueAt: Date | null;
   timeLimitMinutes: number | null;
   attemptsAllowed: number | null;
+  /** Which of the three are the student's own; false for teachers and admins. */
+  dueAtOverridden: boolean;
+  timeLimitOverridden: boolean;
+  attemptsOverridden: boolean;
   gradingMethod: GradingMethod;
   reviewPolicy: ReviewPolicy;
   questionCount: number;
@@ -47,6 +52,9 @@ export async function loadQuizForReader(db: DbOrTx, actor: Actor, taskId: string
       dueAt: quiz.dueAt,
       timeLimitMinutes: quiz.timeLimitMinutes,
       attemptsAllowed: quiz.attemptsAllowed,
+      dueAtOverridden: quiz.dueAtOverridden,
+      timeLimitOverridden: quiz.timeLimitOverridden,
+      attemptsOverridden: quiz.attemptsOverridden,
       gradingMethod: quiz.gradingMethod,
       reviewPolicy: quiz.reviewPolicy,
       questionCount: intro.questionCount,
@@ -68,6 +76,9 @@ export async function loadQuizForReader(db: DbOrTx, actor: Actor, taskId: string
     dueAt: quiz.dueAt,
     timeLimitMinutes: quiz.timeLimitMinutes,
     attemptsAllowed: quiz.attemptsAllowed,
+    dueAtOverridden: false,
+    timeLimitOverridden: false,
+    attemptsOverridden: false,
     gradingMethod: quiz.gradingMethod,
     reviewPolicy: quiz.reviewPolicy,
     questionCount: quiz.questionCount,

@@ -10,6 +10,7 @@ import {
   modules,
   quizAttempts,
   submissions,
+  taskOverrides,
   taskProgress,
   users,
 } from "@/db/schema";
@@ -60,7 +61,9 @@ export type DetailAttempt = AttemptHistoryRow;
 export interface DetailQuiz {
   taskId: string;
   title: string;
+  /** The student's due date: its own (an override) or the quiz's. */
   dueAt: Date | null;
+  dueAtOverridden: boolean;
   progressStatus: TaskProgressStatus | null;
   attempts: DetailAttempt[];
 }
@@ -81,7 +84,9 @@ export interface DetailSubmission {
 export interface DetailAssignment {
   taskId: string;
   title: string;
+  /** The student's due date: its own (an override) or the assignment's. */
   dueAt: Date | null;
+  dueAtOverridden: boolean;
   maxPoints: number | null;
   submission: DetailSubmission | null;
 }
@@ -202,7 +207,8 @@ async function loadBody(db: DbOrTx, row: HeaderRow, viewer: DetailViewer): Promi
       taskId: learningTasks.id,
       title: learningTasks.title,
       type: learningTasks.type,
-      dueAt: learningTasks.dueAt,
+      dueAt: sql<Date | null>`coalesce(${taskOverrides.dueAt}, ${learningTasks.dueAt})`.mapWith(learningTasks.dueAt),
+      dueAtOverridden: sql<boolean>`${taskOverrides.dueAt} IS NOT NULL`,
       maxPoints: learningTasks.maxPoints,
       progressStatus: taskProgress.status,
       submissionId: submissions.id,
@@ -224,6 +230,7 @@ async function loadBody(db: DbOrTx, row: HeaderRow, viewer: DetailViewer): Promi
     .from(learningTasks)
     .leftJoin(taskProgress, and(eq(taskProgress.taskId, learningTasks.id), eq(taskProgress.userId, studentId)))
     .leftJoin(submissions, and(eq(submissions.taskId, learningTasks.id), eq(submissions.userId, studentId), eq(submissions.isCurrent, true)))
+    .leftJoin(taskOverrides, and(eq(taskOverrides.taskId, learningTasks.id), eq(taskOverrides.userId, studentId)))
     .where(and(eq(learningTasks.courseId, courseId), inArray(learningTasks.type, ["quiz", "assignment"]), visibleTask))
     .orderBy(asc(learningTasks.position), asc(learningTasks.title), asc(learningTasks.id));
 
@@ -260,6 +267,7 @@ function assemble(
     title: string;
     type: string;
     dueAt: Date | null;
+    dueAtOverridden: boolean;
     maxPoints: number | null;
     progressStatus: TaskProgressStatus | null;
     submissionId: string | null;
@@ -301,6 +309,7 @@ function assemble(
         taskId: task.taskId,
         title: task.title,
         dueAt: task.dueAt,
+        dueAtOverridden: task.dueAtOverridden,
         progressStatus: task.progressStatus,
         attempts: attemptsByTask.get(task.taskId) ?? [],
       });
@@ -310,6 +319,7 @@ function assemble(
       taskId: task.taskId,
       title: task.title,
       dueAt: task.dueAt,
+      dueAtOverridden: task.dueAtOverridden,
       maxPoints: task.maxPoints,
       submission:
         task.submissionId && task.version !== null && task.submittedAt && task.gradeStatus

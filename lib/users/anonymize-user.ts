@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db";
 import {
   accountTokens,
   auditLog,
+  calendarFeeds,
   emailDeliveries,
   notificationPreferences,
   notificationSettings,
@@ -80,6 +81,8 @@ export async function anonymizeUser(tx: DbOrTx, actor: Actor, userId: string) {
   // Mail already sent stays as the outbox's record (it holds no address); mail still waiting never goes.
   await tx.delete(emailDeliveries).where(and(eq(emailDeliveries.userId, user.id), inArray(emailDeliveries.status, ["pending", "digest"])));
   await tx.delete(threadFollows).where(eq(threadFollows.userId, user.id));
+  // The private calendar address would still name the account's courses and dates to whoever holds it.
+  await tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, user.id));
   await clearKeyGuesses(tx, user.id);
   await clearBuckets(tx, [signInAccountBucket(user.email)]);
   await tx

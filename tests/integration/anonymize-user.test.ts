@@ -16,6 +16,7 @@ import {
   rateCounters,
   submissions,
   threadFollows,
+  calendarFeeds,
   users,
   userSessions,
 } from "@/db/schema";
@@ -57,6 +58,7 @@ async function studentWithHistory() {
     .returning();
   await testDb().insert(discussionPosts).values({ threadId: thread!.id, authorId: student.id, body: "Why does it fall?" });
   await testDb().insert(threadFollows).values({ threadId: thread!.id, userId: student.id });
+  await testDb().insert(calendarFeeds).values({ userId: student.id, tokenHash: "a-feed-token-hash" });
   await testDb().insert(notificationPreferences).values({ userId: student.id, type: "grade.released", inApp: true, email: false });
   await testDb().insert(notificationSettings).values({ userId: student.id, emailDigest: true });
   await testDb().insert(notifications).values({ userId: student.id, type: "grade.released", title: "Grade released", link: "/x" });
@@ -117,6 +119,7 @@ describe("anonymising a user", () => {
     expect(await count(testDb().select().from(notificationSettings).where(eq(notificationSettings.userId, student.id)))).toBe(0);
     expect(await count(testDb().select().from(notifications).where(eq(notifications.userId, student.id)))).toBe(0);
     expect(await count(testDb().select().from(threadFollows).where(eq(threadFollows.userId, student.id)))).toBe(0);
+    expect(await count(testDb().select().from(calendarFeeds).where(eq(calendarFeeds.userId, student.id)))).toBe(0);
     // Its throttle counters go too: the sign-in bucket is keyed by the (hashed) email, the key guesses by the id.
     const buckets = (await testDb().select().from(rateCounters)).map((row) => row.bucket);
     expect(buckets).not.toContain(signInAccountBucket(student.email));

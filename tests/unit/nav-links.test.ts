@@ -1,10 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { navLinksFor } from "@/components/layout/nav-links";
+import { navLinksFor, settingsLinks } from "@/components/layout/nav-links";
 
 describe("navLinksFor", () => {
   it("offers the catalogue first to every role", () => {
     for (const role of [null, "student", "teacher", "admin"] as const) {
       expect(navLinksFor(role)[0]).toEqual({ href: "/courses", label: "Courses" });
     }
+  });
+});
+
+describe("the calendar", () => {
+  it("is in every signed-in role's navigation, and not a guest's", () => {
+    for (const role of ["student", "teacher", "admin"] as const) {
+      expect(navLinksFor(role)).toContainEqual({ href: "/calendar", label: "Calendar" });
+    }
+    expect(navLinksFor(null).map((link) => link.href)).not.toContain("/calendar");
+  });
+
+  it("has its time zone setting among the settings pages", () => {
+    expect(settingsLinks).toContainEqual({ href: "/settings/calendar", label: "Calendar and time zone" });
   });
 });

@@ -40,6 +40,8 @@ const coveredActions = {
   "course.viewStudents": true,
   "course.copy": true,
   "course.export": true,
+  "course.pace": true,
+  "course.previewAsStudent": true,
   "course.import": true,
   "courseTransfer.view": true,
   "enrollment.viewProgress": true,
@@ -52,8 +54,10 @@ const coveredActions = {
   "assignment.submit": true,
   "submission.view": true,
   "submission.grade": true,
+  "task.override": true,
   "gradebook.view": true,
   "announcement.post": true,
+  "courseEvent.manage": true,
   "discussion.read": true,
   "discussion.post": true,
   "discussion.moderate": true,
@@ -73,6 +77,8 @@ const coveredActions = {
   "account.manageSessions": true,
   "account.changePassword": true,
   "account.manageMfa": true,
+  "account.manageCalendarFeed": true,
+  "account.manageTimeZone": true,
   "user.resetMfa": true,
   "site.manageSettings": true,
   "job.retry": true,
@@ -137,6 +143,8 @@ describe("course actions", () => {
     | "course.viewStudents"
     | "course.copy"
     | "course.export"
+    | "course.pace"
+    | "course.previewAsStudent"
     | "quiz.manage"
     | "questionBank.manage"
     | "quiz.viewResults"
@@ -144,8 +152,10 @@ describe("course actions", () => {
     | "assignment.manage"
     | "assignment.submit"
     | "submission.grade"
+    | "task.override"
     | "gradebook.view"
     | "announcement.post"
+    | "courseEvent.manage"
     | "discussion.read"
     | "discussion.post"
     | "discussion.moderate";
@@ -237,6 +247,23 @@ describe("course actions", () => {
       "other teacher": { draft: "-", published: "-", archived: "-" },
       admin: { draft: Y, published: Y, archived: Y },
     },
+    // Release conditions at any status: a published course is paced while students work through it.
+    "course.pace": {
+      guest: { draft: "-", published: "-", archived: "-" },
+      student: { draft: "-----", published: "-----", archived: "-----" },
+      "demoted former teacher": { draft: "-", published: "-", archived: "-" },
+      "owning teacher": { draft: Y, published: Y, archived: Y },
+      "other teacher": { draft: "-", published: "-", archived: "-" },
+      admin: { draft: Y, published: Y, archived: Y },
+    },
+    "course.previewAsStudent": {
+      guest: { draft: "-", published: "-", archived: "-" },
+      student: { draft: "-----", published: "-----", archived: "-----" },
+      "demoted former teacher": { draft: "-", published: "-", archived: "-" },
+      "owning teacher": { draft: Y, published: Y, archived: Y },
+      "other teacher": { draft: "-", published: "-", archived: "-" },
+      admin: { draft: Y, published: Y, archived: Y },
+    },
     "quiz.manage": {
       guest: { draft: "-", published: "-", archived: "-" },
       student: { draft: "-----", published: "-----", archived: "-----" },
@@ -295,6 +322,15 @@ describe("course actions", () => {
       "other teacher": { draft: "-", published: "-", archived: "-" },
       admin: { draft: Y, published: Y, archived: Y },
     },
+    "task.override": {
+      guest: { draft: "-", published: "-", archived: "-" },
+      // Not even for itself: a student never moves its own due date.
+      student: { draft: "-----", published: "-----", archived: "-----" },
+      "demoted former teacher": { draft: "-", published: "-", archived: "-" },
+      "owning teacher": { draft: Y, published: Y, archived: Y },
+      "other teacher": { draft: "-", published: "-", archived: "-" },
+      admin: { draft: Y, published: Y, archived: Y },
+    },
     "gradebook.view": {
       guest: { draft: "-", published: "-", archived: "-" },
       student: { draft: "-----", published: "-----", archived: "-----" },
@@ -304,6 +340,15 @@ describe("course actions", () => {
       admin: { draft: Y, published: Y, archived: Y },
     },
     "announcement.post": {
+      guest: { draft: "-", published: "-", archived: "-" },
+      student: { draft: "-----", published: "-----", archived: "-----" },
+      "demoted former teacher": { draft: "-", published: "-", archived: "-" },
+      "owning teacher": { draft: Y, published: Y, archived: Y },
+      "other teacher": { draft: "-", published: "-", archived: "-" },
+      admin: { draft: Y, published: Y, archived: Y },
+    },
+    // Events at any status: a draft course's calendar is set up before it opens.
+    "courseEvent.manage": {
       guest: { draft: "-", published: "-", archived: "-" },
       student: { draft: "-----", published: "-----", archived: "-----" },
       "demoted former teacher": { draft: "-", published: "-", archived: "-" },
@@ -358,8 +403,8 @@ describe("course actions", () => {
   }
 
   it("covers every combination", () => {
-    // 20 actions × (5 single-state actors + 1 student × 5 states) × 3 statuses × 2 visibilities
-    expect(cases).toHaveLength(20 * (5 + 5) * 3 * 2);
+    // 24 actions × (5 single-state actors + 1 student × 5 states) × 3 statuses × 2 visibilities
+    expect(cases).toHaveLength(24 * (5 + 5) * 3 * 2);
   });
 
   it.each(cases)("%s → %s", (action, _label, who, resource, expected) => {
@@ -507,6 +552,8 @@ describe.each([
   "account.manageSessions",
   "account.changePassword",
   "account.manageMfa",
+  "account.manageCalendarFeed",
+  "account.manageTimeZone",
 ] as const)("%s", (action) => {
   it.each([
     ["student on itself", student, ids.student, true],
@@ -534,5 +581,5 @@ describe("courseTransfer.view", () => {
 });
 
 it("lists every policy action", () => {
-  expect(Object.keys(coveredActions)).toHaveLength(48);
+  expect(Object.keys(coveredActions)).toHaveLength(54);
 });

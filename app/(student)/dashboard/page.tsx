@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DashboardAnnouncements } from "@/components/announcements/dashboard-announcements";
+import { StudentDueThisWeek } from "@/components/calendar/due-this-week";
 import { itemHref } from "@/components/course/item-link";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -8,13 +9,15 @@ import { capitalize, formatDate, formatPercent } from "@/lib/format";
 import { db } from "@/db";
 import { requireArea } from "@/lib/auth/current-user";
 import { displayNameOf } from "@/lib/auth/session-user";
+import { dueThisWeekForStudent } from "@/lib/calendar/due-this-week";
+import { readerTimeZone } from "@/lib/calendar/reader-time-zone";
 import { listMyEnrollments, type MyEnrollmentRow } from "@/lib/enrollments/queries";
 
 export const metadata: Metadata = { title: "My learning" };
 
 export default async function StudentDashboardPage() {
   const user = await requireArea("area.student", "/dashboard");
-  const rows = await listMyEnrollments(db, user);
+  const [rows, due, timeZone] = await Promise.all([listMyEnrollments(db, user), dueThisWeekForStudent(db, user), readerTimeZone(user)]);
   const inProgress = rows.filter((row) => row.status !== "completed");
   const completed = rows.filter((row) => row.status === "completed");
 
@@ -35,6 +38,7 @@ export default async function StudentDashboardPage() {
         </section>
       ) : (
         <>
+          <StudentDueThisWeek items={due} timeZone={timeZone} />
           <DashboardAnnouncements actor={user} />
           <EnrollmentSection title="In progress" rows={inProgress} empty="Nothing in progress: every course you took is complete." />
           {completed.length > 0 ? <EnrollmentSection title="Completed" rows={completed} /> : null}
@@ -79,7 +83,7 @@ function EnrollmentSection({ title, rows, empty }: { title: string; rows: MyEnro
                 href={row.next ? itemHref(row.slug, row.next) : `/courses/${row.slug}`}
                 className="mt-auto rounded-md bg-brand-600 px-3 py-2 text-center text-sm font-semibold text-white hover:bg-brand-700"
               >
-                {row.next ? (row.progress.completed === 0 ? "Start" : "Continue") : "Review"}
+                {row.next ? (row.progress.completed === 0 ? "Start" : "Continue") : row.progress.isComplete ? "Review" : "Open"}
                 <span className="sr-only"> {row.title}</span>
               </Link>
             </li>

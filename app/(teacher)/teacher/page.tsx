@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TeacherDueThisWeek } from "@/components/calendar/due-this-week";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TableContainer } from "@/components/ui/table-container";
 import { capitalize, formatDate } from "@/lib/format";
 import { db } from "@/db";
 import { requireArea } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/policy";
+import { dueThisWeekForTeacher } from "@/lib/calendar/due-this-week";
+import { readerTimeZone } from "@/lib/calendar/reader-time-zone";
 import { listTaughtCourses } from "@/lib/courses/queries";
 
 export const metadata: Metadata = { title: "Teaching" };
@@ -16,7 +19,7 @@ interface Props {
 
 export default async function TeacherDashboardPage({ searchParams }: Props) {
   const user = await requireArea("area.teacher", "/teacher");
-  const rows = await listTaughtCourses(db, user);
+  const [rows, due, timeZone] = await Promise.all([listTaughtCourses(db, user), dueThisWeekForTeacher(db, user), readerTimeZone(user)]);
   const showTeacher = user.role === "admin";
   const justDeleted = (await searchParams).deleted !== undefined;
 
@@ -54,6 +57,8 @@ export default async function TeacherDashboardPage({ searchParams }: Props) {
           The course was deleted.
         </p>
       ) : null}
+      {/* An admin's card lists only the courses it teaches itself, so it shows when there is something. */}
+      {user.role === "teacher" || due.length > 0 ? <TeacherDueThisWeek items={due} timeZone={timeZone} /> : null}
       {rows.length === 0 ? (
         <p className="rounded-card border border-dashed border-slate-300 bg-white p-8 text-center text-ink-muted">
           You do not teach any course yet. Start one with “New course”.

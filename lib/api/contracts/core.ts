@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { oneLineText } from "@/lib/text/one-line";
 import { courseStatus, courseVisibility, enrollmentStatus, lessonContentType, taskType, userRole } from "@/db/schema/enums";
+import { lockFieldsShape } from "./release";
 import { defineContract, idParam, timestampSchema } from "../contract";
 import { pageQueryShape, pageSchema } from "../pagination";
 
@@ -64,6 +65,7 @@ const outlineLessonSchema = z.object({
   durationMinutes: z.number().int().nullable(),
   position: z.number().int(),
   completed: z.boolean().describe("Whether the caller (an enrolled student) has completed it; false for everyone else."),
+  ...lockFieldsShape,
 });
 
 export const getCourseContract = defineContract({
@@ -75,7 +77,9 @@ export const getCourseContract = defineContract({
   description:
     "The course page's data: description, objectives, prerequisites, and the outline (modules and lessons in position order, " +
     "and the published tasks). Drafts are found only by their teacher and admins; an archived course only by its enrolled students, teacher and admins. " +
-    "Lesson content is read with `GET /api/v1/lessons/{lessonId}`.",
+    "Lesson content is read with `GET /api/v1/lessons/{lessonId}`. For an enrolled student every module, lesson and task says " +
+    "whether it is released yet (`locked`, with `lockedReasons` and `opensAt`); a locked one is listed but its content is refused (403 `locked`). " +
+    "`progressPercent` follows the course's progress scope: all items, or only those released to the caller.",
   access: "public",
   params: z.object({ courseId: idParam("The course's id.") }),
   response: z.object({
@@ -96,7 +100,7 @@ export const getCourseContract = defineContract({
     canEnroll: z.boolean(),
     canViewContent: z.boolean(),
     modules: z.array(
-      z.object({ id: z.uuid(), title: z.string(), position: z.number().int(), lessons: z.array(outlineLessonSchema) }),
+      z.object({ id: z.uuid(), title: z.string(), position: z.number().int(), ...lockFieldsShape, lessons: z.array(outlineLessonSchema) }),
     ),
     tasks: z.array(
       z.object({
@@ -105,6 +109,7 @@ export const getCourseContract = defineContract({
         type: z.enum(taskType.enumValues),
         moduleId: z.uuid().nullable(),
         position: z.number().int(),
+        ...lockFieldsShape,
       }),
     ),
   }),

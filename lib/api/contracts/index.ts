@@ -1,4 +1,6 @@
 import type { ApiContract } from "../contract";
+import { calendarContracts } from "./calendar";
+import { calendarFeedContracts } from "./calendar-feeds";
 import { coreContracts } from "./core";
 import { courseTransferContracts } from "./course-transfers";
 import { enrollmentContracts } from "./enrollments";
@@ -7,8 +9,10 @@ import { notificationContracts } from "./notifications";
 import { questionBankContracts } from "./question-bank";
 import { quizGradingContracts } from "./quiz-grading";
 import { quizContracts } from "./quizzes";
+import { releaseRuleContracts } from "./release-rules";
 import { sessionContracts } from "./sessions";
 import { submissionContracts } from "./submissions";
+import { taskOverrideContracts } from "./task-overrides";
 
 /** Every endpoint of /api/v1: the OpenAPI document and the permission matrix test both start here. */
 export const apiContracts: readonly ApiContract[] = [
@@ -22,4 +26,8 @@ export const apiContracts: readonly ApiContract[] = [
   ...submissionContracts,
   ...notificationContracts,
   ...courseTransferContracts,
+  ...calendarContracts,
+  ...calendarFeedContracts,
+  ...taskOverrideContracts,
+  ...releaseRuleContracts,
 ] as unknown as readonly ApiContract[];

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { enrollmentStatus, lessonContentType, taskProgressStatus, taskStatus, taskType } from "@/db/schema/enums";
 import { defineContract, idParam, timestampSchema } from "../contract";
 import { pageQueryShape, pageSchema } from "../pagination";
+import { lockFieldsShape } from "./release";
 
 // Learning: lesson content and completions, a course's tasks, task progress and the per-subject summary.
 
@@ -16,7 +17,9 @@ export const getLessonContract = defineContract({
   description:
     "The lesson as the player shows it, for the readers of its course's content: students enrolled in it (active or completed), " +
     "its teacher and admins. Anyone else gets 404. `bodyHtml` is the Markdown `body` rendered to sanitised HTML; " +
-    "an uploaded document or video is downloaded from `file.downloadUrl` with the same credentials.",
+    "an uploaded document or video is downloaded from `file.downloadUrl` with the same credentials. " +
+    "A lesson not released to the caller (a student) yet answers 403 `locked` with `lockedReasons` and `opensAt`, and nothing of its content; " +
+    "its file then answers 403 too.",
   access: "user",
   params: z.object({ lessonId: idParam("The lesson's id (from the course outline).") }),
   response: z.object({
@@ -43,7 +46,7 @@ export const getLessonContract = defineContract({
     completed: z.boolean().describe("Whether the caller (a student) has completed it; false for teachers and admins."),
     completedAt: timestampSchema.nullable(),
   }),
-  errors: [404],
+  errors: [403, 404],
 });
 
 export const completeLessonContract = defineContract({
@@ -56,7 +59,7 @@ export const completeLessonContract = defineContract({
     "The caller, a student enrolled in the lesson's course, marks it complete, and gets the course's progress back, " +
     "computed from the rows. Idempotent by nature: completing it again changes nothing (`newlyCompleted` is then false). " +
     "When this was the last required item the enrolment becomes completed. Not enrolled, or no such lesson: 404. " +
-    "Teachers and admins preview lessons and never complete them (403).",
+    "Teachers and admins preview lessons and never complete them (403). A lesson not released to the student yet: 403 `locked`.",
   access: "user",
   params: z.object({ lessonId: idParam("The lesson's id.") }),
   response: z.object({
@@ -97,7 +100,8 @@ export const listCourseTasksContract = defineContract({
   description:
     "The course's quizzes, assignments, projects and discussions in position order. Enrolled students see the published ones; " +
     "the course's teacher and admins see every one, drafts and archived included (`status` tells which). Anyone else gets 404. " +
-    "Quizzes are taken through the quiz endpoints, assignments handed in through the submission endpoints.",
+    "Quizzes are taken through the quiz endpoints, assignments handed in through the submission endpoints. " +
+    "A task not released to the caller (a student) yet is listed with `locked` true, why (`lockedReasons`) and `opensAt`, and an empty `description`.",
   access: "user",
   params: z.object({ courseId: idParam("The course's id.") }),
   query: z.object({
@@ -111,10 +115,12 @@ export const listCourseTasksContract = defineContract({
       title: z.string(),
       description: z.string().describe("Markdown."),
       status: z.enum(taskStatus.enumValues),
-      dueAt: timestampSchema.nullable(),
+      dueAt: timestampSchema.nullable().describe("For a student: its own due date where its teacher gave it one (an override)."),
+      dueAtOverridden: z.boolean().describe("True when `dueAt` is the student's own; always false for teachers and admins."),
       maxPoints: z.number().int().nullable(),
       moduleId: z.uuid().nullable().describe("The module it is placed in; null for a task of the whole course."),
       position: z.number().int(),
+      ...lockFieldsShape,
     }),
   ),
   errors: [404, 422],

@@ -18,9 +18,14 @@ export const quizSchema = z.object({
   title: z.string(),
   description: z.string().describe("Markdown."),
   status: z.enum(taskStatus.enumValues).describe("Students only ever find published quizzes; the course's teacher and admins find drafts too."),
-  dueAt: timestampSchema.nullable().describe("No new attempts after it; an attempt's deadline never passes it."),
-  timeLimitMinutes: z.number().int().nullable().describe("Null: no time limit."),
-  attemptsAllowed: z.number().int().nullable().describe("Null: unlimited."),
+  dueAt: timestampSchema
+    .nullable()
+    .describe("No new attempts after it; an attempt's deadline never passes it. For a student: its own due date when its teacher gave it one."),
+  timeLimitMinutes: z.number().int().nullable().describe("Null: no time limit. For a student: its own when it has an override."),
+  attemptsAllowed: z.number().int().nullable().describe("Null: unlimited. For a student: its own when it has an override."),
+  dueAtOverridden: z.boolean().describe("True when `dueAt` is the student's own (an extension); always false for teachers and admins."),
+  timeLimitOverridden: z.boolean().describe("True when `timeLimitMinutes` is the student's own."),
+  attemptsOverridden: z.boolean().describe("True when `attemptsAllowed` is the student's own."),
   attemptsUsed: z.number().int().nullable().describe("The caller's attempts so far; null for the course's teacher and admins, who do not take quizzes."),
   attemptsLeft: z.number().int().nullable().describe("How many more attempts the caller may start; null when unlimited, and for teachers and admins."),
   gradingMethod: z.enum(gradingMethod.enumValues).describe("How several attempts combine into the grade."),
@@ -45,11 +50,12 @@ export const getQuizContract = defineContract({
   description:
     "What the quiz's intro page shows: settings, the number of questions and points, and for a student its attempts used and left, " +
     "its open attempt and its score. Enrolled students of the course (published quizzes only), its teacher and admins; " +
-    "for anyone else the quiz is not found. Never contains a right answer: the questions come with an attempt.",
+    "for anyone else the quiz is not found. Never contains a right answer: the questions come with an attempt. " +
+    "A quiz not released to the student yet answers 403 `locked`, with `lockedReasons` and `opensAt`.",
   access: "user",
   params: quizParams,
   response: quizSchema,
-  errors: [404],
+  errors: [403, 404],
 });
 
 export const attemptRowSchema = z.object({
@@ -228,7 +234,8 @@ export const startAttemptContract = defineContract({
     "An enrolled student starts its next attempt: `201` with the attempt and its questions (in this attempt's order, without right answers). " +
     "When the student already has an attempt in progress, that one is answered with `200` instead: there is at most one open attempt per quiz. " +
     "The deadline is fixed now, on the server. `409` when no attempts are left, the quiz is past its due date or has no questions; " +
-    "`403` for teachers and admins, who do not take quizzes; `404` when the quiz is not found or the student is not enrolled. " +
+    "`403` for teachers and admins, who do not take quizzes, and (problem type `locked`) while the quiz is not released to the student; " +
+    "`404` when the quiz is not found or the student is not enrolled. " +
     "Send an `Idempotency-Key` so that a retried request does not start a second attempt.",
   access: "user",
   params: quizParams,

@@ -90,7 +90,8 @@ export const createSubmissionContract = defineContract({
     "An enrolled student hands in a new version: `text` and/or `fileIds`, the ids of files it uploaded for this assignment before " +
     "(`POST /api/submissions/uploads?taskId=…&name=…` with the file's bytes). Earlier versions are kept. " +
     "`201` with the receipt. `409` when the due date has passed and late work is not taken, or the work has been graded and not returned; " +
-    "`422` for missing, unknown or unsuitable text and files; `403` for teachers and admins; `404` when the student is not enrolled. " +
+    "`422` for missing, unknown or unsuitable text and files; `403` for teachers and admins, and (problem type `locked`) while the assignment " +
+    "is not released to the student; `404` when the student is not enrolled. " +
     "Send an `Idempotency-Key` so that a retried request does not hand in twice.",
   access: "user",
   params: assignmentParams,

@@ -32,6 +32,7 @@ export async function lockEditableCourse(tx: DbOrTx, actor: Actor, courseId: str
       visibility: courses.visibility,
       teacherId: courses.teacherId,
       publishedAt: courses.publishedAt,
+      progressScope: courses.progressScope,
     })
     .from(courses)
     .where(and(eq(courses.id, courseId), editableBy(actor)))

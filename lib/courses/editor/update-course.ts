@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
 import { courses } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { recomputeProgress } from "@/lib/progress/recompute-enrollment-progress";
 import { updateCourseSchema } from "../schemas";
 import { courseCommand } from "./course-command";
 import { lockEditableCourse, mayEditCourses } from "./ownership";
@@ -13,6 +15,18 @@ export const updateCourse = courseCommand({
   run: async ({ courseId, ...fields }, { user, tx }) => {
     const course = await lockEditableCourse(tx, user, courseId);
     await tx.update(courses).set(fields).where(eq(courses.id, course.id));
+    // What progress counts changes every student's percentage: who changed it is kept.
+    if (fields.progressScope !== undefined && fields.progressScope !== course.progressScope) {
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "course.progress_scope_changed",
+        entityType: "course",
+        entityId: course.id,
+        before: { progressScope: course.progressScope },
+        after: { progressScope: fields.progressScope },
+      });
+      await recomputeProgress(tx, { courseId: course.id });
+    }
     return { id: course.id, slug: course.slug };
   },
 });

@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { courses, enrollments, learningTasks, quizAttempts, quizzes } from "@/db/schema";
+import { courses, enrollments, learningTasks, quizAttempts, quizzes, taskOverrides } from "@/db/schema";
 import type { AttemptStatus, ReviewPolicy } from "@/db/schema/enums";
 import { can, type Actor } from "@/lib/auth/policy";
 
@@ -20,6 +20,7 @@ export interface OwnAttempt {
   choiceOrder: Record<string, string[]>;
   courseSlug: string;
   reviewPolicy: ReviewPolicy;
+  /** The student's due date: its own (an override) or the quiz's. */
   dueAt: Date | null;
 }
 
@@ -53,7 +54,7 @@ export async function loadOwnAttempt(
       questionPoints: quizAttempts.questionPoints,
       choiceOrder: quizAttempts.choiceOrder,
       reviewPolicy: quizzes.reviewPolicy,
-      dueAt: learningTasks.dueAt,
+      dueAt: sql<Date | null>`coalesce(${taskOverrides.dueAt}, ${learningTasks.dueAt})`.mapWith(learningTasks.dueAt),
       courseSlug: courses.slug,
       teacherId: courses.teacherId,
       courseStatus: courses.status,
@@ -65,6 +66,7 @@ export async function loadOwnAttempt(
     .innerJoin(learningTasks, eq(learningTasks.id, quizAttempts.taskId))
     .innerJoin(courses, eq(courses.id, learningTasks.courseId))
     .innerJoin(enrollments, and(eq(enrollments.courseId, courses.id), eq(enrollments.userId, actor.id)))
+    .leftJoin(taskOverrides, and(eq(taskOverrides.taskId, quizAttempts.taskId), eq(taskOverrides.userId, actor.id)))
     .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.userId, actor.id)));
   const [row] = lock ? await query.for("update", { of: quizAttempts }) : await query;
   if (!row) return null;

@@ -44,6 +44,9 @@ export interface QuizIntro {
     | "attemptsAllowed"
     | "gradingMethod"
     | "reviewPolicy"
+    | "dueAtOverridden"
+    | "timeLimitOverridden"
+    | "attemptsOverridden"
   >;
   questionCount: number;
   totalPoints: number;
@@ -94,6 +97,9 @@ function summarise(quiz: TakeableQuiz, attempts: AttemptHistoryRow[], questionCo
       attemptsAllowed: quiz.attemptsAllowed,
       gradingMethod: quiz.gradingMethod,
       reviewPolicy: quiz.reviewPolicy,
+      dueAtOverridden: quiz.dueAtOverridden,
+      timeLimitOverridden: quiz.timeLimitOverridden,
+      attemptsOverridden: quiz.attemptsOverridden,
     },
     questionCount,
     totalPoints,

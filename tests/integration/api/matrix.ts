@@ -4,7 +4,8 @@
 import type { ApiAnswer, ApiCall } from "./call-api";
 import type { ApiWorld, Role } from "./world";
 
-export type Ownership = "own" | "other" | "any";
+/** "locked": the role's own course, but an item not released to its students yet (release conditions). */
+export type Ownership = "own" | "other" | "any" | "locked";
 
 export interface MatrixCase {
   /** "METHOD /api/v1/template", as the contract and the route file name it. */

@@ -87,6 +87,7 @@ export default async function CoursePage({ params }: Props) {
           <Syllabus
             slug={course.slug}
             outline={outline}
+            wording={data.wording}
             linkLessons={data.canViewContent}
             linkTasks={data.canViewContent && user?.role === "student"}
           />
@@ -101,6 +102,12 @@ export default async function CoursePage({ params }: Props) {
           <Link href={`/learn/${course.slug}/discussions`} className="mt-4 block text-center font-semibold text-brand-700 underline">
             Discussions
           </Link>
+        ) : null}
+        {user && data.canViewContent ? (
+          // A file, not a page: a plain link, so the browser downloads it.
+          <a href={`/learn/${course.slug}/calendar.ics`} className="mt-2 block text-center text-sm font-medium text-brand-700 underline">
+            Download the course calendar (.ics)
+          </a>
         ) : null}
       </aside>
     </article>
@@ -125,7 +132,7 @@ function EnrolmentPanel({ data, signedIn }: { data: CoursePageData; signedIn: bo
           href={next ? itemHref(course.slug, next) : `/learn/${course.slug}`}
           className="rounded-md bg-brand-600 px-4 py-2 text-center font-semibold text-white hover:bg-brand-700"
         >
-          {next ? (progress.completed === 0 ? "Start learning" : "Continue") : "Review the course"}
+          {next ? (progress.completed === 0 ? "Start learning" : "Continue") : progress.isComplete ? "Review the course" : "Open the course"}
         </Link>
         <DropButton courseId={course.id} courseTitle={course.title} />
       </>

@@ -12,6 +12,11 @@ export function courseNotes(manifest: CourseManifest, usedQuestions: ReadonlySet
   const lost = [course.learningObjectives.trim() ? "learning objectives" : null, course.prerequisites.trim() ? "prerequisites" : null].filter((part) => part !== null);
   if (lost.length > 0) notes.push({ where, message: `A cartridge describes a course by its title, description and keywords: the ${lost.join(" and ")} are left out.` });
   if (manifest.work !== null) notes.push({ where, message: "Enrolments and students' work are not part of a cartridge; they are left out." });
+  const paced = [...manifest.modules, ...manifest.lessons, ...manifest.tasks].filter((item) => item.releaseRule).length;
+  if (paced > 0)
+    notes.push({ where, message: `A cartridge has no release conditions: those of ${count(paced, "item", "items")} are left out, so everything opens at once (the Jeevi backup format keeps them).` });
+  if (manifest.events.length > 0)
+    notes.push({ where, message: `A cartridge has no course calendar: ${count(manifest.events.length, "event is", "events are")} left out (the Jeevi backup format keeps them).` });
   const withDescription = manifest.modules.filter((module) => module.description.trim() !== "");
   for (const courseModule of withDescription) notes.push({ where: `Module “${courseModule.title}”`, message: "A cartridge's module is a titled folder: its description is left out." });
   const timed = manifest.lessons.filter((lesson) => lesson.durationMinutes !== null).length;

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { expect } from "vitest";
-import { lessonCompletions, taskProgress } from "@/db/schema";
+import { lessonCompletions, lessons, taskProgress } from "@/db/schema";
 import { testDb } from "../../helpers";
 import { createCourse, insertEnrollment } from "../../learning-fixtures";
 import type { ApiAnswer } from "../call-api";
@@ -31,6 +31,20 @@ async function completedLessonIdsOf(userId: string) {
   return new Set(rows.map((row) => row.lessonId));
 }
 
+/** A fresh course of the world's teacher with the student enrolled, whose second lesson opens only tomorrow. */
+async function lockedLesson(w: ApiWorld) {
+  const course = await createCourse(w.teacher.id, { modules: 1, lessonsPerModule: 2 });
+  await insertEnrollment(w.student.id, course.id);
+  const opensAt = new Date(Date.now() + 86_400_000).toISOString();
+  await testDb()
+    .update(lessons)
+    .set({ releaseRule: { match: "all", conditions: [{ kind: "date", opensAt }] } })
+    .where(eq(lessons.id, course.lessonIds[1]!));
+  return course.lessonIds[1]!;
+}
+
+const lockedProblem = { status: 403, check: (a: ApiAnswer) => expect(a.body).toMatchObject({ type: "/developers/api#problem-locked", lockedReasons: [{ kind: "date" }] }) };
+
 const emptyPage = { status: 200, check: (a: ApiAnswer) => expect(a.body.data).toEqual([]) };
 
 /** Every lesson id anywhere in a summary. */
@@ -43,9 +57,10 @@ export const cases = [
     requests: {
       own: (w) => ({ path: `/api/v1/lessons/${w.course.lessonIds[0]}` }),
       other: (w) => ({ path: `/api/v1/lessons/${w.otherCourse.lessonIds[0]}` }),
+      locked: async (w) => ({ path: `/api/v1/lessons/${await lockedLesson(w)}` }),
     },
     expect: {
-      anonymous: { own: 401, other: 401 },
+      anonymous: { own: 401, other: 401, locked: 401 },
       student: {
         own: {
           status: 200,
@@ -56,9 +71,11 @@ export const cases = [
         },
         // Not enrolled in otherCourse: its content reads as not found.
         other: 404,
+        // Not released yet: locked (with why), not missing.
+        locked: lockedProblem,
       },
-      teacher: { own: { status: 200, check: (a) => expect(a.body.completed).toBe(false) }, other: 404 },
-      admin: { own: 200, other: 200 },
+      teacher: { own: { status: 200, check: (a) => expect(a.body.completed).toBe(false) }, other: 404, locked: 200 },
+      admin: { own: 200, other: 200, locked: 200 },
     },
   }),
   ...endpointCases({
@@ -71,9 +88,10 @@ export const cases = [
         return { method: "POST", path: `/api/v1/lessons/${course.lessonIds[0]}/completion` };
       },
       other: (w) => ({ method: "POST", path: `/api/v1/lessons/${w.otherCourse.lessonIds[0]}/completion` }),
+      locked: async (w) => ({ method: "POST", path: `/api/v1/lessons/${await lockedLesson(w)}/completion` }),
     },
     expect: {
-      anonymous: { own: 401, other: 401 },
+      anonymous: { own: 401, other: 401, locked: 401 },
       student: {
         own: {
           status: 200,
@@ -88,10 +106,11 @@ export const cases = [
           status: 404,
           check: async (_a, w) => expect(await completedLessonIdsOf(w.student.id)).not.toContain(w.otherCourse.lessonIds[0]),
         },
+        locked: lockedProblem,
       },
       // Teachers and admins preview; they never complete.
-      teacher: { own: 403, other: 403 },
-      admin: { own: 403, other: 403 },
+      teacher: { own: 403, other: 403, locked: 403 },
+      admin: { own: 403, other: 403, locked: 403 },
     },
   }),
   ...endpointCases({

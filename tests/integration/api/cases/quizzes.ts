@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { expect } from "vitest";
+import { learningTasks } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { startAttempt } from "@/lib/quizzes/taking/start-attempt";
 import { submitAttempt } from "@/lib/quizzes/taking/submit-attempt";
@@ -23,6 +25,19 @@ async function submittedAttempt(actor: CurrentUser, taskId: string) {
 
 /** A new quiz in the course, so that a start is always a new attempt. */
 const freshQuiz = (course: WorldCourse) => createQuiz(course.id, course.moduleIds[1]!, { attemptsAllowed: null, timeLimitMinutes: null });
+
+/** A new quiz in the course that opens only tomorrow (a release condition). */
+async function lockedQuiz(course: WorldCourse) {
+  const quiz = await freshQuiz(course);
+  const opensAt = new Date(Date.now() + 86_400_000).toISOString();
+  await testDb()
+    .update(learningTasks)
+    .set({ releaseRule: { match: "all", conditions: [{ kind: "date", opensAt }] } })
+    .where(eq(learningTasks.id, quiz.taskId));
+  return quiz;
+}
+
+const lockedProblem = { status: 403, check: (a: ApiAnswer) => expect(a.body).toMatchObject({ type: "/developers/api#problem-locked", opensAt: expect.any(String) }) };
 
 /** Nothing a student may not see before its review: no correct flags, accepted answers, numeric value or explanation. */
 function expectNoSecrets(answer: ApiAnswer) {
@@ -57,9 +72,10 @@ export const cases = [
     requests: {
       own: (w) => ({ path: `/api/v1/quizzes/${w.course.quiz.taskId}` }),
       other: (w) => ({ path: `/api/v1/quizzes/${w.otherCourse.quiz.taskId}` }),
+      locked: async (w) => ({ path: `/api/v1/quizzes/${(await lockedQuiz(w.course)).taskId}` }),
     },
     expect: {
-      anonymous: { own: 401, other: 401 },
+      anonymous: { own: 401, other: 401, locked: 401 },
       student: {
         own: {
           status: 200,
@@ -70,9 +86,10 @@ export const cases = [
           },
         },
         other: 404,
+        locked: lockedProblem,
       },
-      teacher: { own: { status: 200, check: (a) => expect(a.body).toMatchObject({ attemptsUsed: null, openAttemptId: null }) }, other: 404 },
-      admin: { own: 200, other: 200 },
+      teacher: { own: { status: 200, check: (a) => expect(a.body).toMatchObject({ attemptsUsed: null, openAttemptId: null }) }, other: 404, locked: 200 },
+      admin: { own: 200, other: 200, locked: 200 },
     },
   }),
   ...endpointCases({
@@ -112,13 +129,14 @@ export const cases = [
       own: async (w) => ({ method: "POST", path: `/api/v1/quizzes/${(await freshQuiz(w.course)).taskId}/attempts` }),
       // The student is not enrolled in the other course.
       other: (w) => ({ method: "POST", path: `/api/v1/quizzes/${w.otherCourse.quiz.taskId}/attempts` }),
+      locked: async (w) => ({ method: "POST", path: `/api/v1/quizzes/${(await lockedQuiz(w.course)).taskId}/attempts` }),
     },
     expect: {
-      anonymous: { own: 401, other: 401 },
-      student: { own: { status: 201, check: (a, w) => expectOpenStudentView(a, w) }, other: 404 },
+      anonymous: { own: 401, other: 401, locked: 401 },
+      student: { own: { status: 201, check: (a, w) => expectOpenStudentView(a, w) }, other: 404, locked: lockedProblem },
       // Teachers and admins never take quizzes.
-      teacher: { own: 403, other: 403 },
-      admin: { own: 403, other: 403 },
+      teacher: { own: 403, other: 403, locked: 403 },
+      admin: { own: 403, other: 403, locked: 403 },
     },
   }),
   ...endpointCases({

@@ -5,12 +5,14 @@ import { Markdown } from "@/components/content/markdown";
 import { VideoEmbed } from "@/components/content/video-embed";
 import { CourseOutlineNav } from "@/components/learn/course-outline";
 import { MarkCompleteButton } from "@/components/learn/mark-complete-button";
+import { LockedPanel } from "@/components/pacing/locked-panel";
 import { formatBytes, formatPercent } from "@/lib/format";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { db } from "@/db";
 import { requireUser } from "@/lib/auth/current-user";
 import { lessonIdParam } from "@/lib/learn/params";
-import { loadPlayerCourse, loadPlayerLesson, type PlayerLesson } from "@/lib/learn/player";
+import { loadPlayerCourse, loadPlayerLesson, type PlayerData, type PlayerLesson } from "@/lib/learn/player";
+import { lockedOr, type ItemLock } from "@/lib/pacing/require-released";
 
 interface Props {
   params: Promise<{ slug: string; lessonId: string }>;
@@ -22,22 +24,30 @@ async function load({ params }: Props) {
   if (!lessonIdParam.safeParse(lessonId).success) return null;
   const data = await loadPlayerCourse(db, user, slug);
   if (!data) return null;
-  const lesson = await loadPlayerLesson(db, data, lessonId);
-  return lesson ? { data, lesson } : null;
+  // A lesson not released to the student reads as locked, with why; its content is never read.
+  const { lock, value: lesson } = await lockedOr(loadPlayerLesson(db, data, lessonId));
+  if (lock) return { data, lock, lessonId, lesson: null };
+  return lesson ? { data, lock: null, lessonId, lesson } : null;
 }
+
+const lessonTitle = (data: PlayerData, lessonId: string) =>
+  data.outline.modules.flatMap((courseModule) => courseModule.lessons).find((lesson) => lesson.id === lessonId)?.title ?? "Lesson";
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const loaded = await load(props);
-  return { title: loaded ? `${loaded.lesson.title} · ${loaded.data.course.title}` : "Lesson not found" };
+  return { title: loaded ? `${loaded.lesson?.title ?? lessonTitle(loaded.data, loaded.lessonId)} · ${loaded.data.course.title}` : "Lesson not found" };
 }
 
 export default async function LessonPage(props: Props) {
   const loaded = await load(props);
   if (!loaded) notFound();
+  if (loaded.lock) return <LockedLesson data={loaded.data} lessonId={loaded.lessonId} lock={loaded.lock} />;
   const { data, lesson } = loaded;
   const { course, outline, progress } = data;
 
-  const outlineNav = <CourseOutlineNav slug={course.slug} outline={outline} currentItemId={lesson.id} showTasks={course.isLearner} />;
+  const outlineNav = (
+    <CourseOutlineNav slug={course.slug} outline={outline} wording={data.wording} currentItemId={lesson.id} showTasks={course.isLearner} />
+  );
 
   return (
     <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
@@ -106,6 +116,23 @@ export default async function LessonPage(props: Props) {
           </nav>
         </footer>
       </article>
+    </div>
+  );
+}
+
+function LockedLesson({ data, lessonId, lock }: { data: PlayerData; lessonId: string; lock: ItemLock }) {
+  const { course, outline } = data;
+  return (
+    <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
+      <nav aria-label="Course outline" className="order-last lg:order-first">
+        <div className="rounded-card border border-slate-200 bg-white p-4">
+          <Link href={`/courses/${course.slug}`} className="mb-3 block font-semibold text-brand-800 underline">
+            {course.title}
+          </Link>
+          <CourseOutlineNav slug={course.slug} outline={outline} wording={data.wording} currentItemId={lessonId} showTasks={course.isLearner} />
+        </div>
+      </nav>
+      <LockedPanel lock={lock} title={lessonTitle(data, lessonId)} backHref={`/courses/${course.slug}`} backLabel="Back to the course" />
     </div>
   );
 }

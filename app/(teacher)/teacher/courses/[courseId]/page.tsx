@@ -67,10 +67,22 @@ export default async function EditCoursePage({ params, searchParams }: Props) {
             Progress
           </Link>
           <Link
+            href={`/teacher/courses/${course.id}/preview`}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
+          >
+            Preview as student
+          </Link>
+          <Link
             href={`/teacher/courses/${course.id}/announcements`}
             className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
           >
             Announcements
+          </Link>
+          <Link
+            href={`/teacher/courses/${course.id}/events`}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
+          >
+            Events
           </Link>
           <Link
             href={`/courses/${course.slug}`}
@@ -84,6 +96,12 @@ export default async function EditCoursePage({ params, searchParams }: Props) {
           >
             Discussions
           </Link>
+          <a
+            href={`/learn/${course.slug}/calendar.ics`}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
+          >
+            Calendar (.ics)
+          </a>
         </nav>
         {justCreated ? (
           <p role="status" className="rounded-md border border-success-700/30 bg-success-50 px-4 py-3 text-sm text-success-700">
@@ -101,6 +119,7 @@ export default async function EditCoursePage({ params, searchParams }: Props) {
               subject: course.subject,
               visibility: course.visibility,
               enrollmentKey: course.enrollmentKey ?? "",
+              progressScope: course.progressScope,
               description: course.description,
               learningObjectives: course.learningObjectives,
               prerequisites: course.prerequisites,

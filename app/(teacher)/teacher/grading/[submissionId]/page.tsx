@@ -41,7 +41,8 @@ export default async function GradeSubmissionPage({ params }: { params: Promise<
         </p>
         {work.assignment.dueAt ? (
           <p className="text-sm text-ink-muted">
-            Due <LocalTime value={work.assignment.dueAt} />.
+            Due <LocalTime value={work.assignment.dueAt} />
+            {work.assignment.dueAtOverridden ? " (this student's own due date, an extension)" : ""}.
           </p>
         ) : null}
       </header>

@@ -2,11 +2,13 @@ import { getCourseContract } from "@/lib/api/contracts/core";
 import { ApiProblem } from "@/lib/api/problem";
 import { apiRoute } from "@/lib/api/route";
 import { loadCoursePage } from "@/lib/courses/course-page";
+import { lockJson } from "@/lib/pacing/lock-json";
 
 export const GET = apiRoute(getCourseContract, async ({ db, user, params }) => {
   const page = await loadCoursePage(db, user, { id: params.courseId });
   if (!page) throw new ApiProblem("not_found", "This course does not exist.");
   const { course, outline } = page;
+  const lock = (kind: "module" | "lesson" | "task", id: string) => lockJson(outline.release.state(kind, id), page.wording);
   return {
     id: course.id,
     slug: course.slug,
@@ -28,6 +30,7 @@ export const GET = apiRoute(getCourseContract, async ({ db, user, params }) => {
       id: courseModule.id,
       title: courseModule.title,
       position: courseModule.position,
+      ...lock("module", courseModule.id),
       lessons: courseModule.lessons.map((lesson) => ({
         id: lesson.id,
         title: lesson.title,
@@ -35,6 +38,7 @@ export const GET = apiRoute(getCourseContract, async ({ db, user, params }) => {
         durationMinutes: lesson.durationMinutes,
         position: lesson.position,
         completed: outline.done.lessons.has(lesson.id),
+        ...lock("lesson", lesson.id),
       })),
     })),
     tasks: outline.tasks.map((task) => ({
@@ -43,6 +47,7 @@ export const GET = apiRoute(getCourseContract, async ({ db, user, params }) => {
       type: task.type,
       moduleId: task.moduleId,
       position: task.position,
+      ...lock("task", task.id),
     })),
   };
 });

@@ -12,6 +12,8 @@ import { acceptAttribute } from "@/lib/assignments/accept-attribute";
 import { describeAllowedTypes } from "@/lib/assignments/file-types";
 import { loadStudentAssignment, type StudentAssignment } from "@/lib/assignments/student-queries";
 import { requireUser } from "@/lib/auth/current-user";
+import { LockedPanel } from "@/components/pacing/locked-panel";
+import { lockedOr } from "@/lib/pacing/require-released";
 
 interface Props {
   params: Promise<{ slug: string; taskId: string }>;
@@ -20,13 +22,15 @@ interface Props {
 async function load({ params }: Props) {
   const { slug, taskId } = await params;
   const user = await requireUser(`/learn/${slug}/assignment/${taskId}`);
-  if (!z.uuid().safeParse(taskId).success) return null;
-  return loadStudentAssignment(db, user, slug, taskId);
+  if (!z.uuid().safeParse(taskId).success) return { slug, lock: null, assignment: null };
+  // An assignment not released to the student yet reads as locked, with why.
+  const { lock, value: assignment } = await lockedOr(loadStudentAssignment(db, user, slug, taskId));
+  return { slug, lock, assignment };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const assignment = await load(props);
-  return { title: assignment ? `${assignment.title} · ${assignment.course.title}` : "Assignment not found" };
+  const { assignment, lock } = await load(props);
+  return { title: assignment ? `${assignment.title} · ${assignment.course.title}` : lock ? "Assignment locked" : "Assignment not found" };
 }
 
 function penaltyText(assignment: StudentAssignment): string {
@@ -42,7 +46,8 @@ function penaltyText(assignment: StudentAssignment): string {
 }
 
 export default async function AssignmentPage(props: Props) {
-  const assignment = await load(props);
+  const { slug, lock, assignment } = await load(props);
+  if (lock) return <LockedPanel lock={lock} backHref={`/courses/${slug}`} backLabel="Back to the course" />;
   if (!assignment) notFound();
   const current = assignment.versions.find((version) => version.isCurrent);
 
@@ -56,7 +61,10 @@ export default async function AssignmentPage(props: Props) {
         <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-ink-muted">
           <div>
             <dt className="inline font-semibold">Due: </dt>
-            <dd className="inline">{assignment.dueAt ? <LocalTime value={assignment.dueAt} /> : "no due date"}</dd>
+            <dd className="inline">
+              {assignment.dueAt ? <LocalTime value={assignment.dueAt} /> : "no due date"}
+              {assignment.dueAtOverridden ? " (extended)" : ""}
+            </dd>
           </div>
           {assignment.maxPoints ? (
             <div>

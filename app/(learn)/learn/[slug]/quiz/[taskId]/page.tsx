@@ -12,6 +12,8 @@ import { loadOwnPendingAttemptIds } from "@/lib/quizzes/grading/pending-attempts
 import { isUuid } from "@/lib/quizzes/taking/params";
 import { loadQuizIntro } from "@/lib/quizzes/taking/student-queries";
 import { percentOf } from "@/lib/grading";
+import { LockedPanel } from "@/components/pacing/locked-panel";
+import { lockedOr } from "@/lib/pacing/require-released";
 
 interface Props {
   params: Promise<{ slug: string; taskId: string }>;
@@ -20,19 +22,22 @@ interface Props {
 async function load({ params }: Props) {
   const { slug, taskId } = await params;
   const user = await requireUser(`/learn/${slug}/quiz/${taskId}`);
-  if (!isUuid(taskId)) return null;
-  const intro = await loadQuizIntro(db, user, { slug, taskId });
-  return intro ? { ...intro, pendingAttemptIds: await loadOwnPendingAttemptIds(db, user, taskId) } : null;
+  if (!isUuid(taskId)) return { slug, lock: null, intro: null };
+  // A quiz not released to the student yet reads as locked, with why.
+  const { lock, value: intro } = await lockedOr(loadQuizIntro(db, user, { slug, taskId }));
+  if (!intro) return { slug, lock, intro: null };
+  return { slug, lock: null, intro: { ...intro, pendingAttemptIds: await loadOwnPendingAttemptIds(db, user, taskId) } };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const intro = await load(props);
-  return { title: intro ? `${intro.quiz.title} · ${intro.quiz.courseTitle}` : "Quiz not found" };
+  const { intro, lock } = await load(props);
+  return { title: intro ? `${intro.quiz.title} · ${intro.quiz.courseTitle}` : lock ? "Quiz locked" : "Quiz not found" };
 }
 
 // A quiz's intro for an enrolled student: what it asks, the student's attempts so far, Start or Resume.
 export default async function QuizIntroPage(props: Props) {
-  const intro = await load(props);
+  const { slug, lock, intro } = await load(props);
+  if (lock) return <LockedPanel lock={lock} backHref={`/courses/${slug}`} backLabel="Back to the course" />;
   if (!intro) notFound();
   const { quiz, openAttempt } = intro;
   const nextNumber = Math.max(0, ...intro.attempts.map((attempt) => attempt.attemptNumber)) + 1;
@@ -59,19 +64,26 @@ export default async function QuizIntroPage(props: Props) {
         </div>
         <div>
           <dt className="text-ink-muted">Time limit</dt>
-          <dd className="font-semibold">{quiz.timeLimitMinutes ? formatDuration(quiz.timeLimitMinutes) : "None"}</dd>
+          <dd className="font-semibold">
+            {quiz.timeLimitMinutes ? formatDuration(quiz.timeLimitMinutes) : "None"}
+            {quiz.timeLimitOverridden ? " (your own)" : ""}
+          </dd>
         </div>
         <div>
           <dt className="text-ink-muted">Attempts</dt>
           <dd className="font-semibold">
             {intro.attempts.length} used ·{" "}
             {intro.attemptsLeft === null ? "unlimited" : `${intro.attemptsLeft} left`}
+            {quiz.attemptsOverridden ? " (your own allowance)" : ""}
             {quiz.attemptsAllowed !== null && quiz.attemptsAllowed > 1 ? ` (${gradingMethodText[quiz.gradingMethod]})` : ""}
           </dd>
         </div>
         <div>
           <dt className="text-ink-muted">Due</dt>
-          <dd className="font-semibold">{quiz.dueAt ? formatDateTime(quiz.dueAt) : "No due date"}</dd>
+          <dd className="font-semibold">
+            {quiz.dueAt ? formatDateTime(quiz.dueAt) : "No due date"}
+            {quiz.dueAtOverridden ? " (extended)" : ""}
+          </dd>
         </div>
         <div className="sm:col-span-2">
           <dt className="text-ink-muted">Your score</dt>

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StructureEditor } from "@/components/authoring/structure-editor";
+import { ReleaseBadgesProvider } from "@/components/pacing/release-badges";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { db } from "@/db";
 import { requireArea } from "@/lib/auth/current-user";
 import { loadCourseAssignments } from "@/lib/assignments/editor-queries";
 import { loadCourseStructure } from "@/lib/authoring/queries";
+import { loadReleaseBadges } from "@/lib/pacing/authoring-queries";
 import { loadCourseQuizzes, loadQuizEditor } from "@/lib/quizzes/editor-queries";
 
 export const metadata: Metadata = { title: "Modules and lessons" };
@@ -25,10 +27,11 @@ export default async function CourseStructurePage({ params, searchParams }: Prop
   if (!structure) notFound();
   const { course } = structure;
   const { quiz: quizParam } = await searchParams;
-  const [quizzes, assignments, openQuiz] = await Promise.all([
+  const [quizzes, assignments, openQuiz, releaseBadges] = await Promise.all([
     loadCourseQuizzes(db, user, course.id),
     loadCourseAssignments(db, user, course.id),
     typeof quizParam === "string" ? loadQuizEditor(db, user, course.id, quizParam) : null,
+    loadReleaseBadges(db, user, course.id),
   ]);
 
   return (
@@ -52,7 +55,9 @@ export default async function CourseStructurePage({ params, searchParams }: Prop
           </Link>
         </nav>
       </header>
-      <StructureEditor structure={structure} quizzes={{ quizzes, openQuiz }} assignments={assignments} />
+      <ReleaseBadgesProvider value={releaseBadges}>
+        <StructureEditor structure={structure} quizzes={{ quizzes, openQuiz }} assignments={assignments} />
+      </ReleaseBadgesProvider>
     </div>
   );
 }

@@ -8,6 +8,8 @@ import { db } from "@/db";
 import { requireUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/quizzes/taking/params";
 import { loadStudentAttempt } from "@/lib/quizzes/taking/student-queries";
+import { LockedPanel } from "@/components/pacing/locked-panel";
+import { lockedOr } from "@/lib/pacing/require-released";
 
 interface Props {
   params: Promise<{ slug: string; taskId: string; attemptId: string }>;
@@ -16,12 +18,13 @@ interface Props {
 async function load({ params }: Props, now: Date) {
   const { slug, taskId, attemptId } = await params;
   const user = await requireUser(`/learn/${slug}/quiz/${taskId}/attempt/${attemptId}`);
-  if (!isUuid(taskId) || !isUuid(attemptId)) return null;
-  return loadStudentAttempt(db, user, { slug, taskId, attemptId, now });
+  if (!isUuid(taskId) || !isUuid(attemptId)) return { slug, lock: null, view: null };
+  const { lock, value: view } = await lockedOr(loadStudentAttempt(db, user, { slug, taskId, attemptId, now }));
+  return { slug, lock, view };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const view = await load(props, new Date());
+  const { view } = await load(props, new Date());
   return { title: view ? `Attempt ${view.attempt.attemptNumber} · ${view.quizTitle}` : "Attempt not found" };
 }
 
@@ -29,7 +32,8 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function AttemptPage(props: Props) {
   // The server's "now", sent with the page: the countdown counts from it, not from the browser's clock.
   const now = new Date();
-  const view = await load(props, now);
+  const { slug: courseSlug, lock, view } = await load(props, now);
+  if (lock) return <LockedPanel lock={lock} backHref={`/courses/${courseSlug}`} backLabel="Back to the course" />;
   if (!view) notFound();
   const { attempt } = view;
   const slug = attempt.courseSlug;

@@ -13,6 +13,8 @@ import { requireUser } from "@/lib/auth/current-user";
 import { loadOwnPendingAttemptIds } from "@/lib/quizzes/grading/pending-attempts";
 import { isUuid } from "@/lib/quizzes/taking/params";
 import { loadAttemptResult } from "@/lib/quizzes/taking/student-queries";
+import { LockedPanel } from "@/components/pacing/locked-panel";
+import { lockedOr } from "@/lib/pacing/require-released";
 
 interface Props {
   params: Promise<{ slug: string; taskId: string; attemptId: string }>;
@@ -21,20 +23,22 @@ interface Props {
 async function load({ params }: Props, now: Date) {
   const { slug, taskId, attemptId } = await params;
   const user = await requireUser(`/learn/${slug}/quiz/${taskId}/attempt/${attemptId}/result`);
-  if (!isUuid(taskId) || !isUuid(attemptId)) return null;
-  const result = await loadAttemptResult(db, user, { slug, taskId, attemptId, now });
-  return result ? { ...result, pendingAttemptIds: await loadOwnPendingAttemptIds(db, user, taskId) } : null;
+  if (!isUuid(taskId) || !isUuid(attemptId)) return { slug, lock: null, result: null };
+  const { lock, value: result } = await lockedOr(loadAttemptResult(db, user, { slug, taskId, attemptId, now }));
+  if (!result) return { slug, lock, result: null };
+  return { slug, lock: null, result: { ...result, pendingAttemptIds: await loadOwnPendingAttemptIds(db, user, taskId) } };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const result = await load(props, new Date());
+  const { result } = await load(props, new Date());
   return { title: result ? `Result of attempt ${result.attempt.attemptNumber} · ${result.intro.quiz.title}` : "Attempt not found" };
 }
 
 // A submitted attempt: the score, the review as the quiz allows, the attempts so far and the next one.
 export default async function AttemptResultPage(props: Props) {
   const now = new Date();
-  const result = await load(props, now);
+  const { slug: courseSlug, lock, result } = await load(props, now);
+  if (lock) return <LockedPanel lock={lock} backHref={`/courses/${courseSlug}`} backLabel="Back to the course" />;
   if (!result) notFound();
   const { intro, attempt, review, questions, pendingAttemptIds } = result;
   const pending = pendingAttemptIds.has(attempt.id);
