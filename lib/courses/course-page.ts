@@ -2,9 +2,10 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { courses, enrollments, lessons, modules, users } from "@/db/schema";
-import type { CourseStatus, CourseVisibility, EnrollmentStatus } from "@/db/schema/enums";
+import type { CourseStatus, CourseVisibility, EnrollmentStatus, ProgressScope } from "@/db/schema/enums";
 import { can, type Actor } from "@/lib/auth/policy";
 import { loadOutlines, outlineWording, type CourseOutline } from "@/lib/learn/outlines";
+import { browserZoneOfRequest } from "@/lib/calendar/browser-zone";
 import type { LockWording } from "@/lib/pacing/describe-lock";
 import { nextOpenItem, pacedProgress } from "@/lib/pacing/paced-progress";
 import type { CourseItem, CourseProgress } from "@/lib/progress/course-items";
@@ -26,6 +27,8 @@ export interface CoursePageData {
   };
   outline: CourseOutline;
   enrollmentStatus: EnrollmentStatus | null;
+  /** What the course's progress counts: every item, or only those released to each student. */
+  progressScope: ProgressScope;
   progress: CourseProgress | null;
   next: CourseItem | null;
   canViewContent: boolean;
@@ -81,9 +84,10 @@ export async function loadCoursePage(db: DbOrTx, actor: Actor | null, key: strin
     course,
     outline,
     enrollmentStatus,
+    progressScope,
     progress: isStudent && enrolled ? pacedProgress(outline.items, outline.done, outline.release, progressScope) : null,
     next: isStudent && enrolled ? nextOpenItem(outline.items, outline.done, outline.release) : null,
-    wording: outlineWording(outline, timeZone),
+    wording: outlineWording(outline, timeZone ?? (actor ? await browserZoneOfRequest() : null)),
     canViewContent: can(actor, "course.viewContent", row),
     canEnroll: can(actor, "course.enroll", row) && !enrolled && enrollmentStatus !== "suspended",
     canEdit: can(actor, "course.update", row),

@@ -9,6 +9,7 @@ import { nextOpenItem, openNeighbours, pacedProgress } from "@/lib/pacing/paced-
 import { itemLock, ItemLockedFailure } from "@/lib/pacing/require-released";
 import type { CourseItem, CourseProgress } from "@/lib/progress/course-items";
 import { loadOutlines, outlineWording, type CourseOutline } from "./outlines";
+import { browserZoneOfRequest } from "@/lib/calendar/browser-zone";
 
 export interface PlayerCourse {
   id: string;
@@ -70,7 +71,7 @@ export async function loadPlayerCourse(db: DbOrTx, actor: Actor, slug: string, n
     outline,
     progress: pacedProgress(outline.items, outline.done, outline.release, row.progressScope),
     next: nextOpenItem(outline.items, outline.done, outline.release),
-    wording: outlineWording(outline, row.timeZone),
+    wording: outlineWording(outline, row.timeZone ?? (await browserZoneOfRequest())),
   };
 }
 

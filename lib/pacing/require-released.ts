@@ -10,6 +10,7 @@ import type { DbOrTx } from "@/db";
 import { ActionFailure } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/policy";
 import { rowsOf } from "@/lib/db/rows";
+import { browserZoneOfRequest } from "@/lib/calendar/browser-zone";
 import { lockSentence, usableTimeZone, type LockWording } from "./describe-lock";
 import { allOpen, type CourseRelease } from "./course-release";
 import { openState, type LockReason, type ReleaseState } from "./evaluate-release";
@@ -118,7 +119,7 @@ export async function loadLockWording(db: DbOrTx, userId: string, reasons: LockR
   );
   const titles = new Map(rows.filter((row) => row.kind !== "zone").map((row) => [`${row.kind}:${row.id}`, row.title ?? undefined]));
   return {
-    timeZone: usableTimeZone(rows.find((row) => row.kind === "zone")?.title),
+    timeZone: usableTimeZone(rows.find((row) => row.kind === "zone")?.title ?? (await browserZoneOfRequest())),
     titleOf: (item) => titles.get(`${item.kind}:${item.id}`),
   };
 }
