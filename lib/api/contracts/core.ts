@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { oneLineText } from "@/lib/text/one-line";
-import { courseStatus, courseVisibility, enrollmentStatus, lessonContentType, taskType, userRole } from "@/db/schema/enums";
+import { courseStatus, courseVisibility, enrollmentStatus, lessonContentType, progressScope, taskType, userRole } from "@/db/schema/enums";
 import { lockFieldsShape } from "./release";
 import { defineContract, idParam, timestampSchema } from "../contract";
 import { pageQueryShape, pageSchema } from "../pagination";
@@ -97,6 +97,9 @@ export const getCourseContract = defineContract({
     studentCount: z.number().int(),
     enrollmentStatus: z.enum(enrollmentStatus.enumValues).nullable().describe("The caller's own enrolment, if any."),
     progressPercent: z.number().nullable().describe("The caller's progress, when enrolled."),
+    progressScope: z
+      .enum(progressScope.enumValues)
+      .describe("What progress counts: `all` items, or only those `released` to each student (see Pacing in the docs)."),
     canEnroll: z.boolean(),
     canViewContent: z.boolean(),
     modules: z.array(

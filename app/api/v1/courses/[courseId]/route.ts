@@ -24,6 +24,7 @@ export const GET = apiRoute(getCourseContract, async ({ db, user, params }) => {
     studentCount: course.studentCount,
     enrollmentStatus: page.enrollmentStatus,
     progressPercent: page.progress?.percent ?? null,
+    progressScope: page.progressScope,
     canEnroll: page.canEnroll,
     canViewContent: page.canViewContent,
     modules: outline.modules.map((courseModule) => ({
