@@ -13,6 +13,7 @@ import { demoQuizzes } from "./demo-quizzes";
 import { seedAssignment } from "./seed-assignment";
 import { seedAnnouncement, seedThread } from "./seed-community";
 import { seedQuiz } from "./seed-quiz";
+import { seedDemoEvents, seedDemoReleaseRule } from "./demo-pacing";
 
 export interface SeedReport {
   usersCreated: number;
@@ -137,6 +138,9 @@ export async function seedDemoData(db: Database): Promise<SeedReport> {
       for (const thread of demoThreads.filter((entry) => entry.courseSlug === course.slug)) {
         await seedThread(tx, thread, { courseId: created.id, lessonIds, idByEmail });
       }
+      // Pacing to look at: a module that waits, and a term's events in the calendar.
+      if (course.slug === "cell-biology") await seedDemoReleaseRule(tx, created.id, 1);
+      if (course.slug === "mechanics-motion-and-forces") await seedDemoEvents(tx, created.id, teacherId);
       await backdateEnrollments(tx, created.id, course.enrollments, idByEmail);
     }
     return { usersCreated: insertedUsers.length, coursesCreated };
