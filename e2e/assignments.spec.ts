@@ -1,7 +1,7 @@
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { addTextLesson, createCourseWithModule, enrolNewStudent, escapeRegExp as escape, moduleCard, publishCourse } from "./support/course";
-import { expect, SignInPage, signOut, test } from "./support/fixtures";
-import { studentPassword, uniqueId } from "./support/register";
+import { expect, test, useSession } from "./support/fixtures";
+import { uniqueId } from "./support/register";
 
 const pdfBytes = Buffer.from(
   "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
@@ -59,7 +59,7 @@ test("a teacher sets an assignment; a student hands in late; the teacher grades 
   const courseId = await publishCourse(page);
 
   // A new student finds the course, enrols and opens the assignment from the syllabus.
-  const { email: studentEmail } = await enrolNewStudent(page, {
+  const { email: studentEmail, session: studentSession } = await enrolNewStudent(page, {
     courseTitle,
     search: tag,
     id: uniqueId(`${testInfo.project.name}a`),
@@ -82,7 +82,6 @@ test("a teacher sets an assignment; a student hands in late; the teacher grades 
   await expect(receipt).toContainText("pendulum.pdf");
   await expect(page.getByRole("heading", { name: "What you handed in" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
-  await signOut(page);
 
   // The teacher finds it in the grading queue, opens it, and releases 8 points: 7.2 after the penalty.
   await signInAs("teacher");
@@ -118,12 +117,10 @@ test("a teacher sets an assignment; a student hands in late; the teacher grades 
   const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
   expect(csv).toContain(`Lab report ${tag} (/10)`);
   expect(csv).toMatch(new RegExp(`${escape(studentName)},${escape(studentEmail)},active,7.2,7.2,10,72,1`));
-  await signOut(page);
 
-  // The student sees the grade and the feedback.
-  const signIn = new SignInPage(page);
-  await signIn.goto("/grades");
-  await signIn.signIn(studentEmail, studentPassword);
+  // The student, back in its browser, sees the grade and the feedback.
+  await useSession(page, studentSession);
+  await page.goto("/grades");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("My grades");
   const grade = page.getByRole("listitem").filter({ hasText: assignmentTitle });
   await expect(grade).toContainText("7.2");
