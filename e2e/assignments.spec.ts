@@ -8,15 +8,19 @@ const pdfBytes = Buffer.from(
 );
 
 /**
- * The first minute boundary at least 8 seconds away, as a datetime-local value in the browser's (this
- * machine's) zone. The form must reach the server before it (a due date must be in the future), and the
- * test later waits for it, idle: the field is filled last, just before the form is sent, so the margin
- * need only cover one click.
+ * 15 seconds from now, as a datetime-local value with seconds in the browser's (this machine's) zone.
+ * The form must reach the server before it (a due date must be in the future): the field is filled last,
+ * just before the form is sent, so the margin need only cover one click. The seconds (which the field
+ * takes when typed, though its picker offers whole minutes) spare the test a wait for the next whole
+ * minute, up to a minute idle: by the time the student has enrolled, the due date has passed.
  */
 function soonDueDate(): { value: string; at: Date } {
-  const at = new Date(Math.ceil((Date.now() + 8_000) / 60_000) * 60_000);
+  const at = new Date(Math.ceil((Date.now() + 15_000) / 1000) * 1000);
   const pad = (n: number) => String(n).padStart(2, "0");
-  return { value: `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`, at };
+  return {
+    value: `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`,
+    at,
+  };
 }
 
 test("a teacher sets an assignment; a student hands in late; the teacher grades and releases; grades and gradebook show it", async ({ page, signInAs }, testInfo) => {
