@@ -101,7 +101,7 @@ test("an admin anonymises a student on request, from a page of its own", async (
 
 });
 
-test("an admin cannot manage its own account from the users table", async ({ page, signInAs }) => {
+test("an admin cannot manage its own account from the users table", { tag: "@one-width" }, async ({ page, signInAs }) => {
   await signInAs("admin");
   await page.goto("/admin/users?q=admin%40jeevi.example");
   const ownRow = page.getByRole("row", { name: /admin@jeevi\.example/ });

@@ -101,7 +101,7 @@ test("a new student takes the seeded quiz: answers, reloads, submits with the un
   await expect(page.getByRole("button", { name: "Resume attempt 2" })).toBeVisible();
 });
 
-test("the countdown follows the server's deadline, not the browser's clock; a failed save is retried; the page submits when time is up", async ({ page }, testInfo) => {
+test("the countdown follows the server's deadline, not the browser's clock; a failed save is retried; the page submits when time is up", { tag: "@one-width" }, async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   // The browser's clock is three hours ahead of the server's.
   await page.clock.install({ time: new Date(Date.now() + 3 * 60 * 60_000) });
