@@ -1,14 +1,8 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { expectNoPageOverflow } from "./support/layout";
-import { demoUsers, expect, SignInPage, signedInPage, test } from "./support/fixtures";
+import { expect, SignInPage, test } from "./support/fixtures";
 import { registerStudent, studentPassword, uniqueId } from "./support/register";
-
-async function adminPage(browser: Browser, contextOptions: Parameters<Browser["newContext"]>[0]) {
-  const page = await signedInPage(browser, demoUsers.admin.email, contextOptions);
-  await expect(page).toHaveURL(/\/admin$/);
-  return page;
-}
 
 /** Searches from the dashboard, which opens the users table with the search filled in. */
 async function findUserFromDashboard(admin: Page, text: string) {
@@ -20,14 +14,14 @@ async function findUserFromDashboard(admin: Page, text: string) {
   await expect(admin.getByText(`1 user matching “${text}”`)).toBeVisible();
 }
 
-test("an admin's role change and deactivation apply on the user's next request", async ({ page, browser, viewport, userAgent }, testInfo) => {
+test("an admin's role change and deactivation apply on the user's next request", async ({ page, pageAs }, testInfo) => {
   const id = uniqueId(testInfo.project.name);
   const name = `Promoted ${id}`;
   await page.goto("/register");
   const email = await registerStudent(page, id, name);
   await expect(page).toHaveURL(/\/dashboard$/);
 
-  const admin = await adminPage(browser, { viewport, userAgent: userAgent ?? undefined });
+  const admin = await pageAs("admin");
   // Other specs register students too: find this one rather than hope it is among the newest.
   await findUserFromDashboard(admin, `learner_${id}`);
   const row = admin.getByRole("row", { name: new RegExp(name) });
@@ -61,17 +55,16 @@ test("an admin's role change and deactivation apply on the user's next request",
   await new SignInPage(page).signIn(email, studentPassword);
   await expect(page.getByText("This account is deactivated. Contact your administrator.")).toBeVisible();
 
-  await admin.context().close();
 });
 
-test("an admin anonymises a student on request, from a page of its own", async ({ page, browser, viewport, userAgent }, testInfo) => {
+test("an admin anonymises a student on request, from a page of its own", async ({ page, pageAs }, testInfo) => {
   const id = uniqueId(testInfo.project.name);
   const name = `Erased ${id}`;
   await page.goto("/register");
   await registerStudent(page, id, name);
   await expect(page).toHaveURL(/\/dashboard$/);
 
-  const admin = await adminPage(browser, { viewport, userAgent: userAgent ?? undefined });
+  const admin = await pageAs("admin");
   await admin.goto(`/admin/users?q=learner_${id}`);
   await admin.getByRole("link", { name: `Anonymise ${name}` }).click();
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText(`Anonymise ${name}`);
@@ -106,10 +99,9 @@ test("an admin anonymises a student on request, from a page of its own", async (
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard$/);
 
-  await admin.context().close();
 });
 
-test("an admin cannot manage its own account from the users table", async ({ page, signInAs }) => {
+test("an admin cannot manage its own account from the users table", { tag: "@one-width" }, async ({ page, signInAs }) => {
   await signInAs("admin");
   await page.goto("/admin/users?q=admin%40jeevi.example");
   const ownRow = page.getByRole("row", { name: /admin@jeevi\.example/ });
@@ -144,6 +136,7 @@ test("the admin pages fit a 390 px screen: wide tables scroll inside their regio
 test("an admin sends a password reset from the users table; the link sets a new password and ends the old session", async ({
   page,
   browser,
+  pageAs,
   viewport,
   userAgent,
 }, testInfo) => {
@@ -153,7 +146,7 @@ test("an admin sends a password reset from the users table; the link sets a new 
   const email = await registerStudent(page, id, name);
   await expect(page).toHaveURL(/\/dashboard$/);
 
-  const admin = await adminPage(browser, { viewport, userAgent: userAgent ?? undefined });
+  const admin = await pageAs("admin");
   await findUserFromDashboard(admin, `learner_${id}`);
   const row = admin.getByRole("row", { name: new RegExp(name) });
   // A click before the table's script has loaded does nothing: click until the link shows.
@@ -165,7 +158,6 @@ test("an admin sends a password reset from the users table; the link sets a new 
   const link = await linkField.inputValue();
   expect(link).toMatch(/\/set-password\/[A-Za-z0-9_-]{43}$/);
   await expectNoSeriousA11yViolations(admin);
-  await admin.context().close();
 
   // The student follows the link in another browser and picks a new password.
   const student = await (await browser.newContext({ viewport, userAgent: userAgent ?? undefined })).newPage();

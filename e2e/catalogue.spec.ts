@@ -140,7 +140,7 @@ test.describe("course catalogue", () => {
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the search form still searches", async ({ page }) => {
+  test("the search form still searches", { tag: "@one-width" }, async ({ page }) => {
     const catalogue = new CataloguePage(page);
     await catalogue.goto();
     await catalogue.search("mech", { sort: "title" });

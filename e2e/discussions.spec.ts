@@ -1,14 +1,18 @@
+import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { addTextLesson, createCourseWithModule, enrolNewStudent, publishCourse } from "./support/course";
-import { demoUsers, expect, signedInPage, test } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
 import { uniqueId } from "./support/register";
 
-test("a student starts a thread about a lesson; the teacher replies, pins and locks it; the student edits and deletes its post", async ({
+const badge = (page: Page, unread: number) =>
+  page.getByRole("link", { name: unread > 0 ? `Notifications, ${unread} unread` : "Notifications, none unread", exact: true });
+
+// The discussion half of issue 7's journey (the announcement half is in
+// announcements.spec.ts): the teacher's reply reaches the student's page live.
+test("a student starts a thread about a lesson; the teacher's reply reaches it live; the teacher pins and locks it; the student edits and deletes its post", async ({
   page,
-  browser,
   signInAs,
-  viewport,
-  userAgent,
+  pageAs,
 }, testInfo) => {
   test.setTimeout(240_000);
   const tag = uniqueId(testInfo.project.name);
@@ -52,9 +56,10 @@ test("a student starts a thread about a lesson; the teacher replies, pins and lo
   await expect(posts.getByText("Where does the energy go?")).toBeVisible();
   await expect(posts.getByText("edited")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
+  await expect(badge(page, 0)).toBeVisible();
 
-  // The teacher, in its own browser, finds the thread from its course page, replies, pins and locks it.
-  const teacher = await signedInPage(browser, demoUsers.teacher.email, { viewport, userAgent: userAgent ?? undefined });
+  // The teacher, in its own browser, finds the thread from its course page and replies.
+  const teacher = await pageAs("teacher");
   await teacher.goto(`/teacher/courses/${courseId}`);
   await teacher.getByRole("link", { name: "Discussions" }).click();
   await expect(teacher.getByRole("heading", { level: 1 })).toHaveText("Discussions");
@@ -64,11 +69,19 @@ test("a student starts a thread about a lesson; the teacher replies, pins and lo
   await teacher.getByRole("button", { name: "Post reply" }).click();
   const teacherPosts = teacher.getByRole("list", { name: "Posts" });
   await expect(teacherPosts.getByText("Walls absorb part of it")).toBeVisible();
+
+  // The student, who follows its own thread, is told without a reload and follows the link to the reply.
+  await expect(badge(page, 1)).toBeVisible({ timeout: 30_000 });
+  await badge(page, 1).click();
+  await page.getByRole("list", { name: "Notifications" }).getByRole("button", { name: `New reply: ${threadTitle}`, exact: true }).click();
+  await expect(page).toHaveURL(/\/discussions\/[0-9a-f-]{36}(\?[^#]*)?#post-[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(threadTitle);
+
+  // The teacher pins and locks the thread.
   await teacher.getByRole("button", { name: "Pin", exact: true }).click();
   await expect(teacher.getByRole("button", { name: "Unpin" })).toBeVisible();
   await teacher.getByRole("button", { name: "Lock", exact: true }).click();
   await expect(teacher.getByRole("button", { name: "Unlock" })).toBeVisible();
-  await teacher.context().close();
 
   // The student sees the teacher's reply, marked as the teacher's, the badges, and no reply form.
   await page.reload();
@@ -108,11 +121,10 @@ test("a student starts a thread about a lesson; the teacher replies, pins and lo
   await expect(page).toHaveURL(/\/discussions$/);
 
   // Another course's teacher is not a member: the thread and the list are not found.
-  const stranger = await signedInPage(browser, "teacher2@jeevi.example", { viewport, userAgent: userAgent ?? undefined });
+  const stranger = await pageAs("teacher2");
   for (const path of [threadPath, threadPath.replace(/\/[^/]+$/, "")]) {
     const response = await stranger.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(stranger.getByText(threadTitle)).toHaveCount(0);
   }
-  await stranger.context().close();
 });

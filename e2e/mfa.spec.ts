@@ -1,7 +1,7 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { generate } from "otplib";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { demoUsers, expect, SignInPage, signedInPage, signOut, test } from "./support/fixtures";
+import { expect, SignInPage, signOut, test } from "./support/fixtures";
 import { uniqueId } from "./support/register";
 
 const password = "a-teacher-with-two-factors";
@@ -10,9 +10,8 @@ const password = "a-teacher-with-two-factors";
  * A fresh teacher for each test (so the demo accounts stay MFA-free for the
  * other specs): an admin invites it, and it sets its password in `page`.
  */
-async function freshTeacher(page: Page, browser: Browser, contextOptions: Parameters<Browser["newContext"]>[0], id: string) {
+async function freshTeacher(page: Page, admin: Page, id: string) {
   const person = { email: `mfa_${id}@school.example`, username: `mfa_${id}`, displayName: `Teacher ${id}` };
-  const admin = await signedInPage(browser, demoUsers.admin.email, contextOptions);
   await admin.goto("/admin/users/new");
   await admin.getByLabel("Email").fill(person.email);
   await admin.getByLabel("Username").fill(person.username);
@@ -20,7 +19,6 @@ async function freshTeacher(page: Page, browser: Browser, contextOptions: Parame
   await admin.getByLabel("Role").selectOption({ label: "Teacher" });
   await admin.getByRole("button", { name: "Create account" }).click();
   const link = await admin.getByLabel("Invitation link").inputValue();
-  await admin.context().close();
 
   await page.goto(new URL(link).pathname);
   await page.getByLabel("New password").fill(password);
@@ -33,11 +31,11 @@ async function freshTeacher(page: Page, browser: Browser, contextOptions: Parame
 /** A code from the authenticator app, `offsetSteps` 30-second steps from now. */
 const codeFor = (secret: string, offsetSteps = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSteps * 30 });
 
-test("a teacher turns on an authenticator app, then signs in with a code and with a recovery code", async ({ page, browser, viewport, userAgent }, testInfo) => {
+test("a teacher turns on an authenticator app, then signs in with a code and with a recovery code", async ({ page, pageAs }, testInfo) => {
   // A whole journey (an invitation, an enrolment, three sign-ins) in one test.
   test.setTimeout(180_000);
   const id = uniqueId(testInfo.project.name);
-  const teacher = await freshTeacher(page, browser, { viewport, userAgent: userAgent ?? undefined }, id);
+  const teacher = await freshTeacher(page, await pageAs("admin"), id);
   const signIn = new SignInPage(page);
   await signIn.signIn(teacher.email, password);
   await expect(page).toHaveURL(/\/teacher$/);

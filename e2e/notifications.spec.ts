@@ -1,13 +1,13 @@
 import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { addTextLesson, createCourseWithModule, enrolNewStudent, publishCourse } from "./support/course";
-import { demoUsers, expect, signedInPage, test } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
 import { uniqueId } from "./support/register";
 
 const badge = (page: Page, unread: number) =>
   page.getByRole("link", { name: unread > 0 ? `Notifications, ${unread} unread` : "Notifications, none unread", exact: true });
 
-test("a student's badge and list update live when the teacher adds a lesson; opening and marking read clear it", async ({ page, browser, signInAs }, testInfo) => {
+test("a student's badge and list update live when the teacher adds a lesson; opening and marking read clear it", async ({ page, signInAs, pageAs }, testInfo) => {
   test.setTimeout(240_000);
   const tag = uniqueId(testInfo.project.name);
   const courseTitle = `Magnetism ${tag}`;
@@ -23,8 +23,7 @@ test("a student's badge and list update live when the teacher adds a lesson; ope
   await expect(badge(page, 0)).toBeVisible();
 
   // The teacher, in a browser of its own, adds a lesson to the published course.
-  const teacher = await signedInPage(browser, demoUsers.teacher.email, { baseURL: testInfo.project.use.baseURL });
-  await expect(teacher).toHaveURL(/\/teacher$/);
+  const teacher = await pageAs("teacher");
   await teacher.goto(`/teacher/courses/${courseId}/structure`);
   await addTextLesson(teacher, moduleTitle, `Field lines ${tag}`, "They run from north to south.");
 
@@ -60,11 +59,9 @@ test("a student's badge and list update live when the teacher adds a lesson; ope
   await expect(page.getByText("You are all caught up.")).toBeVisible();
   await expect(list.getByRole("listitem").filter({ hasText: "Unread" })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
-
-  await teacher.context().close();
 });
 
-test("the notifications page asks a guest to sign in", async ({ page }) => {
+test("the notifications page asks a guest to sign in", { tag: "@one-width" }, async ({ page }) => {
   await page.goto("/notifications");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fnotifications$/);
 });

@@ -23,7 +23,7 @@ test.describe("my progress", () => {
     await expectNoSeriousA11yViolations(page);
   });
 
-  test("a guest opening the page is sent to sign in and brought back", async ({ page }) => {
+  test("a guest opening the page is sent to sign in and brought back", { tag: "@one-width" }, async ({ page }) => {
     await page.goto("/progress");
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fprogress$/);
     await new SignInPage(page).signIn(demoUsers.student.email, demoPassword);

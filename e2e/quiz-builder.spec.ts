@@ -8,7 +8,7 @@ import { uniqueId } from "./support/register";
 // Each run (desktop, mobile) builds its quiz in a course of its own, so the
 // two never see each other's changes in the shared database.
 
-test("a teacher builds a timed quiz with every kind of question inline, fixes a bad question and publishes it", async ({ page, signInAs }, testInfo) => {
+test("a teacher builds a timed quiz with every kind of question inline, fixes a bad question and publishes it", async ({ page, signInAs, pageAs }, testInfo) => {
   test.setTimeout(180_000);
   const tag = uniqueId(testInfo.project.name);
   const moduleTitle = `Arithmetic ${tag}`;
@@ -124,17 +124,10 @@ test("a teacher builds a timed quiz with every kind of question inline, fixes a 
 
   // Another teacher and a student get "not found" for the same address.
   const quizUrl = page.url();
-  for (const email of ["teacher2@jeevi.example", "student@jeevi.example"]) {
-    const other = await page.context().browser()!.newContext();
-    const otherPage = await other.newPage();
-    await otherPage.goto(new URL("/sign-in", quizUrl).toString());
-    await otherPage.getByLabel("Email").fill(email);
-    await otherPage.getByLabel("Password").fill("jeevi-demo-2026");
-    await otherPage.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(otherPage).toHaveURL(/\/(teacher|dashboard)$/);
-    expect((await otherPage.goto(quizUrl))?.status()).toBe(404);
-    await expect(otherPage.getByText(quizTitle)).toHaveCount(0);
-    await other.close();
+  for (const role of ["teacher2", "student"] as const) {
+    const other = await pageAs(role);
+    expect((await other.goto(quizUrl))?.status(), role).toBe(404);
+    await expect(other.getByText(quizTitle)).toHaveCount(0);
   }
 
   // Close it: the module lists it with its size.

@@ -1,8 +1,8 @@
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { addTextLesson, createCourseWithModule, enrolNewStudent, moduleCard, publishCourse } from "./support/course";
-import { expect, SignInPage, signOut, test } from "./support/fixtures";
+import { expect, test, useSession } from "./support/fixtures";
 import { addQuestion, startQuestion } from "./support/quiz-builder";
-import { studentPassword, uniqueId } from "./support/register";
+import { uniqueId } from "./support/register";
 
 // The whole quiz journey on one course of its own: the teacher builds and
 // publishes a timed quiz with every kind of question; a new student takes it,
@@ -69,7 +69,7 @@ test("a teacher builds and publishes a timed quiz; a student takes it, reloads, 
   await publishCourse(page);
 
   // A new student enrols and opens the quiz from the syllabus.
-  const { coursePage, email: studentEmail } = await enrolNewStudent(page, { courseTitle, search: tag, id: uniqueId(`${testInfo.project.name}q`) });
+  const { coursePage, session: studentSession } = await enrolNewStudent(page, { courseTitle, search: tag, id: uniqueId(`${testInfo.project.name}q`) });
   await page.getByRole("link", { name: quizTitle }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(quizTitle);
   await expect(page.getByText("0 used · 2 left", { exact: false })).toBeVisible();
@@ -109,7 +109,6 @@ test("a teacher builds and publishes a timed quiz; a student takes it, reloads, 
   await page.getByRole("button", { name: "Start attempt 2" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${quizTitle}: attempt 2`);
   await expect(page.getByText("5 of 5 unanswered")).toBeVisible();
-  await signOut(page);
 
   // The teacher rewrites question 2 so Seven and Nine are the right picks: the builder warns, saves, and re-grades.
   await signInAs("teacher");
@@ -126,12 +125,10 @@ test("a teacher builds and publishes a timed quiz; a student takes it, reloads, 
   await warning.getByRole("button", { name: "Save anyway" }).click();
   await opened.getByRole("button", { name: "Re-grade 1 attempt" }).click();
   await expect(opened.getByRole("status").filter({ hasText: "Re-graded 1 attempt; 1 score changed." })).toBeAttached();
-  await signOut(page);
 
-  // The student's best score now counts the corrected question.
-  const signIn = new SignInPage(page);
-  await signIn.goto(coursePage);
-  await signIn.signIn(studentEmail, studentPassword);
+  // The student, back in its browser, finds its best score now counting the corrected question.
+  await useSession(page, studentSession);
+  await page.goto(coursePage);
   await page.getByRole("link", { name: quizTitle }).click();
   // The score so far and attempt 1's row in the history both show the re-graded result.
   await expect(page.getByText("6 of 6 points · 100%")).toHaveCount(2);

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { signOut } from "./fixtures";
+import { sessionOf } from "./fixtures";
 import { registerStudent } from "./register";
 
 // Steps several journeys share: a teacher sets up a course of its own (so the
@@ -47,12 +47,14 @@ export async function publishCourse(page: Page): Promise<string> {
 }
 
 /**
- * Signs the teacher out; a new student finds the course in the catalogue,
- * registers from its page and enrols. Returns the course page's address and
- * the student's email (its password is registerStudent's).
+ * Leaves the teacher's session (its cookies go, the session stays open for
+ * signInAs to reuse); a new student, a guest in the same browser, finds the
+ * course in the catalogue, registers from its page and enrols. Returns the
+ * course page's address, the student's email (its password is
+ * registerStudent's) and its session, for useSession.
  */
 export async function enrolNewStudent(page: Page, { courseTitle, search, id, name }: { courseTitle: string; search: string; id: string; name?: string }) {
-  await signOut(page);
+  await page.context().clearCookies();
   await page.goto("/courses");
   await page.getByLabel("Search courses").fill(search);
   await page.getByRole("button", { name: "Search", exact: true }).click();
@@ -64,5 +66,5 @@ export async function enrolNewStudent(page: Page, { courseTitle, search, id, nam
   await expect(page).toHaveURL(new RegExp(`${escapeRegExp(coursePage)}$`));
   await page.getByRole("button", { name: "Enrol in this course" }).click();
   await expect(page.getByRole("button", { name: "Enrol in this course" })).toHaveCount(0);
-  return { coursePage, email };
+  return { coursePage, email, session: await sessionOf(page) };
 }
