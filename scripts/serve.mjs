@@ -18,6 +18,8 @@ import { loadRouteMatcher } from "../lib/server/route-pattern.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
+// The app's absolute links (email, the calendar feed's address) name this port when SITE_URL does not say otherwise.
+process.env.PORT = String(port);
 
 // Set before Next (and React) load: they pick their production code by it.
 process.env.NODE_ENV ??= "production";
