@@ -10,6 +10,9 @@ const dayAhead = (days: number) => {
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
 };
 
+// A browser away from the server's UTC: with no zone chosen in settings, forms and the calendar follow the browser's.
+test.use({ timezoneId: "Asia/Kolkata" });
+
 test("a teacher paces a course and schedules a class; a student sees what is locked and why, its own extended due date, and the term in its calendar and its calendar app", async ({
   page,
   browser,
@@ -82,6 +85,7 @@ test("a teacher paces a course and schedules a class; a student sees what is loc
   // Its calendar has the class (week and month) and the assignment; the dashboard lists what is due this week.
   await page.goto(`/calendar?view=week&date=${dayAhead(2)}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Calendar");
+  await expect(page.locator("[data-time-zone]").first()).toHaveText(/^Asia\/(Kolkata|Calcutta)$/);
   await expect(page.getByRole("link", { name: new RegExp(eventTitle) }).first()).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await page.goto(`/calendar?view=month&date=${dayAhead(9)}`);

@@ -16,7 +16,9 @@ function Card({ children, timeZone }: { children: React.ReactNode; timeZone: str
         </Link>
       </div>
       {children}
-      <p className="mt-3 text-xs text-ink-muted">Times in {timeZone}.</p>
+      <p className="mt-3 text-xs text-ink-muted" data-time-zone={timeZone}>
+        Times in {timeZone}.
+      </p>
     </section>
   );
 }

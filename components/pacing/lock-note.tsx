@@ -6,7 +6,7 @@ export function LockNote({ state, wording }: { state: ReleaseState; wording: Loc
   if (state.open) return null;
   const sentences = describeLock(state, wording);
   return (
-    <span className="flex flex-col gap-0.5 text-xs text-ink-muted">
+    <span className="flex flex-col gap-0.5 text-xs text-ink-muted" data-time-zone={wording.timeZone}>
       <span className="font-semibold text-warning-800">Locked</span>
       {sentences.map((sentence) => (
         <span key={sentence}>{sentence}</span>

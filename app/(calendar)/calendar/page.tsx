@@ -63,7 +63,7 @@ export default async function CalendarPage({ searchParams }: Props) {
       <header className="flex flex-col gap-1">
         <h1 className="text-2xl font-bold">Calendar</h1>
         <p className="text-ink-muted">
-          Due dates, openings and events of your courses. Times are in <strong className="text-ink">{zone}</strong> ({zoneAbbreviation(now, zone)}
+          Due dates, openings and events of your courses. Times are in <strong className="text-ink" data-time-zone={zone}>{zone}</strong> ({zoneAbbreviation(now, zone)}
           ).{" "}
           <Link href="/settings/calendar" className="font-medium text-brand-700 underline">
             Change the time zone

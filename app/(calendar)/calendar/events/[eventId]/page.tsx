@@ -53,7 +53,7 @@ export default async function CourseEventPage({ params }: Props) {
       <dl className="grid gap-x-4 gap-y-2 rounded-card border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[8rem_1fr]">
         <dt className="font-semibold">When</dt>
         <dd>
-          <time dateTime={event.startsAt.toISOString()}>{formatSpan(event.startsAt, event.endsAt, event.allDay, zone)}</time>
+          <time dateTime={event.startsAt.toISOString()} data-time-zone={zone}>{formatSpan(event.startsAt, event.endsAt, event.allDay, zone)}</time>
           {!event.allDay && event.timeZone !== zone ? (
             <span className="block text-ink-muted">Set in {event.timeZone}: {formatSpan(event.startsAt, event.endsAt, false, event.timeZone)}</span>
           ) : null}

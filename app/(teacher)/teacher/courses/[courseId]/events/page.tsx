@@ -42,7 +42,7 @@ export default async function CourseEventsPage({ params, searchParams }: Props) 
           <div>
             <h1 className="text-2xl font-bold">Events: {course.title}</h1>
             <p className="text-ink-muted">
-              Classes, exams and trips in the calendar of every student of the course. Times shown in {zone}.
+              Classes, exams and trips in the calendar of every student of the course. Times shown in <span data-time-zone={zone}>{zone}</span>.
             </p>
           </div>
           <Link href={`${base}/new`} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
