@@ -5,7 +5,7 @@ import { z } from "zod";
 import { firstParam, uuidParam } from "@/lib/url-params";
 import type { CalendarItem } from "./calendar-item";
 import { occurrencesBetween } from "./expand-recurrence";
-import { addDays, clockTimeIn, daysInMonth, isoDayIn, isoDayOf, parseIsoDay, startOfDayIn, weekdayOf, type IsoDay } from "./time-zone";
+import { addDays, clockTimeIn, dateTimeFormat, daysInMonth, isoDayIn, isoDayOf, parseIsoDay, startOfDayIn, weekdayOf, type IsoDay } from "./time-zone";
 
 export const calendarViews = ["month", "week", "agenda"] as const;
 export type CalendarView = (typeof calendarViews)[number];
@@ -170,7 +170,7 @@ function timeLabelOf(
 /** "Monday 7 December 2026". */
 export function longDayLabel(day: IsoDay): string {
   const { year, month, day: date } = parseIsoDay(day)!;
-  return new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+  return dateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
     new Date(Date.UTC(year, month - 1, date)),
   );
 }
@@ -178,7 +178,7 @@ export function longDayLabel(day: IsoDay): string {
 /** "December 2026". */
 export function monthLabel(day: IsoDay): string {
   const { year, month } = parseIsoDay(day)!;
-  return new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, 1)));
+  return dateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
 /** "7 – 13 December 2026", "28 December 2026 – 3 January 2027". */
@@ -186,7 +186,7 @@ export function weekLabel(day: IsoDay): string {
   const days = weekDays(day);
   const format = (d: IsoDay, options: Intl.DateTimeFormatOptions) => {
     const { year, month, day: date } = parseIsoDay(d)!;
-    return new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, date)));
+    return dateTimeFormat("en-GB", { ...options, timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, date)));
   };
   const first = days[0]!;
   const last = days[6]!;

@@ -1,6 +1,6 @@
 // Words for calendar dates in the reader's zone. Pure.
 import type { CalendarRecurrence } from "./calendar-item";
-import { isoDayIn, zoneAbbreviation } from "./time-zone";
+import { dateTimeFormat, isoDayIn, zoneAbbreviation } from "./time-zone";
 
 const dateTime = (timeZone: string): Intl.DateTimeFormatOptions => ({
   weekday: "short",
@@ -15,12 +15,12 @@ const dateTime = (timeZone: string): Intl.DateTimeFormatOptions => ({
 
 /** "Mon, 7 Dec 2026, 09:00 GMT". */
 export function formatDateTime(instant: Date, timeZone: string): string {
-  return `${new Intl.DateTimeFormat("en-GB", dateTime(timeZone)).format(instant)} ${zoneAbbreviation(instant, timeZone)}`;
+  return `${dateTimeFormat("en-GB", dateTime(timeZone)).format(instant)} ${zoneAbbreviation(instant, timeZone)}`;
 }
 
 /** "Mon, 7 Dec 2026" of a date (an all-day event's, read in UTC). */
 export function formatDay(instant: Date, timeZone = "UTC"): string {
-  return new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone }).format(instant);
+  return dateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone }).format(instant);
 }
 
 /** When an event (or one occurrence) happens, in words: "Mon, 7 Dec 2026, 09:00–10:30 GMT", "Mon, 7 Dec 2026 – Wed, 9 Dec 2026 (all day)". */
@@ -32,8 +32,8 @@ export function formatSpan(startsAt: Date, endsAt: Date | null, allDay: boolean,
   }
   if (!endsAt || endsAt.getTime() === startsAt.getTime()) return formatDateTime(startsAt, timeZone);
   if (isoDayIn(startsAt, timeZone) === isoDayIn(endsAt, timeZone)) {
-    const end = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(endsAt);
-    const start = new Intl.DateTimeFormat("en-GB", dateTime(timeZone)).format(startsAt);
+    const end = dateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(endsAt);
+    const start = dateTimeFormat("en-GB", dateTime(timeZone)).format(startsAt);
     return `${start}–${end} ${zoneAbbreviation(endsAt, timeZone)}`;
   }
   return `${formatDateTime(startsAt, timeZone)} – ${formatDateTime(endsAt, timeZone)}`;

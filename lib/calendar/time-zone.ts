@@ -12,6 +12,20 @@ export const timeZoneCookie = "tz";
 /** Region/City names, "UTC", "Etc/GMT+5": letters, digits, _ + - and slashes; never an offset like "+05:30". */
 const zonePattern = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
 
+// Making an Intl.DateTimeFormat costs far more than using one (a month grid formats
+// hundreds of times a request): each distinct locale and options is made once.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** A shared formatter for the locale and options; never build one per call. */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 let supportedZones: readonly string[] | null = null;
 /** Every zone this runtime knows, in its own spelling. */
 export function supportedTimeZones(): readonly string[] {
@@ -24,8 +38,17 @@ export function supportedTimeZones(): readonly string[] {
  * "europe/london" reads as "Europe/London", "utc" as "UTC"; a link such as
  * "Asia/Kolkata" is kept as written even where the runtime calls it "Asia/Calcutta".
  */
+const normalized = new Map<string, string | null>();
 export function normalizeTimeZone(value: unknown): string | null {
   if (typeof value !== "string") return null;
+  if (normalized.has(value)) return normalized.get(value)!;
+  const result = normalizeUncached(value);
+  // Only strings that passed the length check are remembered, so the map stays small.
+  if (value.length <= maxTimeZoneLength + 8) normalized.set(value, result);
+  return result;
+}
+
+function normalizeUncached(value: string): string | null {
   const zone = value.trim();
   if (zone.length === 0 || zone.length > maxTimeZoneLength || !zonePattern.test(zone)) return null;
   try {
@@ -204,7 +227,7 @@ export function startOfDayIn(day: IsoDay, timeZone: string): Date {
 
 /** The zone's short name at an instant in British English, e.g. "BST", "EST", "GMT+5:30". */
 export function zoneAbbreviation(instant: Date, timeZone: string): string {
-  const part = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" })
+  const part = dateTimeFormat("en-GB", { timeZone, timeZoneName: "short" })
     .formatToParts(instant)
     .find((candidate) => candidate.type === "timeZoneName");
   return part?.value ?? timeZone;

@@ -1,7 +1,7 @@
 // Why an item is locked, in short sentences for the student, in the reader's
 // time zone. Pure: the pages, the API and the action refusals all word locks
 // through here.
-import { normalizeTimeZone } from "@/lib/calendar/time-zone";
+import { dateTimeFormat, normalizeTimeZone } from "@/lib/calendar/time-zone";
 import { formatPercent } from "@/lib/format";
 import type { LockGroup, LockReason, ReleaseState } from "./evaluate-release";
 import type { ReleaseItemRef } from "./release-rule";
@@ -18,7 +18,7 @@ export const usableTimeZone = (zone: string | null | undefined): string => norma
 
 /** "Tue 12 Jan 2027, 09:00" in the zone. */
 export function formatOpening(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-GB", {
+  const parts = dateTimeFormat("en-GB", {
     weekday: "short",
     day: "numeric",
     month: "short",
