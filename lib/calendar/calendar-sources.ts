@@ -18,6 +18,7 @@ import {
 import type { CourseStatus, TaskStatus, TaskType } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/policy";
 import type { PacedCourse, StudentFacts } from "@/lib/pacing/course-release";
+import { scorePercentSql } from "@/lib/pacing/load-release";
 import { parseStoredRule, type ReleaseRule } from "@/lib/pacing/release-rule";
 
 export interface CalendarCourse {
@@ -224,8 +225,7 @@ export async function loadStudentFactsByCourse(
         courseId: learningTasks.courseId,
         taskId: taskProgress.taskId,
         done: sql<boolean>`${taskProgress.status} IN ('completed', 'graded')`,
-        percent: sql<string | null>`CASE WHEN ${learningTasks.maxPoints} > 0 AND ${taskProgress.pointsEarned} IS NOT NULL
-          THEN ${taskProgress.pointsEarned} * 100.0 / ${learningTasks.maxPoints} END`,
+        percent: scorePercentSql,
       })
       .from(taskProgress)
       .innerJoin(learningTasks, eq(learningTasks.id, taskProgress.taskId))
