@@ -3,6 +3,7 @@ import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid, va
 import { createdAt } from "./columns";
 import { courses } from "./courses";
 import { lessons } from "./lessons";
+import { courseSections } from "./sections";
 import { users } from "./users";
 
 // Threads in a course, optionally about one lesson. Pinned threads come first,
@@ -17,6 +18,9 @@ export const discussionThreads = pgTable(
       .notNull()
       .references(() => courses.id, { onDelete: "cascade" }),
     lessonId: uuid().references(() => lessons.id, { onDelete: "set null" }),
+    // A thread of one section: read and answered by that section's students and
+    // teachers, the course's teacher and admins. Null: the whole course's.
+    sectionId: uuid().references(() => courseSections.id, { onDelete: "cascade" }),
     authorId: uuid().references(() => users.id, { onDelete: "set null" }),
     title: varchar({ length: 200 }).notNull(),
     pinned: boolean().notNull().default(false),
@@ -32,6 +36,7 @@ export const discussionThreads = pgTable(
       .on(t.courseId, t.pinned.desc(), t.lastActivityAt.desc(), t.id.desc())
       .where(sql`${t.removedAt} IS NULL`),
     index("discussion_threads_lesson_id_idx").on(t.lessonId),
+    index("discussion_threads_section_id_idx").on(t.sectionId),
     index("discussion_threads_author_id_idx").on(t.authorId),
   ],
 );

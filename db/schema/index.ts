@@ -21,3 +21,6 @@ export * from "./sessions";
 export * from "./mfa";
 export * from "./course-transfers";
 export * from "./pacing";
+export * from "./sections";
+export * from "./cohorts";
+export * from "./certificates";
