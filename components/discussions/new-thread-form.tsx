@@ -16,10 +16,14 @@ interface Props {
   lessons: { id: string; title: string; moduleTitle: string }[];
   /** The lesson chosen from the lesson page's "Discuss this lesson". */
   lessonId: string | null;
+  /** The sections the thread may be for (none: the choice is not shown). */
+  sections?: { id: string; name: string }[];
+  /** A section teacher starts threads in its sections only: no "whole course". */
+  sectionsOnly?: boolean;
 }
 
-/** A thread's title, its lesson (optional) and its opening post; opens the new thread. */
-export function NewThreadForm({ courseId, courseSlug, lessons, lessonId }: Props) {
+/** A thread's title, its lesson (optional), its section (optional) and its opening post; opens the new thread. */
+export function NewThreadForm({ courseId, courseSlug, lessons, lessonId, sections = [], sectionsOnly = false }: Props) {
   const router = useRouter();
   const {
     register,
@@ -29,7 +33,7 @@ export function NewThreadForm({ courseId, courseSlug, lessons, lessonId }: Props
   } = useActionForm({
     schema: startThreadSchema,
     action: startThreadAction,
-    defaultValues: { courseId, lessonId: lessonId ?? "", title: "", body: "" },
+    defaultValues: { courseId, lessonId: lessonId ?? "", sectionId: sectionsOnly && sections.length === 1 ? sections[0]!.id : "", title: "", body: "" },
     onSuccess: ({ threadId }) => router.push(`/learn/${courseSlug}/discussions/${threadId}`),
   });
 
@@ -48,6 +52,17 @@ export function NewThreadForm({ courseId, courseSlug, lessons, lessonId }: Props
         {...register("lessonId")}
       />
       {errors.lessonId?.message ? <p className="text-sm text-danger-700">{errors.lessonId.message}</p> : null}
+      {sections.length > 0 ? (
+        <SelectField
+          label={sectionsOnly ? "Section" : "For (optional)"}
+          options={[
+            ...(sectionsOnly ? [{ value: "", label: "Choose a section" }] : [{ value: "", label: "The whole course" }]),
+            ...sections.map((section) => ({ value: section.id, label: `Section ${section.name} only` })),
+          ]}
+          error={errors.sectionId?.message}
+          {...register("sectionId")}
+        />
+      ) : null}
       <TextAreaField label="Message" hint="Markdown is supported." rows={8} error={errors.body?.message} {...register("body")} />
       <div>
         <Button type="submit" disabled={pending}>

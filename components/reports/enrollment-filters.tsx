@@ -23,6 +23,8 @@ interface EnrollmentFiltersProps {
    * has none of them.
    */
   siteOptions?: SiteFilterOptions;
+  /** The "Section" select's options (all sections first); shown when the course has sections. */
+  sections?: { value: string; label: string }[];
 }
 
 const any = (label: string) => ({ value: "", label });
@@ -34,7 +36,7 @@ const percentField = { type: "number", min: 0, max: 100, step: "any", inputMode:
  * the table's sort links, the pager and the CSV link) and works without
  * JavaScript. The sort rides along in hidden fields; a new filter starts at page 1.
  */
-export function EnrollmentFilters({ action, query, errors, siteOptions }: EnrollmentFiltersProps) {
+export function EnrollmentFilters({ action, query, errors, siteOptions, sections }: EnrollmentFiltersProps) {
   const { filters } = query;
   const keepsSort = query.sort !== defaultReportSort || query.dir !== naturalDirection(query.sort);
   const rowName = siteOptions ? "enrolments" : "students";
@@ -59,6 +61,9 @@ export function EnrollmentFilters({ action, query, errors, siteOptions }: Enroll
               options={[any("Any subject"), ...siteOptions.subjects]}
             />
           </>
+        ) : null}
+        {sections && sections.length > 1 ? (
+          <SelectField label="Section" name="section" defaultValue={filters.sectionId ?? ""} options={sections} />
         ) : null}
         <SelectField
           label="Enrolment status"

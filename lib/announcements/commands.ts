@@ -1,15 +1,15 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx } from "@/db";
-import { announcements, courses } from "@/db/schema";
+import { announcements, announcementSections, courseSections, courses } from "@/db/schema";
 import type { userAction } from "@/lib/actions/action";
 import { fail } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { can, type Actor } from "@/lib/auth/policy";
-import { taughtCourses } from "@/lib/auth/taught-courses";
+import { gradedCourses, teachesSectionOf } from "@/lib/sections/section-scope";
 import { publish } from "@/lib/events/publish";
-import { announcementIdSchema, editAnnouncementSchema, postAnnouncementSchema } from "./schemas";
+import { announcementIdSchema, chooseSectionMessage, editAnnouncementSchema, postAnnouncementSchema } from "./schemas";
 
 // The announcement actions' configurations (name, schema, authorize, run)
 // without their `after`: the action files add revalidation, and the tests run
@@ -27,14 +27,56 @@ export interface AnnouncementChange {
   slug: string;
 }
 
-/** The course when the actor may post to it (its teacher or an admin), else fails as not found. */
+/** The course when the actor may post to it (its teacher, a teacher of one of its sections, or an admin), else fails as not found. */
 async function postableCourse(tx: DbOrTx, actor: Actor, courseId: string) {
   const [course] = await tx
-    .select({ id: courses.id, slug: courses.slug, status: courses.status, visibility: courses.visibility, teacherId: courses.teacherId })
+    .select({
+      id: courses.id,
+      slug: courses.slug,
+      status: courses.status,
+      visibility: courses.visibility,
+      teacherId: courses.teacherId,
+      sectionTeacher: teachesSectionOf(actor, courses.id),
+    })
     .from(courses)
-    .where(and(eq(courses.id, courseId), taughtCourses(actor)));
+    .where(and(eq(courses.id, courseId), gradedCourses(actor)));
   if (!course || !can(actor, "announcement.post", course)) fail(courseNotFoundMessage);
   return course;
+}
+
+/** Whether the actor posts only as a section teacher (not the course's teacher, not an admin): it then addresses its sections only. */
+const onlySectionTeacher = (actor: Actor, course: { teacherId: string }) => actor.role !== "admin" && actor.id !== course.teacherId;
+
+/**
+ * The sections an announcement goes to, checked: sections of this course
+ * and, for a section teacher, sections it teaches (which it must name: it
+ * never addresses the whole course). One statement when sections are named,
+ * none otherwise.
+ */
+async function audienceSections(tx: DbOrTx, actor: Actor, course: { id: string; teacherId: string }, requested: string[]): Promise<string[]> {
+  const sectionIds = [...new Set(requested)];
+  const restricted = onlySectionTeacher(actor, course);
+  if (sectionIds.length === 0) {
+    if (restricted) fail(chooseSectionMessage, { sectionIds: ["Choose at least one of the sections you teach."] });
+    return [];
+  }
+  const found = await tx
+    .select({ id: courseSections.id })
+    .from(courseSections)
+    .where(
+      and(
+        eq(courseSections.courseId, course.id),
+        inArray(courseSections.id, sectionIds),
+        restricted
+          ? sql`EXISTS (SELECT 1 FROM section_teachers st_a WHERE st_a.section_id = ${courseSections.id} AND st_a.user_id = ${actor.id}::uuid)`
+          : undefined,
+      ),
+    );
+  if (found.length !== sectionIds.length) {
+    const message = restricted ? "Choose only sections you teach." : "Choose sections of this course.";
+    fail(message, { sectionIds: [message] });
+  }
+  return sectionIds;
 }
 
 /**
@@ -57,22 +99,28 @@ async function changeableAnnouncement(tx: DbOrTx, actor: Actor, announcementId: 
     .innerJoin(courses, eq(courses.id, announcements.courseId))
     .where(eq(announcements.id, announcementId))
     .for("update", { of: announcements });
-  if (!row || !(can(actor, "post.edit", row) || can(actor, "announcement.post", row))) fail(announcementNotFoundMessage);
+  // A section teacher changes only what it wrote; the course's teacher and admins change any.
+  if (!row || !(can(actor, "post.edit", row) || can(actor, "announcement.post", { ...row, sectionTeacher: false }))) fail(announcementNotFoundMessage);
   return row;
 }
 
-// Posts an announcement; the worker tells the course's students, off the request.
+// Posts an announcement to the whole course or to some of its sections; the
+// worker tells their students, off the request.
 export const postAnnouncement = command({
   name: "announcement.post",
   schema: postAnnouncementSchema,
   authorize: async (user, input, tx) => Boolean(await postableCourse(tx, user, input.courseId)),
   run: async (input, { user, tx }): Promise<AnnouncementChange> => {
     const course = await postableCourse(tx, user, input.courseId);
+    const sectionIds = await audienceSections(tx, user, course, input.audience === "sections" ? input.sectionIds : []);
     const [row] = await tx
       .insert(announcements)
       .values({ courseId: course.id, authorId: user.id, title: input.title, body: input.body })
       .returning({ id: announcements.id });
     const announcementId = row!.id;
+    if (sectionIds.length > 0) {
+      await tx.insert(announcementSections).values(sectionIds.map((sectionId) => ({ announcementId, sectionId })));
+    }
     // In the same transaction as the row: the students hear of it exactly when it exists.
     await publish(tx, { type: "announcement.posted", aggregateId: announcementId, payload: { announcementId, courseId: course.id } }, user.id);
     return { announcementId, courseId: course.id, slug: course.slug };

@@ -4,7 +4,7 @@ import { z } from "zod";
 // The route handler parses with these schemas, and the OpenAPI document is
 // generated from them, so the document cannot drift from the code.
 
-export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** Who may call at all; what they may see or do is decided by the policy module. */
 export type EndpointAccess = "public" | "user";

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { assignments, courses, enrollments, learningTasks, taskOverrides, type Assignment } from "@/db/schema";
+import { dueAtOverriddenSql, effectiveDueAtSql } from "@/lib/sections/section-overrides-sql";
 import type { CourseStatus, CourseVisibility, EnrollmentStatus, TaskStatus } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/policy";
 import { courseHasRulesSql } from "@/lib/pacing/require-released";
@@ -54,8 +55,9 @@ export async function loadAssignmentInCourse(
         title: learningTasks.title,
         description: learningTasks.description,
         status: learningTasks.status,
-        dueAt: sql<Date | null>`coalesce(${taskOverrides.dueAt}, ${learningTasks.dueAt})`.mapWith(learningTasks.dueAt),
-        dueAtOverridden: sql<boolean>`${taskOverrides.dueAt} IS NOT NULL`,
+        // The student's own due date, else its sections', else the task's (lib/sections/section-overrides.ts).
+        dueAt: sql<Date | null>`${effectiveDueAtSql(taskOverrides.dueAt, learningTasks.id, actor.id, learningTasks.dueAt)}`.mapWith(learningTasks.dueAt),
+        dueAtOverridden: dueAtOverriddenSql(taskOverrides.dueAt, learningTasks.id, actor.id),
         maxPoints: learningTasks.maxPoints,
       },
       course: {

@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db";
 import { assignments, courses, learningTasks, submissions, taskOverrides, type Assignment, type Submission } from "@/db/schema";
 import { fail } from "@/lib/actions/result";
 import { can, type Actor } from "@/lib/auth/policy";
+import { teachesStudentSection } from "@/lib/sections/section-scope";
 import { lateness } from "./lateness";
 
 export const submissionNotFoundMessage = "This submission does not exist or you do not teach its course.";
@@ -28,7 +29,15 @@ export async function lockSubmissionToGrade(tx: DbOrTx, actor: Actor, submission
       submission: submissions,
       assignment: assignments,
       task: { id: learningTasks.id, title: learningTasks.title, maxPoints: learningTasks.maxPoints, dueAt: learningTasks.dueAt },
-      course: { id: courses.id, slug: courses.slug, teacherId: courses.teacherId, status: courses.status, visibility: courses.visibility },
+      course: {
+        id: courses.id,
+        slug: courses.slug,
+        teacherId: courses.teacherId,
+        status: courses.status,
+        visibility: courses.visibility,
+        // A section teacher grades its sections' students only: another student's work reads as not found.
+        sectionTeacher: teachesStudentSection(actor, courses.id, submissions.userId),
+      },
       ownDueAt: taskOverrides.dueAt,
     })
     .from(submissions)

@@ -6,6 +6,7 @@ import type { DbOrTx } from "@/db";
 import { assignments, courses, learningTasks, submissions, taskOverrides, users } from "@/db/schema";
 import type { LatePenaltyType, SubmissionGradeStatus } from "@/db/schema/enums";
 import { can, type Actor } from "@/lib/auth/policy";
+import { teachesStudentSection } from "@/lib/sections/section-scope";
 import { lateness, latePenaltyPercent } from "./lateness";
 import { loadVersions, type SubmissionVersion } from "./submission-versions";
 
@@ -45,14 +46,22 @@ export interface SubmissionForGrading {
 
 const grader = alias(users, "grader");
 
-/** One hand-in with every version of its student, for the course's teacher or an admin; null reads as not found. Three statements. */
+/** One hand-in with every version of its student, for the course's teacher, a section teacher of the student, or an admin; null reads as not found. Three statements. */
 export async function loadSubmissionForGrading(db: DbOrTx, actor: Actor, submissionId: string): Promise<SubmissionForGrading | null> {
   const [row] = await db
     .select({
       submission: submissions,
       assignment: assignments,
       task: { id: learningTasks.id, title: learningTasks.title, maxPoints: learningTasks.maxPoints, dueAt: learningTasks.dueAt },
-      course: { id: courses.id, title: courses.title, teacherId: courses.teacherId, status: courses.status, visibility: courses.visibility },
+      course: {
+        id: courses.id,
+        title: courses.title,
+        teacherId: courses.teacherId,
+        status: courses.status,
+        visibility: courses.visibility,
+        // A section teacher grades its sections' students only: another student's work reads as not found.
+        sectionTeacher: teachesStudentSection(actor, courses.id, submissions.userId),
+      },
       studentName: personName,
       graderName: sql<string | null>`coalesce(${grader.displayName}, ${grader.username})`,
       ownDueAt: taskOverrides.dueAt,

@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db";
 import { assignments, courses, learningTasks, submissions, users } from "@/db/schema";
 import type { SubmissionGradeStatus } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/policy";
-import { taughtCourses } from "@/lib/auth/taught-courses";
+import { gradedCourses, sectionFilter, teachesStudent } from "@/lib/sections/section-scope";
 import { matchesPerson, personName } from "@/lib/users/person-search";
 import { pageCountOf } from "@/lib/pagination";
 import { queuePageSize, type QueueParams } from "./queue-schema";
@@ -56,7 +56,9 @@ const statusFilter = (status: QueueParams["status"]): SQL | undefined => {
 export async function loadGradingQueue(db: DbOrTx, actor: Actor, params: QueueParams): Promise<GradingQueue> {
   const where = and(
     eq(submissions.isCurrent, true),
-    taughtCourses(actor),
+    // A section teacher's queue holds its sections' students only.
+    teachesStudent(actor, { courseId: courses.id, teacherId: courses.teacherId, userId: submissions.userId }),
+    sectionFilter(actor, params.section, { courseId: courses.id, userId: submissions.userId }),
     params.course ? eq(courses.id, params.course) : undefined,
     params.assignment ? eq(learningTasks.id, params.assignment) : undefined,
     statusFilter(params.status),
@@ -92,7 +94,7 @@ export async function loadGradingQueue(db: DbOrTx, actor: Actor, params: QueuePa
       .from(assignments)
       .innerJoin(learningTasks, eq(learningTasks.id, assignments.taskId))
       .innerJoin(courses, eq(courses.id, learningTasks.courseId))
-      .where(taughtCourses(actor))
+      .where(gradedCourses(actor))
       .orderBy(asc(courses.title), asc(learningTasks.position), asc(learningTasks.title)),
   ]);
 

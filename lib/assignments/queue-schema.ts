@@ -9,6 +9,8 @@ export type QueueStatus = (typeof queueStatuses)[number];
 export const queueParamsSchema = z.object({
   course: uuidParam(),
   assignment: uuidParam(),
+  // A section of one of the actor's courses; another course's section reads as an empty queue.
+  section: uuidParam(),
   status: choiceParam(queueStatuses, "needs_grading"),
   q: z.preprocess(firstParam, cleanText(100)),
   sort: choiceParam(["oldest", "newest"], "oldest"),

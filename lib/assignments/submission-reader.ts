@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { courses, learningTasks, submissions, users } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/policy";
-import { taughtCourses } from "@/lib/auth/taught-courses";
+import { teachesStudent, teachesStudentSection } from "@/lib/sections/section-scope";
 import { personName } from "@/lib/users/person-search";
 import { gradeAsSeenBy, type GradeView } from "./grade-visibility";
 import { loadSubmissionFiles, type VersionFile } from "./submission-versions";
@@ -41,13 +41,23 @@ export async function loadSubmissionForReader(db: DbOrTx, actor: Actor, submissi
       courseId: courses.id,
       teacherId: courses.teacherId,
       studentName: personName,
+      teachesStudentSection: teachesStudentSection(actor, courses.id, submissions.userId),
     })
     .from(submissions)
     .innerJoin(learningTasks, eq(learningTasks.id, submissions.taskId))
     .innerJoin(courses, eq(courses.id, learningTasks.courseId))
     .innerJoin(users, eq(users.id, submissions.userId))
-    .where(and(eq(submissions.id, submissionId), actor.role === "student" ? eq(submissions.userId, actor.id) : taughtCourses(actor)));
-  if (!row || !can(actor, "submission.view", { userId: row.submission.userId, courseTeacherId: row.teacherId })) return null;
+    .where(
+      and(
+        eq(submissions.id, submissionId),
+        actor.role === "student"
+          ? eq(submissions.userId, actor.id)
+          : teachesStudent(actor, { courseId: courses.id, teacherId: courses.teacherId, userId: submissions.userId }),
+      ),
+    );
+  if (!row) return null;
+  const resource = { userId: row.submission.userId, courseTeacherId: row.teacherId, actorTeachesStudentSection: row.teachesStudentSection };
+  if (!can(actor, "submission.view", resource)) return null;
   const { submission } = row;
   const files = await loadSubmissionFiles(db, [submission.id]);
   return {

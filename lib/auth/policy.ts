@@ -14,16 +14,26 @@ export interface CourseResource {
   visibility: CourseVisibility;
   /** The actor's own enrolment in this course, when the actor has one. */
   enrollmentStatus?: EnrollmentStatus | null;
+  /**
+   * Whether the actor teaches at least one of this course's sections (and is
+   * still a teacher): it then sees and grades that section's students only,
+   * which the queries enforce with lib/sections/section-scope.ts.
+   */
+  sectionTeacher?: boolean;
 }
 
 export interface AttemptResource {
   userId: string;
   courseTeacherId: string;
+  /** Whether the actor teaches a section of the course that the attempt's student sits in. */
+  actorTeachesStudentSection?: boolean;
 }
 
 export interface SubmissionResource {
   userId: string;
   courseTeacherId: string;
+  /** Whether the actor teaches a section of the course that the submission's student sits in. */
+  actorTeachesStudentSection?: boolean;
 }
 
 export interface PostResource {
@@ -36,6 +46,14 @@ export interface UserResource {
 }
 
 export interface EnrollmentResource {
+  userId: string;
+  courseTeacherId: string;
+  /** Whether the actor teaches a section of the course that the enrolled student sits in. */
+  actorTeachesStudentSection?: boolean;
+}
+
+/** An issued certificate: its student and the teacher of its course. */
+export interface CertificateResource {
   userId: string;
   courseTeacherId: string;
 }
@@ -68,6 +86,8 @@ interface Policies {
   "submission.view": SubmissionResource;
   "submission.grade": CourseResource;
   "task.override": CourseResource;
+  "section.manage": CourseResource;
+  "section.view": CourseResource;
   "gradebook.view": CourseResource;
   "announcement.post": CourseResource;
   "courseEvent.manage": CourseResource;
@@ -95,6 +115,12 @@ interface Policies {
   "user.resetMfa": UserResource;
   "site.manageSettings": null;
   "job.retry": null;
+  "user.import": null;
+  "cohort.manage": null;
+  "certificate.configure": CourseResource;
+  "certificate.view": CertificateResource;
+  "certificate.revoke": CertificateResource;
+  "certificateTemplate.manage": null;
 }
 
 export type PolicyAction = keyof Policies;
@@ -102,6 +128,10 @@ export type PolicyAction = keyof Policies;
 const isAdmin = (actor: Actor | null): boolean => actor?.role === "admin";
 const ownsCourse = (actor: Actor | null, course: CourseResource) =>
   actor !== null && actor.role === "teacher" && actor.id === course.teacherId;
+// A section teacher (still a teacher by role) sees and grades its sections' students, never authors the course.
+const teachesSection = (actor: Actor | null, course: CourseResource) => actor?.role === "teacher" && course.sectionTeacher === true;
+const teachesStudentSection = (actor: Actor | null, resource: { actorTeachesStudentSection?: boolean }) =>
+  actor?.role === "teacher" && resource.actorTeachesStudentSection === true;
 const isEnrolled = (course: CourseResource) =>
   course.enrollmentStatus === "active" || course.enrollmentStatus === "completed";
 
@@ -124,7 +154,7 @@ const rules: { [A in PolicyAction]: (actor: Actor | null, resource: Policies[A])
   "course.update": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
   "course.delete": (actor, course) => (isAdmin(actor) || ownsCourse(actor, course)) && course.status === "draft",
   "course.enroll": (actor, course) => actor?.role === "student" && course.status === "published",
-  "course.viewStudents": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
+  "course.viewStudents": (actor, course) => isAdmin(actor) || ownsCourse(actor, course) || teachesSection(actor, course),
   // A copy or a backup carries everything the course holds, so only who may edit it makes one;
   // a copy is a new course, so the copier must be able to create courses too (an admin's copy stays the admin's).
   "course.copy": (actor, course) => (isAdmin(actor) || ownsCourse(actor, course)) && (actor?.role === "teacher" || isAdmin(actor)),
@@ -140,18 +170,20 @@ const rules: { [A in PolicyAction]: (actor: Actor | null, resource: Policies[A])
   "enrollment.viewProgress": (actor, enrollment) =>
     isAdmin(actor) ||
     (actor !== null && actor.id === enrollment.userId) ||
-    (actor?.role === "teacher" && actor.id === enrollment.courseTeacherId),
+    (actor?.role === "teacher" && actor.id === enrollment.courseTeacherId) ||
+    teachesStudentSection(actor, enrollment),
   // Quizzes are course content: the course's teacher (or an admin) writes them and reads every attempt.
   "quiz.manage": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
   // The question bank is the course's: its teacher (or an admin) files, edits, imports and exports its questions.
   "questionBank.manage": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
-  "quiz.viewResults": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
+  "quiz.viewResults": (actor, course) => isAdmin(actor) || ownsCourse(actor, course) || teachesSection(actor, course),
   // Only an enrolled student of a published course starts, answers and submits attempts.
   "quiz.take": (actor, course) => actor?.role === "student" && course.status === "published" && isEnrolled(course),
   "attempt.view": (actor, attempt) =>
     isAdmin(actor) ||
     (actor !== null && actor.id === attempt.userId) ||
-    (actor?.role === "teacher" && actor.id === attempt.courseTeacherId),
+    (actor?.role === "teacher" && actor.id === attempt.courseTeacherId) ||
+    teachesStudentSection(actor, attempt),
   // Assignments, like quizzes, are written and graded by the course's teacher (or an admin).
   "assignment.manage": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
   // Only an enrolled student of a published course hands work in; a completed
@@ -161,27 +193,39 @@ const rules: { [A in PolicyAction]: (actor: Actor | null, resource: Policies[A])
   "submission.view": (actor, submission) =>
     isAdmin(actor) ||
     (actor !== null && actor.id === submission.userId) ||
-    (actor?.role === "teacher" && actor.id === submission.courseTeacherId),
-  "submission.grade": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
+    (actor?.role === "teacher" && actor.id === submission.courseTeacherId) ||
+    teachesStudentSection(actor, submission),
+  // A section teacher grades too; the queries limit it to its sections' students.
+  "submission.grade": (actor, course) => isAdmin(actor) || ownsCourse(actor, course) || teachesSection(actor, course),
   // A student's own due date, time limit or attempts: set by whoever grades the course's work.
   "task.override": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
-  "gradebook.view": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
-  // Announcements go from the course's teacher (or an admin) to its students.
-  "announcement.post": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
+  // Sections (class 10A, 10B) are made and filled by who runs the course, at any status.
+  "section.manage": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
+  // A section teacher sees the sections of the course (the queries narrow it to its own ones).
+  "section.view": (actor, course) =>
+    isAdmin(actor) || ownsCourse(actor, course) || (actor?.role === "teacher" && course.sectionTeacher === true),
+  "gradebook.view": (actor, course) => isAdmin(actor) || ownsCourse(actor, course) || teachesSection(actor, course),
+  // Announcements go from the course's teacher (or an admin) to its students;
+  // a section teacher's to its sections only (lib/announcements checks which).
+  "announcement.post": (actor, course) => isAdmin(actor) || ownsCourse(actor, course) || teachesSection(actor, course),
   // A course's calendar events are added, changed and removed by its teacher (or an admin), at any status.
   "courseEvent.manage": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
   // A course's discussions belong to its members: enrolled (or finished)
   // students, its teacher and admins. An archived course's threads stay
   // readable but take no new posts.
+  // A section teacher reads, posts in and moderates its sections' threads and
+  // the whole course's (lib/discussions checks the thread's section).
   "discussion.read": (actor, course) =>
     isAdmin(actor) ||
     ownsCourse(actor, course) ||
+    teachesSection(actor, course) ||
     (actor?.role === "student" && course.status !== "draft" && isEnrolled(course)),
   "discussion.post": (actor, course) =>
     isAdmin(actor) ||
     ownsCourse(actor, course) ||
+    (teachesSection(actor, course) && course.status !== "archived") ||
     (actor?.role === "student" && course.status === "published" && isEnrolled(course)),
-  "discussion.moderate": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
+  "discussion.moderate": (actor, course) => isAdmin(actor) || ownsCourse(actor, course) || teachesSection(actor, course),
   // Only its author edits or deletes a post as its own; moderators remove.
   "post.edit": (actor, post) => actor !== null && post.authorId !== null && actor.id === post.authorId,
   "user.list": (actor) => isAdmin(actor),
@@ -219,6 +263,21 @@ const rules: { [A in PolicyAction]: (actor: Actor | null, resource: Policies[A])
   "site.manageSettings": (actor) => isAdmin(actor),
   // Background jobs run with the site's full rights: only admins send one back to its queue.
   "job.retry": (actor) => isAdmin(actor),
+  // A roster import creates and changes many accounts at once: admins only.
+  "user.import": (actor) => isAdmin(actor),
+  // Cohorts are site-wide and enrol their members in any course: admins only.
+  "cohort.manage": (actor) => isAdmin(actor),
+  // Whether a course issues certificates (and on what grade) is decided by who runs the course.
+  "certificate.configure": (actor, course) => isAdmin(actor) || ownsCourse(actor, course),
+  // A certificate (its PDF, its record) is its student's, its course teacher's and admins'; the public page shows less.
+  "certificate.view": (actor, certificate) =>
+    isAdmin(actor) ||
+    (actor !== null && actor.id === certificate.userId) ||
+    (actor?.role === "teacher" && actor.id === certificate.courseTeacherId),
+  // Withdrawing a certificate is the course teacher's or an admin's, never its student's.
+  "certificate.revoke": (actor, certificate) => isAdmin(actor) || (actor?.role === "teacher" && actor.id === certificate.courseTeacherId),
+  // The site's certificate templates (wording, logo, signature) are admins'.
+  "certificateTemplate.manage": (actor) => isAdmin(actor),
 };
 
 export function can<A extends PolicyAction>(

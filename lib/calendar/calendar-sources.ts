@@ -15,6 +15,7 @@ import {
   taskProgress,
   type CourseEvent,
 } from "@/db/schema";
+import { sectionOverrideField } from "@/lib/sections/section-overrides-sql";
 import type { CourseStatus, TaskStatus, TaskType } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/policy";
 import type { PacedCourse, StudentFacts } from "@/lib/pacing/course-release";
@@ -105,10 +106,15 @@ export async function loadCalendarTasks(db: DbOrTx, actor: Actor, courseIds: str
       title: learningTasks.title,
       status: learningTasks.status,
       dueAt: learningTasks.dueAt,
-      overrideDueAt: taskOverrides.dueAt,
+      // The student's own due date, else its sections' (lib/sections/section-overrides.ts).
+      overrideDueAt: sql<Date | null>`coalesce(${taskOverrides.dueAt}, ${sectionOverrideField("dueAt", learningTasks.id, actor.id)})`.mapWith(
+        learningTasks.dueAt,
+      ),
       rule: learningTasks.releaseRule,
       taskUpdatedAt: learningTasks.updatedAt,
-      overrideUpdatedAt: taskOverrides.updatedAt,
+      overrideUpdatedAt: sql<Date | null>`greatest(${taskOverrides.updatedAt}, (SELECT max(sto_u.updated_at) FROM section_task_overrides sto_u
+        INNER JOIN section_members sm_u ON sm_u.section_id = sto_u.section_id
+        WHERE sto_u.task_id = ${learningTasks.id} AND sm_u.user_id = ${actor.id}::uuid))`.mapWith(learningTasks.updatedAt),
     })
     .from(learningTasks)
     .leftJoin(taskOverrides, and(eq(taskOverrides.taskId, learningTasks.id), eq(taskOverrides.userId, actor.id)))

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, gte, inArray, isNull, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { courses, enrollments, learningTasks, taskOverrides, taskProgress } from "@/db/schema";
+import { effectiveDueAtSql } from "@/lib/sections/section-overrides-sql";
 import type { TaskType } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/policy";
 
@@ -41,8 +42,8 @@ function studentPath(slug: string, task: { id: string; type: TaskType }): string
  * courses it is enrolled in. One statement.
  */
 export async function dueThisWeekForStudent(db: DbOrTx, actor: Actor, now = new Date()): Promise<StudentDueItem[]> {
-  // The override's due date, else the task's (lib/pacing/effective-task.ts), in SQL so the window can use it.
-  const dueAt = sql<Date>`COALESCE(${taskOverrides.dueAt}, ${learningTasks.dueAt})`.mapWith(learningTasks.dueAt);
+  // The student's own due date, else its sections', else the task's (lib/sections/section-overrides.ts), in SQL so the window can use it.
+  const dueAt = sql<Date>`${effectiveDueAtSql(taskOverrides.dueAt, learningTasks.id, actor.id, learningTasks.dueAt)}`.mapWith(learningTasks.dueAt);
   const rows = await db
     .select({
       taskId: learningTasks.id,

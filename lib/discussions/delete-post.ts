@@ -14,9 +14,8 @@ import type { ChangedPost } from "./edit-post";
  * remove anyone's, and that removal is audited.
  */
 export async function deletePost(tx: DbOrTx, actor: Actor, postId: string, now: Date = new Date()): Promise<ChangedPost> {
-  const { post, thread, course } = await requirePost(tx, actor, postId);
+  const { post, thread, course, moderator } = await requirePost(tx, actor, postId);
   const own = can(actor, "post.edit", post);
-  const moderator = can(actor, "discussion.moderate", course);
   if (!own && !moderator) fail("You can delete only your own posts.");
   if (!post.deletedAt) {
     await tx.update(discussionPosts).set({ deletedAt: now, deletedBy: actor.id }).where(eq(discussionPosts.id, post.id));

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { discussionThreads } from "@/db/schema";
 import { fail } from "@/lib/actions/result";
-import { can, type Actor } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { requireThread, type ThreadInCourse } from "./access";
 
@@ -13,7 +13,7 @@ export interface ModeratedThread {
 
 async function requireModeratedThread(tx: DbOrTx, actor: Actor, threadId: string): Promise<ThreadInCourse> {
   const found = await requireThread(tx, actor, threadId, { lock: true });
-  if (!can(actor, "discussion.moderate", found.course)) fail("Only the course's teacher and admins moderate its discussions.");
+  if (!found.moderator) fail("Only its section's teachers, the course's teacher and admins moderate this thread.");
   return found;
 }
 

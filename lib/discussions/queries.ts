@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { courses, discussionPosts, discussionThreads, enrollments, lessons, threadFollows, users } from "@/db/schema";
+import { courseSections, courses, discussionPosts, discussionThreads, enrollments, lessons, threadFollows, users } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/policy";
-import { discussionCourseColumns, memberOfCourse } from "./access";
+import { discussionCourseColumns, memberOfCourse, moderatesThread, teachesThreadSectionColumn, threadVisibleTo } from "./access";
 import { pageCountOf } from "@/lib/pagination";
 import { postPermissions, type PostPermissions } from "./rules";
 
@@ -18,7 +18,20 @@ export interface DiscussionCourseView {
   canModerate: boolean;
   /** The course's lessons in course order, for the lesson filter and the new-thread select. */
   lessons: { id: string; title: string; moduleTitle: string }[];
+  /**
+   * The sections a new thread may be for and (for staff) the list filters on:
+   * all of the course's for its teacher and admins, its own for a section
+   * teacher or a student. Empty when the course has none.
+   */
+  sections: { id: string; name: string }[];
+  /** A section teacher (not the course's teacher) starts threads in its sections only. */
+  sectionsOnly: boolean;
+  /** Staff (the course's teacher, a section teacher, an admin) see the section filter and every section's threads they may. */
+  staff: boolean;
 }
+
+type SectionChoice = { id: string; name: string };
+const parseJson = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
 
 const actorEnrollment = (actor: Actor) => and(eq(enrollments.courseId, courses.id), eq(enrollments.userId, actor.id));
 
@@ -27,16 +40,22 @@ const authorName = sql<string>`coalesce(${users.displayName}, ${users.username},
 
 /**
  * A course whose discussions the actor may read (its members: enrolled or
- * finished students of a non-draft course, its teacher, admins), with its
- * lessons. One statement; null reads as not found.
+ * finished students of a non-draft course, its teacher and section teachers,
+ * admins), with its lessons and the sections the actor may choose. One
+ * statement; null reads as not found.
  */
 export async function loadDiscussionCourse(db: DbOrTx, actor: Actor, slug: string): Promise<DiscussionCourseView | null> {
   const [row] = await db
     .select({
-      ...discussionCourseColumns,
+      ...discussionCourseColumns(actor),
       lessons: sql<DiscussionCourseView["lessons"]>`coalesce((
         SELECT json_agg(json_build_object('id', l.id, 'title', l.title, 'moduleTitle', m.title) ORDER BY m.position, l.position)
         FROM lessons l JOIN modules m ON m.id = l.module_id WHERE m.course_id = ${courses.id}), '[]'::json)`,
+      sections: sql<SectionChoice[] | string>`coalesce((
+        SELECT json_agg(json_build_object('id', cs.id, 'name', cs.name) ORDER BY cs.name, cs.id) FROM course_sections cs
+        WHERE cs.course_id = ${courses.id} AND (${actor.role === "admin" ? sql`true` : sql`${courses.teacherId} = ${actor.id}::uuid`}
+          OR EXISTS (SELECT 1 FROM section_teachers st WHERE st.section_id = cs.id AND st.user_id = ${actor.id}::uuid)
+          OR EXISTS (SELECT 1 FROM section_members sm WHERE sm.section_id = cs.id AND sm.user_id = ${actor.id}::uuid))), '[]'::json)`,
     })
     .from(courses)
     .leftJoin(enrollments, actorEnrollment(actor))
@@ -47,8 +66,12 @@ export async function loadDiscussionCourse(db: DbOrTx, actor: Actor, slug: strin
     slug: row.slug,
     title: row.title,
     canPost: can(actor, "discussion.post", row),
-    canModerate: can(actor, "discussion.moderate", row),
+    // The course-wide tools (pin, lock, remove in the list): the course's teacher and admins; a section teacher moderates per thread.
+    canModerate: can(actor, "discussion.moderate", { ...row, sectionTeacher: false }),
     lessons: typeof row.lessons === "string" ? JSON.parse(row.lessons) : row.lessons,
+    sections: parseJson(row.sections),
+    sectionsOnly: actor.role === "teacher" && actor.id !== row.teacherId,
+    staff: actor.role !== "student",
   };
 }
 
@@ -62,6 +85,8 @@ export interface ThreadListItem {
   createdAt: Date;
   authorName: string;
   lesson: { id: string; title: string } | null;
+  /** The section it is for; null: the whole course. */
+  section: { id: string; name: string } | null;
 }
 
 export interface ThreadListPage {
@@ -72,18 +97,26 @@ export interface ThreadListPage {
 }
 
 /**
- * One page of a course's threads: pinned first, then the most recently active
- * (id breaks ties so pages never overlap). Removed threads are hidden. One
- * statement: the total rides along as a window count.
+ * One page of a course's threads the actor may see (a section's only for its
+ * students and teachers): pinned first, then the most recently active (id
+ * breaks ties so pages never overlap), optionally of one lesson or one
+ * section. Removed threads are hidden. One statement: the total rides along
+ * as a window count.
  */
 export async function listThreads(
   db: DbOrTx,
   actor: Actor,
   courseId: string,
-  { page = 1, lessonId = null }: { page?: number; lessonId?: string | null } = {},
+  { page = 1, lessonId = null, sectionId = null }: { page?: number; lessonId?: string | null; sectionId?: string | null } = {},
 ): Promise<ThreadListPage> {
-  const conditions: SQL[] = [eq(discussionThreads.courseId, courseId), isNull(discussionThreads.removedAt), memberOfCourse(actor)];
+  const conditions: SQL[] = [
+    eq(discussionThreads.courseId, courseId),
+    isNull(discussionThreads.removedAt),
+    memberOfCourse(actor),
+    threadVisibleTo(actor),
+  ];
   if (lessonId) conditions.push(eq(discussionThreads.lessonId, lessonId));
+  if (sectionId) conditions.push(eq(discussionThreads.sectionId, sectionId));
   const rows = await db
     .select({
       id: discussionThreads.id,
@@ -96,6 +129,8 @@ export async function listThreads(
       authorName,
       lessonId: lessons.id,
       lessonTitle: lessons.title,
+      sectionId: courseSections.id,
+      sectionName: courseSections.name,
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(discussionThreads)
@@ -103,15 +138,17 @@ export async function listThreads(
     .leftJoin(enrollments, actorEnrollment(actor))
     .leftJoin(users, eq(users.id, discussionThreads.authorId))
     .leftJoin(lessons, eq(lessons.id, discussionThreads.lessonId))
+    .leftJoin(courseSections, eq(courseSections.id, discussionThreads.sectionId))
     .where(and(...conditions))
     .orderBy(desc(discussionThreads.pinned), desc(discussionThreads.lastActivityAt), desc(discussionThreads.id))
     .limit(threadsPerPage)
     .offset((page - 1) * threadsPerPage);
   const total = rows[0]?.total ?? 0;
   return {
-    threads: rows.map(({ lessonId: id, lessonTitle, total: _total, ...thread }) => ({
+    threads: rows.map(({ lessonId: id, lessonTitle, sectionId: sid, sectionName, total: _total, ...thread }) => ({
       ...thread,
       lesson: id && lessonTitle !== null ? { id, title: lessonTitle } : null,
+      section: sid && sectionName !== null ? { id: sid, name: sectionName } : null,
     })),
     page,
     pageCount: pageCountOf(total, threadsPerPage),
@@ -146,6 +183,8 @@ export interface ThreadView {
     removed: boolean;
     postCount: number;
     lesson: { id: string; title: string } | null;
+    /** The section it is for; null: the whole course. */
+    section: { id: string; name: string } | null;
   };
   following: boolean;
   canModerate: boolean;
@@ -180,16 +219,20 @@ export async function loadThread(
       },
       lessonId: lessons.id,
       lessonTitle: lessons.title,
-      course: discussionCourseColumns,
+      sectionId: courseSections.id,
+      sectionName: courseSections.name,
+      teachesThreadSection: teachesThreadSectionColumn(actor),
+      course: discussionCourseColumns(actor),
       following: sql<boolean>`exists (SELECT 1 FROM ${threadFollows} WHERE ${threadFollows.threadId} = ${discussionThreads.id} AND ${threadFollows.userId} = ${actor.id})`,
     })
     .from(discussionThreads)
     .innerJoin(courses, eq(courses.id, discussionThreads.courseId))
     .leftJoin(enrollments, actorEnrollment(actor))
     .leftJoin(lessons, eq(lessons.id, discussionThreads.lessonId))
-    .where(and(eq(discussionThreads.id, threadId), eq(courses.slug, slug), memberOfCourse(actor)));
+    .leftJoin(courseSections, eq(courseSections.id, discussionThreads.sectionId))
+    .where(and(eq(discussionThreads.id, threadId), eq(courses.slug, slug), memberOfCourse(actor), threadVisibleTo(actor)));
   if (!row || !can(actor, "discussion.read", row.course)) return null;
-  const canModerate = can(actor, "discussion.moderate", row.course);
+  const canModerate = moderatesThread(actor, row.course, Boolean(row.teachesThreadSection));
   if (row.thread.removedAt && !canModerate) return null;
   const canPost = can(actor, "discussion.post", row.course);
   const thread = { ...row.thread, removed: row.thread.removedAt !== null };
@@ -216,7 +259,10 @@ export async function loadThread(
       total: sql<number>`count(*) over ()`.mapWith(Number),
       authorId: discussionPosts.authorId,
       authorName,
-      authorRole: sql<"Teacher" | "Admin" | null>`CASE WHEN ${discussionPosts.authorId} = ${row.course.teacherId} THEN 'Teacher' WHEN ${users.role} = 'admin' THEN 'Admin' END`,
+      // A section teacher of the course (still a teacher) reads as "Teacher" too.
+      authorRole: sql<"Teacher" | "Admin" | null>`CASE WHEN ${discussionPosts.authorId} = ${row.course.teacherId} THEN 'Teacher' WHEN ${users.role} = 'admin' THEN 'Admin'
+        WHEN ${users.role} = 'teacher' AND EXISTS (SELECT 1 FROM section_teachers st JOIN course_sections cs ON cs.id = st.section_id
+          WHERE st.user_id = ${discussionPosts.authorId} AND cs.course_id = ${row.course.id}::uuid) THEN 'Teacher' END`,
       body: sql<string | null>`CASE WHEN ${discussionPosts.deletedAt} IS NULL THEN ${discussionPosts.body} END`,
       removed: sql<boolean>`${discussionPosts.deletedAt} IS NOT NULL`,
       createdAt: discussionPosts.createdAt,
@@ -240,6 +286,7 @@ export async function loadThread(
       removed: thread.removed,
       postCount: thread.postCount,
       lesson: row.lessonId && row.lessonTitle !== null ? { id: row.lessonId, title: row.lessonTitle } : null,
+      section: row.sectionId && row.sectionName !== null ? { id: row.sectionId, name: row.sectionName } : null,
     },
     following: Boolean(row.following),
     canModerate,

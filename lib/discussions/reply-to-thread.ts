@@ -27,9 +27,9 @@ export async function replyToThread(
   input: z.output<typeof replySchema>,
   now: Date = new Date(),
 ): Promise<PostedReply> {
-  const { thread, course } = await requireThread(tx, actor, input.threadId, { lock: true });
+  const { thread, course, moderator } = await requireThread(tx, actor, input.threadId, { lock: true });
   if (!can(actor, "discussion.post", course)) fail("This course's discussions take no new posts.");
-  if (thread.removedAt || (thread.locked && !can(actor, "discussion.moderate", course))) fail(threadLockedMessage);
+  if (thread.removedAt || (thread.locked && !moderator)) fail(threadLockedMessage);
 
   const [post] = await tx
     .insert(discussionPosts)

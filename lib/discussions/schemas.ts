@@ -17,9 +17,13 @@ export const postBody = multiLineText()
 /** The lesson select sends "" for "no lesson". */
 const optionalLessonId = z.preprocess((value) => (value === "" || value === null ? undefined : value), id("lesson").optional());
 
+/** The section select sends "" for "the whole course". */
+const optionalSectionId = z.preprocess((value) => (value === "" || value === null ? undefined : value), id("section").optional());
+
 export const startThreadSchema = z.object({
   courseId: id("course"),
   lessonId: optionalLessonId,
+  sectionId: optionalSectionId,
   title: threadTitle,
   body: postBody,
 });

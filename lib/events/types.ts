@@ -43,8 +43,15 @@ export type DomainEvent =
       aggregateId: string;
       payload: { overrideId: string; taskId: string; courseId: string; userId: string; dueAt: string };
     }
-  // A teacher gave a student (or took away) its own due date, time limit or attempts on a task: the student is told.
-  | { type: "task.deadline_changed"; aggregateId: string; payload: { taskId: string; courseId: string; userId: string } };
+  // A teacher gave a student (or took away) its own due date, time limit or attempts on a task: the student is told;
+  // or a section's (sectionId): each of its students is told.
+  | {
+      type: "task.deadline_changed";
+      aggregateId: string;
+      payload: { taskId: string; courseId: string; userId: string } | { taskId: string; courseId: string; sectionId: string };
+    }
+  // A certificate was issued (on completion, a grade reaching the minimum, or by the teacher): its student is told.
+  | { type: "certificate.issued"; aggregateId: string; payload: { certificateId: string; userId: string; courseId: string } };
 
 export type DomainEventType = DomainEvent["type"];
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { csvRow } from "@/lib/csv/escape-cell";
 import { assembleStudents, loadCells, studentsOfCourse, type GradebookTask } from "./gradebook-queries";
@@ -21,13 +22,13 @@ const header = (tasks: GradebookTask[]) =>
 /**
  * The gradebook as CSV lines, produced batch by batch (keyset paging by name
  * and id), so an export of thousands of students never holds them all.
- * Two statements per batch. Cells are formula-safe (see escape-cell.ts).
+ * `scope` limits the students (gradebookStudents). Two statements per batch. Cells are formula-safe (see escape-cell.ts).
  */
-export async function* gradebookCsvLines(db: DbOrTx, courseId: string, tasks: GradebookTask[]): AsyncGenerator<string> {
+export async function* gradebookCsvLines(db: DbOrTx, courseId: string, tasks: GradebookTask[], scope?: SQL): AsyncGenerator<string> {
   yield `\uFEFF${header(tasks)}`;
   let after: { name: string; id: string } | undefined;
   for (;;) {
-    const batch = await studentsOfCourse(db, courseId, { after, limit: csvBatchSize });
+    const batch = await studentsOfCourse(db, courseId, { after, limit: csvBatchSize, scope });
     if (batch.length === 0) return;
     const cells = await loadCells(
       db,

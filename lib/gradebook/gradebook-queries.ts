@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db";
 import { courses, enrollments, learningTasks, submissions, taskProgress, users } from "@/db/schema";
 import type { EnrollmentStatus, TaskProgressStatus, TaskType } from "@/db/schema/enums";
 import { can, type Actor } from "@/lib/auth/policy";
-import { taughtCourses } from "@/lib/auth/taught-courses";
+import { gradedCourses, sectionFilter, teachesSectionOf, visibleStudents } from "@/lib/sections/section-scope";
 import { matchesPerson, personName } from "@/lib/users/person-search";
 import { percentOf, roundPoints } from "@/lib/grading";
 import { pageCountOf } from "@/lib/pagination";
@@ -47,14 +47,30 @@ export interface Gradebook {
 
 const gradedTypes: TaskType[] = ["quiz", "assignment", "project"];
 
-/** The course when the actor may read its gradebook; else null (read as not found). One statement. */
+/** The course when the actor may read its gradebook (its teacher, a section teacher, an admin); else null (read as not found). One statement. */
 export async function loadGradebookCourse(db: DbOrTx, actor: Actor, courseId: string) {
   const [course] = await db
-    .select({ id: courses.id, title: courses.title, slug: courses.slug, teacherId: courses.teacherId, status: courses.status, visibility: courses.visibility })
+    .select({
+      id: courses.id,
+      title: courses.title,
+      slug: courses.slug,
+      teacherId: courses.teacherId,
+      status: courses.status,
+      visibility: courses.visibility,
+      sectionTeacher: teachesSectionOf(actor, courses.id),
+    })
     .from(courses)
-    .where(and(eq(courses.id, courseId), taughtCourses(actor)));
+    .where(and(eq(courses.id, courseId), gradedCourses(actor)));
   return course && can(actor, "gradebook.view", course) ? course : null;
 }
+
+/**
+ * Which of the course's students a gradebook (page or CSV) lists: a section
+ * teacher its sections' students only, and with a section chosen, that
+ * section's members (another course's section lists nobody).
+ */
+export const gradebookStudents = (actor: Actor, course: { id: string; teacherId: string }, sectionId?: string): SQL | undefined =>
+  and(visibleStudents(actor, course, users.id), sectionFilter(actor, sectionId, { courseId: course.id, userId: users.id }));
 
 /** The course's published graded tasks, in course order. One statement. */
 export function loadGradebookTasks(db: DbOrTx, courseId: string): Promise<GradebookTask[]> {
@@ -68,7 +84,11 @@ export function loadGradebookTasks(db: DbOrTx, courseId: string): Promise<Gradeb
 const studentName = personName;
 
 /** Students of the course (dropped ones left out), by name then id, which keyset paging relies on. */
-export function studentsOfCourse(db: DbOrTx, courseId: string, { q = "", after, limit, offset }: { q?: string; after?: { name: string; id: string }; limit: number; offset?: number }) {
+export function studentsOfCourse(
+  db: DbOrTx,
+  courseId: string,
+  { q = "", after, limit, offset, scope }: { q?: string; after?: { name: string; id: string }; limit: number; offset?: number; scope?: SQL },
+) {
   const keyset: SQL | undefined = after ? or(gt(studentName, after.name), and(eq(studentName, after.name), gt(users.id, after.id))) : undefined;
   return db
     .select({
@@ -80,7 +100,7 @@ export function studentsOfCourse(db: DbOrTx, courseId: string, { q = "", after, 
     })
     .from(enrollments)
     .innerJoin(users, eq(users.id, enrollments.userId))
-    .where(and(eq(enrollments.courseId, courseId), ne(enrollments.status, "dropped"), matchesPerson(q), keyset))
+    .where(and(eq(enrollments.courseId, courseId), ne(enrollments.status, "dropped"), matchesPerson(q), keyset, scope))
     .orderBy(asc(studentName), asc(users.id))
     .limit(limit)
     .offset(offset ?? 0);
@@ -134,7 +154,12 @@ export async function loadGradebook(db: DbOrTx, actor: Actor, courseId: string, 
   if (!course) return null;
   const [tasks, page] = await Promise.all([
     loadGradebookTasks(db, course.id),
-    studentsOfCourse(db, course.id, { q: params.q, limit: gradebookPageSize, offset: (params.page - 1) * gradebookPageSize }),
+    studentsOfCourse(db, course.id, {
+      q: params.q,
+      limit: gradebookPageSize,
+      offset: (params.page - 1) * gradebookPageSize,
+      scope: gradebookStudents(actor, course, params.section),
+    }),
   ]);
   const cells = await loadCells(
     db,

@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { cleanText, firstParam, pageNumberParam, parseUrlParams } from "@/lib/url-params";
+import { cleanText, firstParam, pageNumberParam, parseUrlParams, uuidParam } from "@/lib/url-params";
 
 export const gradebookParamsSchema = z.object({
   q: z.preprocess(firstParam, cleanText(100)),
   page: pageNumberParam(),
+  section: uuidParam(),
 });
 export type GradebookParams = z.output<typeof gradebookParamsSchema>;
 

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { courses, enrollments, learningTasks, taskOverrides } from "@/db/schema";
+import { dueAtOverriddenSql, effectiveDueAtSql } from "@/lib/sections/section-overrides-sql";
 import type { TaskType } from "@/db/schema/enums";
 import { afterCursor, cursorColumn, orderByKeys, type SortKey } from "@/lib/api/pagination";
 import { can, type Actor } from "@/lib/auth/policy";
@@ -44,8 +45,8 @@ export async function listCourseTasksAfter(
       title: learningTasks.title,
       description: learningTasks.description,
       status: learningTasks.status,
-      dueAt: sql<Date | null>`coalesce(${taskOverrides.dueAt}, ${learningTasks.dueAt})`.mapWith(learningTasks.dueAt),
-      dueAtOverridden: sql<boolean>`${taskOverrides.dueAt} IS NOT NULL`,
+      dueAt: sql<Date | null>`${effectiveDueAtSql(taskOverrides.dueAt, learningTasks.id, actor.id, learningTasks.dueAt)}`.mapWith(learningTasks.dueAt),
+      dueAtOverridden: dueAtOverriddenSql(taskOverrides.dueAt, learningTasks.id, actor.id),
       maxPoints: learningTasks.maxPoints,
       moduleId: learningTasks.moduleId,
       position: learningTasks.position,

@@ -60,7 +60,7 @@ const gradeReleased: EventHandler = (event, tx) =>
       WHERE s.id = ${text(payloadOf(event).submissionId)}::uuid AND s.grade_status = 'released'`,
   );
 
-/** An announcement: every student of its course. */
+/** An announcement: every student of its course or, when it names sections, of those sections only. */
 const announcementPosted: EventHandler = (event, tx) =>
   deliver(
     tx,
@@ -70,12 +70,17 @@ const announcementPosted: EventHandler = (event, tx) =>
       FROM announcements a
       JOIN courses c ON c.id = a.course_id
       JOIN enrollments e ON e.course_id = c.id AND ${courseStudents}
-      WHERE a.id = ${text(payloadOf(event).announcementId)}::uuid`,
+      WHERE a.id = ${text(payloadOf(event).announcementId)}::uuid
+        AND (NOT EXISTS (SELECT 1 FROM announcement_sections s WHERE s.announcement_id = a.id)
+          OR EXISTS (SELECT 1 FROM announcement_sections s JOIN section_members m ON m.section_id = s.section_id
+            WHERE s.announcement_id = a.id AND m.user_id = e.user_id))`,
   );
 
 /**
  * A reply in a thread: its followers who may still read it (an enrolled
- * student, the course's teacher or an admin), never for a removed thread or post.
+ * student, of the thread's section when it has one; the course's teacher or
+ * a teacher of the thread's section, or of any section for a whole-course
+ * thread; an admin), never for a removed thread or post.
  */
 const discussionReplied: EventHandler = (event, tx) =>
   deliver(
@@ -92,7 +97,12 @@ const discussionReplied: EventHandler = (event, tx) =>
       LEFT JOIN users au ON au.id = p.author_id
       WHERE p.id = ${text(payloadOf(event).postId)}::uuid AND p.deleted_at IS NULL
         AND (fu.role = 'admin' OR c.teacher_id = fu.id
-          OR EXISTS (SELECT 1 FROM enrollments e WHERE e.course_id = c.id AND e.user_id = fu.id AND ${courseStudents}))`,
+          OR (th.section_id IS NULL AND fu.role = 'teacher' AND EXISTS (SELECT 1 FROM section_teachers st
+            JOIN course_sections cs ON cs.id = st.section_id WHERE cs.course_id = c.id AND st.user_id = fu.id))
+          OR (th.section_id IS NOT NULL AND fu.role = 'teacher' AND EXISTS (SELECT 1 FROM section_teachers st
+            WHERE st.section_id = th.section_id AND st.user_id = fu.id))
+          OR (EXISTS (SELECT 1 FROM enrollments e WHERE e.course_id = c.id AND e.user_id = fu.id AND ${courseStudents})
+            AND (th.section_id IS NULL OR EXISTS (SELECT 1 FROM section_members sm WHERE sm.section_id = th.section_id AND sm.user_id = fu.id))))`,
   );
 
 /** The handlers the worker gives `processPendingEvents`. */

@@ -3,6 +3,7 @@ import type { DomainEventRow } from "@/db/schema";
 import { rowsOf } from "@/lib/db/rows";
 import type { EventHandler } from "@/lib/events/process-events";
 import { loadCourseReleases } from "@/lib/pacing/load-release";
+import { sectionOverrideField } from "@/lib/sections/section-overrides-sql";
 import { deliver } from "./deliver";
 
 // Who hears of a due date: the task's reminder goes to the students who keep
@@ -31,9 +32,11 @@ async function releasedTo(tx: Transaction, courseId: string, taskId: string, use
 const uuidArray = (ids: string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
 
 /**
- * A task due within 24 hours: active students who have not finished it and
- * keep the task's due date (no override of their own), only while the due
- * date is the one the reminder was for.
+ * A due date of a task within 24 hours (the task's own, or one of its
+ * sections' overrides): active students who have not finished it, have no
+ * due date of their own, and whose due date (their sections' merged, else the
+ * task's) is the one the reminder was for. Each date is claimed once, so a
+ * student hears of its date once.
  */
 export const taskDueSoon: EventHandler = async (event, tx) => {
   const payload = payloadOf(event);
@@ -44,7 +47,7 @@ export const taskDueSoon: EventHandler = async (event, tx) => {
       JOIN enrollments e ON e.course_id = c.id AND e.status = 'active'
       LEFT JOIN task_progress tp ON tp.task_id = t.id AND tp.user_id = e.user_id
       WHERE t.id = ${text(payload.taskId)}::uuid AND t.status = 'published'
-        AND t.due_at = ${text(payload.dueAt)}::timestamptz
+        AND coalesce(${sectionOverrideField("dueAt", sql`t.id`, sql`e.user_id`)}, t.due_at) = ${text(payload.dueAt)}::timestamptz
         AND ${notFinished}
         AND NOT EXISTS (SELECT 1 FROM task_overrides o WHERE o.task_id = t.id AND o.user_id = e.user_id AND o.due_at IS NOT NULL)`),
   );
@@ -55,7 +58,7 @@ export const taskDueSoon: EventHandler = async (event, tx) => {
   await deliver(
     tx,
     event,
-    sql`SELECT r.user_id, 'Due soon: ' || t.title AS title, 'Due ' || ${utcTime(sql`t.due_at`)} || ' · ' || c.title AS message, ${taskPath} AS link
+    sql`SELECT r.user_id, 'Due soon: ' || t.title AS title, 'Due ' || ${utcTime(sql`${text(payload.dueAt)}::timestamptz`)} || ' · ' || c.title AS message, ${taskPath} AS link
       FROM learning_tasks t
       JOIN courses c ON c.id = t.course_id
       CROSS JOIN unnest(${uuidArray(told)}) AS r(user_id)
@@ -95,20 +98,30 @@ export const overrideDueSoon: EventHandler = async (event, tx) => {
 };
 
 /**
- * A teacher saved or removed a student's override: the student reads what
- * applies now (due date, and for a quiz the time limit and attempts), while
- * enrolled in the course and the task is published.
+ * A teacher saved or removed a student's override (payload `userId`), or a
+ * section's (payload `sectionId`: each of its members): the student reads
+ * what applies now (due date, and for a quiz the time limit and attempts:
+ * its own override, else its sections', else the task's), while enrolled in
+ * the course and the task is published.
  */
 export const deadlineChanged: EventHandler = (event, tx) => {
   const payload = payloadOf(event);
-  const due = sql`coalesce(o.due_at, t.due_at)`;
-  const limit = sql`coalesce(o.time_limit_minutes, q.time_limit_minutes)`;
-  const attempts = sql`coalesce(o.attempts_allowed, q.attempts_allowed)`;
+  const section = (field: "dueAt" | "timeLimitMinutes" | "attemptsAllowed") => sectionOverrideField(field, sql`t.id`, sql`e.user_id`);
+  const due = sql`coalesce(o.due_at, ${section("dueAt")}, t.due_at)`;
+  const limit = sql`coalesce(o.time_limit_minutes, ${section("timeLimitMinutes")}, q.time_limit_minutes)`;
+  const attempts = sql`coalesce(o.attempts_allowed, ${section("attemptsAllowed")}, q.attempts_allowed)`;
+  const bySection = typeof payload.sectionId === "string";
+  const title = bySection
+    ? sql`'Your section''s deadline changed: '`
+    : sql`CASE WHEN o.id IS NULL THEN 'Your extension was removed: ' ELSE 'Your deadline changed: ' END`;
+  const recipients = bySection
+    ? sql`e.user_id IN (SELECT sm.user_id FROM section_members sm WHERE sm.section_id = ${text(payload.sectionId)}::uuid)`
+    : sql`e.user_id = ${text(payload.userId)}::uuid`;
   return deliver(
     tx,
     event,
     sql`SELECT e.user_id,
-        CASE WHEN o.id IS NULL THEN 'Your extension was removed: ' ELSE 'Your deadline changed: ' END || t.title AS title,
+        ${title} || t.title AS title,
         concat_ws(' · ',
           CASE WHEN ${due} IS NULL THEN 'No due date' ELSE 'Due ' || ${utcTime(due)} END,
           CASE WHEN t.type = 'quiz' AND ${limit} IS NOT NULL THEN ${limit} || ' min time limit' END,
@@ -118,7 +131,7 @@ export const deadlineChanged: EventHandler = (event, tx) => {
         ${taskPath} AS link
       FROM learning_tasks t
       JOIN courses c ON c.id = t.course_id AND c.status <> 'draft'
-      JOIN enrollments e ON e.course_id = c.id AND e.user_id = ${text(payload.userId)}::uuid AND e.status IN ('active', 'completed')
+      JOIN enrollments e ON e.course_id = c.id AND ${recipients} AND e.status IN ('active', 'completed')
       LEFT JOIN quizzes q ON q.task_id = t.id
       LEFT JOIN task_overrides o ON o.task_id = t.id AND o.user_id = e.user_id
       WHERE t.id = ${text(payload.taskId)}::uuid AND t.status = 'published'`,

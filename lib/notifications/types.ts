@@ -8,6 +8,7 @@ export const notificationTypes = [
   { type: "grade.released", label: "Grades", description: "A teacher releases a grade for your work." },
   { type: "task.due_soon", label: "Due dates", description: "A quiz or assignment you have not finished is due within 24 hours." },
   { type: "task.deadline_changed", label: "Extensions", description: "A teacher changes your own due date, time limit or attempts on a quiz or assignment." },
+  { type: "certificate.issued", label: "Certificates", description: "A certificate you earned in a course is ready to download." },
   { type: "task.published", label: "New quizzes and assignments", description: "A quiz or assignment is published in one of your courses." },
   { type: "lesson.published", label: "New lessons", description: "A lesson is added to one of your courses." },
   { type: "course_transfer.finished", label: "Course copies and imports", description: "A course you copied, restored or imported is ready, or could not be made.", staffOnly: true },

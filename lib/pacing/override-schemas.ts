@@ -80,26 +80,32 @@ export const overrideFormSchema = (timeZone: string | null) =>
   z
     .object({
       userId,
-      dueAt: z
-        .string()
-        .max(40, "Enter a valid date and time.")
-        .transform((local, context) => {
-          const text = local.trim();
-          if (text === "") return null;
-          const zone = timeZone ?? browserTimeZone();
-          const result = wallTimeToInstant(text, zone);
-          if (!result.ok) {
-            context.addIssue({
-              code: "custom",
-              message: result.reason === "skipped" ? `The clocks skip that time in ${zone}: choose another.` : "Enter a valid date and time.",
-            });
-            return z.NEVER;
-          }
-          return result.instant;
-        }),
+      dueAt: formDueAt(timeZone),
       timeLimitMinutes: overrideValuesShape.timeLimitMinutes,
       attemptsAllowed: overrideValuesShape.attemptsAllowed,
     })
     .superRefine(requireSomething);
+
+/** The form's due date field: datetime-local text in `timeZone` (or the browser's), to an instant; empty is none. */
+export function formDueAt(timeZone: string | null) {
+  return z
+    .string()
+    .max(40, "Enter a valid date and time.")
+    .transform((local, context) => {
+      const text = local.trim();
+      if (text === "") return null;
+      const zone = timeZone ?? browserTimeZone();
+      const result = wallTimeToInstant(text, zone);
+      if (!result.ok) {
+        context.addIssue({
+          code: "custom",
+          message: result.reason === "skipped" ? `The clocks skip that time in ${zone}: choose another.` : "Enter a valid date and time.",
+        });
+        return z.NEVER;
+      }
+      return result.instant;
+    });
+}
+
 export type OverrideFormInput = z.input<ReturnType<typeof overrideFormSchema>>;
 export type OverrideFormValues = z.output<ReturnType<typeof overrideFormSchema>>;

@@ -11,7 +11,9 @@ import { can, type Actor } from "@/lib/auth/policy";
 import { taughtCourses } from "@/lib/auth/taught-courses";
 import { publish } from "@/lib/events/publish";
 import { attemptDeadline } from "@/lib/quizzes/taking/deadline";
-import { effectiveLimits, type TaskLimits, type TaskOverrideValues } from "./effective-task";
+import { sectionOverrideColumns } from "@/lib/sections/section-overrides-sql";
+import { limitsForStudent } from "@/lib/sections/section-overrides";
+import type { TaskLimits, TaskOverrideValues } from "./effective-task";
 import { removeOverrideSchema, saveOverrideSchema, type SaveOverrideValues } from "./override-schemas";
 
 // Saving and removing a student's override, for the teacher's page (server
@@ -70,7 +72,7 @@ export async function loadOverrideTask(db: DbOrTx, actor: Actor, taskId: string)
   };
 }
 
-async function overridableTask(tx: DbOrTx, actor: Actor, taskId: string): Promise<OverrideTask> {
+export async function overridableTask(tx: DbOrTx, actor: Actor, taskId: string): Promise<OverrideTask> {
   const task = await loadOverrideTask(tx, actor, taskId);
   if (!task) missing(overrideTaskNotFoundMessage);
   if (task.type === "discussion") fail("Overrides are for quizzes and assignments.");
@@ -113,6 +115,12 @@ async function applyLimits(tx: DbOrTx, task: OverrideTask, userId: string, limit
   );
   await tx.execute(sql`UPDATE submissions SET is_late = v.is_late, days_late = v.days_late
     FROM (VALUES ${values}) AS v(id, is_late, days_late) WHERE submissions.id = v.id`);
+}
+
+/** The student's sections' overrides of the task, merged (most lenient per field). One statement. */
+async function sectionOverrideOf(tx: DbOrTx, taskId: string, userId: string): Promise<TaskOverrideValues> {
+  const [row] = await tx.select(sectionOverrideColumns(learningTasks.id, userId)).from(learningTasks).where(eq(learningTasks.id, taskId));
+  return row ?? { dueAt: null, timeLimitMinutes: null, attemptsAllowed: null };
 }
 
 const valuesOf = (override: TaskOverrideValues | null | undefined) =>
@@ -192,7 +200,7 @@ export async function saveTaskOverride(tx: DbOrTx, actor: Actor, input: SaveOver
       { type: "task.deadline_changed", aggregateId: task.id, payload: { taskId: task.id, courseId: task.courseId, userId: input.userId } },
       actor.id,
     );
-    await applyLimits(tx, task, input.userId, effectiveLimits(task.limits, values), now);
+    await applyLimits(tx, task, input.userId, limitsForStudent(task.limits, values, await sectionOverrideOf(tx, task.id, input.userId)), now);
   }
   return { id: overrideId, taskId: task.id, userId: input.userId, courseId: task.courseId, ...values, created: !existing };
 }
@@ -228,7 +236,8 @@ export async function removeTaskOverride(
     { type: "task.deadline_changed", aggregateId: task.id, payload: { taskId: task.id, courseId: task.courseId, userId: input.userId } },
     actor.id,
   );
-  await applyLimits(tx, task, input.userId, task.limits, now);
+  // Its sections' override, if any, applies now.
+  await applyLimits(tx, task, input.userId, limitsForStudent(task.limits, null, await sectionOverrideOf(tx, task.id, input.userId)), now);
   return { taskId: task.id, userId: input.userId, courseId: task.courseId };
 }
 

@@ -4,6 +4,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { taskOverrides } from "@/db/schema";
+import { mergeStudentOverride } from "@/lib/sections/section-overrides";
 import { effectiveLimits, type TaskLimits, type TaskOverrideValues } from "./effective-task";
 
 export interface StoredOverride extends TaskOverrideValues {
@@ -48,13 +49,21 @@ export interface StudentLimits extends TaskLimits {
   attemptsOverridden: boolean;
 }
 
-/** The task's limits for one student, saying which of them are the student's own. */
-export function studentLimits(task: TaskLimits, override: TaskOverrideValues | null | undefined): StudentLimits {
-  const limits = effectiveLimits(task, override);
+/**
+ * The task's limits for one student, saying which of them are not the task's:
+ * its own override's, else its sections' (merged, see lib/sections/section-overrides.ts).
+ */
+export function studentLimits(
+  task: TaskLimits,
+  override: TaskOverrideValues | null | undefined,
+  sectionOverride?: TaskOverrideValues | null,
+): StudentLimits {
+  const merged = mergeStudentOverride(override, sectionOverride);
+  const limits = effectiveLimits(task, merged);
   return {
     ...limits,
-    dueAtOverridden: Boolean(override?.dueAt),
-    timeLimitOverridden: override?.timeLimitMinutes != null,
-    attemptsOverridden: override?.attemptsAllowed != null,
+    dueAtOverridden: Boolean(merged?.dueAt),
+    timeLimitOverridden: merged?.timeLimitMinutes != null,
+    attemptsOverridden: merged?.attemptsAllowed != null,
   };
 }

@@ -6,6 +6,7 @@ import type { DbOrTx } from "@/db";
 import { courses, learningTasks, quizAttempts, users } from "@/db/schema";
 import type { AttemptStatus } from "@/db/schema/enums";
 import { can, type Actor } from "@/lib/auth/policy";
+import { teachesStudentSection } from "@/lib/sections/section-scope";
 import { loadAttemptReview, type ReviewQuestion } from "./taking/attempt-review";
 
 export interface TeacherAttemptView {
@@ -32,7 +33,7 @@ export interface TeacherAttemptView {
 const uuid = z.uuid();
 
 /**
- * One attempt as its course's teacher (or an admin) reads it, with every
+ * One attempt as its course's teacher, a section teacher of its student, or an admin reads it, with every
  * answer, its grade and the right answers. Anyone else, a wrong course or quiz
  * in the address, or a malformed id: null (not found). The pages name the
  * course and quiz in the address too; the API names only the attempt. Four statements.
@@ -52,6 +53,7 @@ export async function loadAttemptForTeacher(
       quizTitle: learningTasks.title,
       studentName: personName,
       studentEmail: users.email,
+      teachesStudentSection: teachesStudentSection(actor, courses.id, quizAttempts.userId),
     })
     .from(quizAttempts)
     .innerJoin(learningTasks, eq(learningTasks.id, quizAttempts.taskId))
@@ -64,7 +66,9 @@ export async function loadAttemptForTeacher(
         courseId === undefined ? undefined : eq(courses.id, courseId),
       ),
     );
-  if (!row || !can(actor, "attempt.view", { userId: row.attempt.userId, courseTeacherId: row.teacherId })) return null;
+  if (!row) return null;
+  // A section teacher reads the attempts of its sections' students only.
+  if (!can(actor, "attempt.view", { userId: row.attempt.userId, courseTeacherId: row.teacherId, actorTeachesStudentSection: row.teachesStudentSection })) return null;
   // The attempt's own student may read it too, but through the student's pages and the quiz's review rules.
   if (actor.role === "student") return null;
   const { attempt } = row;

@@ -113,5 +113,5 @@ export async function exportEnrollmentCsv(
     entityId: scope.kind === "course" ? scope.courseId : null,
     after: { scope: scope.kind, filters: query.filters, sort: query.sort, dir: query.dir },
   });
-  return enrollmentCsvLines(db, scope, query, options);
+  return enrollmentCsvLines(db, access.scope, query, options);
 }

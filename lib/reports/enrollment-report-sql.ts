@@ -17,7 +17,36 @@ import type { EnrollmentReportFilters, ReportSort, SortDirection } from "./repor
 // before the LIMIT, and then set-wise (grouped tables joined on user and
 // course, medians grouped by course), never once per row.
 
-export type ReportScope = { kind: "course"; courseId: string } | { kind: "site" };
+/**
+ * A course's report, or the site's. `sectionTeacherId` narrows a course's
+ * report to the students of the sections that teacher teaches there: set by
+ * authorizeReportScope for a section teacher, never from the URL.
+ */
+export type ReportScope = { kind: "course"; courseId: string; sectionTeacherId?: string } | { kind: "site" };
+
+/**
+ * Conditions on the enrolment (e) from the scope and the section filter: a
+ * section teacher's students only, and only members of the chosen section
+ * of the enrolment's own course (another course's section matches nobody).
+ */
+export function studentScopeConditions(scope: ReportScope, filters: EnrollmentReportFilters): SQL[] {
+  const conditions: SQL[] = [];
+  if (scope.kind === "course" && scope.sectionTeacherId) {
+    conditions.push(sql`e.user_id IN (SELECT sm.user_id FROM section_members sm
+      JOIN section_teachers st ON st.section_id = sm.section_id JOIN course_sections cs ON cs.id = sm.section_id
+      WHERE st.user_id = ${scope.sectionTeacherId}::uuid AND cs.course_id = ${scope.courseId}::uuid)`);
+  }
+  if (filters.sectionId) {
+    // A section teacher filters by its own sections only: another one reads as no rows.
+    const taught =
+      scope.kind === "course" && scope.sectionTeacherId
+        ? sql`AND exists (SELECT 1 FROM section_teachers st WHERE st.section_id = sm.section_id AND st.user_id = ${scope.sectionTeacherId}::uuid)`
+        : sql``;
+    conditions.push(sql`exists (SELECT 1 FROM section_members sm JOIN course_sections cs ON cs.id = sm.section_id
+      WHERE sm.section_id = ${filters.sectionId}::uuid AND sm.user_id = e.user_id AND cs.course_id = e.course_id ${taught})`);
+  }
+  return conditions;
+}
 
 /** Conditions on the course (alias c): the scope, and the course, teacher and subject filters. */
 export function courseConditions(scope: ReportScope, filters: EnrollmentReportFilters): SQL[] {
@@ -240,7 +269,7 @@ export const courseCondition = (scope: ReportScope, filters: EnrollmentReportFil
  * compares their values.
  */
 function orderedEnrollmentsSql({ scope, filters, sort, dir, now, limit, offset, after, medians }: ReportSqlInput): SQL {
-  const where = whereOf([...courseConditions(scope, filters), ...enrollmentConditions(filters)]);
+  const where = whereOf([...courseConditions(scope, filters), ...enrollmentConditions(filters), ...studentScopeConditions(scope, filters)]);
   const early = aggregateSorts.has(sort);
   const risky = filters.atRisk === true;
   return sql`
@@ -299,7 +328,7 @@ export function reportRowsSql(input: ReportSqlInput): SQL {
 /** How many enrolments match the filters. One statement. */
 export function reportCountSql({ scope, filters, now }: Pick<ReportSqlInput, "scope" | "filters" | "now">): SQL {
   const byCourse = courseConditions(scope, filters);
-  const where = whereOf([...byCourse, ...enrollmentConditions(filters)]);
+  const where = whereOf([...byCourse, ...enrollmentConditions(filters), ...studentScopeConditions(scope, filters)]);
   // Every enrolment has its student and course (foreign keys, NOT NULL), so the
   // joins change the count only through a filter: without one they would make
   // the planner hash a million enrolments against every user and course.
@@ -320,7 +349,13 @@ export function reportCountSql({ scope, filters, now }: Pick<ReportSqlInput, "sc
  * A course's summary, whatever the filters: enrolments, active ones, the
  * median progress of the active ones and how many are at risk. One statement.
  */
-export function courseSummarySql(courseId: string, now: string): SQL {
+export function courseSummarySql(courseId: string, now: string, sectionTeacherId?: string): SQL {
+  // A section teacher's figures count its sections' students; the median stays the course's, as the at-risk rule reads it.
+  const students = sectionTeacherId
+    ? sql`AND p.user_id IN (SELECT sm.user_id FROM section_members sm
+      JOIN section_teachers st ON st.section_id = sm.section_id JOIN course_sections cs ON cs.id = sm.section_id
+      WHERE st.user_id = ${sectionTeacherId}::uuid AND cs.course_id = ${courseId}::uuid)`
+    : sql``;
   return sql`
     WITH all_medians AS (${mediansOf(sql`c.id = ${courseId}::uuid`)})
     SELECT count(*)::int AS students,
@@ -328,5 +363,5 @@ export function courseSummarySql(courseId: string, now: string): SQL {
       max(m.median_h) AS "medianH",
       count(*) FILTER (WHERE ${atRiskCondition(now)})::int AS "atRisk"
     FROM enrollments p LEFT JOIN all_medians m ON m.course_id = p.course_id
-    WHERE p.course_id = ${courseId}::uuid`;
+    WHERE p.course_id = ${courseId}::uuid ${students}`;
 }

@@ -6,6 +6,7 @@ import { courses } from "@/db/schema";
 import type { EnrollmentStatus } from "@/db/schema/enums";
 import { can, type Actor } from "@/lib/auth/policy";
 import { rowsOf } from "@/lib/db/rows";
+import { teachesSectionOf } from "@/lib/sections/section-scope";
 import { pageCountOf } from "@/lib/pagination";
 import { atRiskFlags, type AtRiskFlags } from "./at-risk";
 import {
@@ -58,6 +59,8 @@ export interface EnrollmentReport {
 export interface ReportScopeInfo {
   /** The course of a course scope (for the heading); null for the site. */
   course: { id: string; title: string; teacherId: string } | null;
+  /** The scope to read: a section teacher's is narrowed to its sections' students. */
+  scope: ReportScope;
 }
 
 // A malformed id in the address is simply not found, never a database error.
@@ -121,15 +124,25 @@ function toRow(raw: RawRow, now: Date): EnrollmentReportRow {
  * Null when not, or when the course does not exist. At most one statement.
  */
 export async function authorizeReportScope(db: DbOrTx, actor: Actor, scope: ReportScope): Promise<ReportScopeInfo | null> {
-  if (scope.kind === "site") return can(actor, "report.viewSite") ? { course: null } : null;
+  if (scope.kind === "site") return can(actor, "report.viewSite") ? { course: null, scope } : null;
   if (!uuid.safeParse(scope.courseId).success) return null;
   if (actor.role !== "teacher" && actor.role !== "admin") return null;
   const [course] = await db
-    .select({ id: courses.id, title: courses.title, teacherId: courses.teacherId, status: courses.status, visibility: courses.visibility })
+    .select({
+      id: courses.id,
+      title: courses.title,
+      teacherId: courses.teacherId,
+      status: courses.status,
+      visibility: courses.visibility,
+      sectionTeacher: teachesSectionOf(actor, courses.id),
+    })
     .from(courses)
     .where(eq(courses.id, scope.courseId));
   if (!course || !can(actor, "course.viewStudents", course)) return null;
-  return { course: { id: course.id, title: course.title, teacherId: course.teacherId } };
+  // Not the course's teacher (nor an admin), so a section teacher: its sections' students only.
+  const ownsCourse = actor.role === "admin" || course.teacherId === actor.id;
+  const effective: ReportScope = ownsCourse ? { kind: "course", courseId: course.id } : { kind: "course", courseId: course.id, sectionTeacherId: actor.id };
+  return { course: { id: course.id, title: course.title, teacherId: course.teacherId }, scope: effective };
 }
 
 interface ReadRowsInput {
@@ -186,7 +199,7 @@ export async function loadEnrollmentReport(
   const access = await authorizeReportScope(db, actor, scope);
   if (!access) return null;
   const [rows, countResult] = await Promise.all([
-    readReportRows(db, scope, {
+    readReportRows(db, access.scope, {
       filters: query.filters,
       sort: query.sort,
       dir: query.dir,
@@ -194,7 +207,7 @@ export async function loadEnrollmentReport(
       offset: (query.page - 1) * reportPageSize,
       now,
     }),
-    db.execute(reportCountSql({ scope, filters: query.filters, now: now.toISOString() })),
+    db.execute(reportCountSql({ scope: access.scope, filters: query.filters, now: now.toISOString() })),
   ]);
   const total = Number(rowsOf<{ total: number | string }>(countResult)[0]?.total ?? 0);
   return { rows, total, page: query.page, pageCount: pageCountOf(total, reportPageSize), pageSize: reportPageSize };
@@ -222,7 +235,8 @@ export async function loadCourseProgressSummary(
 ): Promise<CourseProgressSummary | null> {
   const access = await authorizeReportScope(db, actor, { kind: "course", courseId });
   if (!access?.course) return null;
-  const result = await db.execute(courseSummarySql(access.course.id, now.toISOString()));
+  const sectionTeacherId = access.scope.kind === "course" ? access.scope.sectionTeacherId : undefined;
+  const result = await db.execute(courseSummarySql(access.course.id, now.toISOString(), sectionTeacherId));
   const row = rowsOf<{ students: number | string; active: number | string; medianH: number | string | null; atRisk: number | string }>(result)[0];
   const medianH = numberOrNull(row?.medianH);
   return {

@@ -53,6 +53,8 @@ export interface EnrollmentReportFilters {
   enrolledTo?: string;
   /** Only enrolments flagged at risk (see at-risk.ts). */
   atRisk?: boolean;
+  /** Only members of this section of the enrolment's course. */
+  sectionId?: string;
 }
 
 export interface EnrollmentReportQuery {
@@ -127,6 +129,7 @@ const paramsSchema = z.object({
   enrolledFrom: optionalDay,
   enrolledTo: optionalDay,
   atRisk: z.preprocess(firstParam, z.string().optional().catch(undefined)),
+  section: optionalUuid,
   sort: z.preprocess(firstParam, z.enum(reportSorts).catch(defaultReportSort)),
   dir: z.preprocess(firstParam, z.enum(["asc", "desc"]).optional().catch(undefined)),
   page: z.preprocess(firstParam, z.unknown()),
@@ -154,6 +157,7 @@ export function parseReportQuery(raw: unknown): EnrollmentReportQuery {
   if (enrolledFrom) filters.enrolledFrom = enrolledFrom;
   if (enrolledTo) filters.enrolledTo = enrolledTo;
   if (parsed.atRisk !== undefined && truthy.has(parsed.atRisk.trim().toLowerCase())) filters.atRisk = true;
+  if (parsed.section) filters.sectionId = parsed.section;
   return {
     filters,
     sort: parsed.sort,
@@ -175,6 +179,7 @@ export function filterParams(filters: EnrollmentReportFilters): URLSearchParams 
   if (filters.enrolledFrom) search.set("enrolledFrom", filters.enrolledFrom);
   if (filters.enrolledTo) search.set("enrolledTo", filters.enrolledTo);
   if (filters.atRisk) search.set("atRisk", "1");
+  if (filters.sectionId) search.set("section", filters.sectionId);
   return search;
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { atRiskCondition, courseCondition, courseConditions, enrollmentConditions, mediansOf } from "./enrollment-report-sql";
+import { atRiskCondition, courseCondition, courseConditions, enrollmentConditions, mediansOf, studentScopeConditions } from "./enrollment-report-sql";
 import type { EnrollmentReportFilters } from "./report-params";
 
 // The enrolments the admin report's filters select, as a subquery the tiles and
@@ -23,7 +23,7 @@ export function filteredEnrollmentsSql(filters: EnrollmentReportFilters, now: Da
     FROM enrollments e
     ${byCourse.length ? sql`JOIN courses c ON c.id = e.course_id` : sql``}
     ${filters.q ? sql`JOIN users u ON u.id = e.user_id` : sql``}
-    WHERE ${joined([...byCourse, ...enrollmentConditions(filters)])}`;
+    WHERE ${joined([...byCourse, ...enrollmentConditions(filters), ...studentScopeConditions(siteScope, filters)])}`;
   if (!filters.atRisk) return base;
   return sql`SELECT p.id, p.user_id, p.course_id, p.status, p.progress_percent, p.enrolled_at, p.last_activity_at
     FROM (${base}) p

@@ -16,6 +16,7 @@ import {
 } from "@/db/schema";
 import type { CourseStatus, EnrollmentStatus, SubmissionGradeStatus, TaskProgressStatus } from "@/db/schema/enums";
 import { can, type Actor } from "@/lib/auth/policy";
+import { teachesStudent, teachesStudentSection } from "@/lib/sections/section-scope";
 import { isUuid } from "@/lib/quizzes/taking/params";
 import type { AttemptHistoryRow } from "@/lib/quizzes/taking/student-queries";
 import { personName } from "@/lib/users/person-search";
@@ -121,9 +122,9 @@ const headerColumns = {
   lastActivityAt: enrollments.lastActivityAt,
 };
 
-async function headerWhere(db: DbOrTx, where: SQL | undefined) {
+async function headerWhere(db: DbOrTx, where: SQL | undefined, teachesSection: SQL<boolean> = sql<boolean>`false`) {
   const [row] = await db
-    .select(headerColumns)
+    .select({ ...headerColumns, teachesStudentSection: teachesSection })
     .from(enrollments)
     .innerJoin(courses, eq(courses.id, enrollments.courseId))
     .innerJoin(users, eq(users.id, enrollments.userId))
@@ -152,11 +153,14 @@ export async function loadStudentDetailForStaff(
     and(
       eq(enrollments.courseId, courseId),
       eq(enrollments.userId, studentId),
-      actor.role === "admin" ? undefined : eq(courses.teacherId, actor.id),
+      // The course's teacher, or a section teacher of this student (admins any).
+      teachesStudent(actor, { courseId: courses.id, teacherId: courses.teacherId, userId: enrollments.userId }),
     ),
+    teachesStudentSection(actor, courses.id, enrollments.userId),
   );
   if (!row) return null;
-  if (!can(actor, "course.viewStudents", { teacherId: row.courseTeacherId, status: row.courseStatus, visibility: row.courseVisibility })) return null;
+  const enrollment = { userId: row.studentId, courseTeacherId: row.courseTeacherId, actorTeachesStudentSection: row.teachesStudentSection };
+  if (!can(actor, "enrollment.viewProgress", enrollment)) return null;
   return loadBody(db, row, "teacher");
 }
 

@@ -14,6 +14,9 @@ import { seedAssignment } from "./seed-assignment";
 import { seedAnnouncement, seedThread } from "./seed-community";
 import { seedQuiz } from "./seed-quiz";
 import { seedDemoEvents, seedDemoReleaseRule } from "./demo-pacing";
+import { seedDemoCertificates } from "./demo-certificates";
+import { seedDemoCohorts } from "./demo-cohorts";
+import { demoSectionCourseSlug, seedDemoSections } from "./demo-sections";
 
 export interface SeedReport {
   usersCreated: number;
@@ -141,8 +144,15 @@ export async function seedDemoData(db: Database): Promise<SeedReport> {
       // Pacing to look at: a module that waits, and a term's events in the calendar.
       if (course.slug === "cell-biology") await seedDemoReleaseRule(tx, created.id, 1);
       if (course.slug === "mechanics-motion-and-forces") await seedDemoEvents(tx, created.id, teacherId);
+      // Two classes in one course, one of them with a second teacher of its own.
+      if (course.slug === demoSectionCourseSlug) {
+        await seedDemoSections(tx, created.id, idByEmail, course.enrollments.map((entry) => entry.email));
+      }
       await backdateEnrollments(tx, created.id, course.enrollments, idByEmail);
     }
+    await seedDemoCohorts(tx);
+    // Last: a certificate is issued from the progress everything above made.
+    await seedDemoCertificates(tx);
     return { usersCreated: insertedUsers.length, coursesCreated };
   });
 }

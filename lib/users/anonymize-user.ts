@@ -4,6 +4,7 @@ import {
   accountTokens,
   auditLog,
   calendarFeeds,
+  certificates,
   emailDeliveries,
   notificationPreferences,
   notificationSettings,
@@ -83,6 +84,10 @@ export async function anonymizeUser(tx: DbOrTx, actor: Actor, userId: string) {
   await tx.delete(threadFollows).where(eq(threadFollows.userId, user.id));
   // The private calendar address would still name the account's courses and dates to whoever holds it.
   await tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, user.id));
+  // Certificates stay as the courses' record (and keep verifying, so a school's
+  // register stays whole), but the name printed on them is the person's: it
+  // reads "Former user" from now on, on the public page and any new PDF.
+  await tx.update(certificates).set({ recipientName: formerUserName }).where(eq(certificates.userId, user.id));
   await clearKeyGuesses(tx, user.id);
   await clearBuckets(tx, [signInAccountBucket(user.email)]);
   await tx

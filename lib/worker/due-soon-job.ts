@@ -12,7 +12,8 @@ import type { WorkerJob } from "./job";
  * run (or a second worker) publish nothing for the same pair, while a moved
  * due date is a new pair and gets its own reminder. Who is told (students who
  * have not finished, keep the task's due date, and may open the task) is
- * the event handlers' business. Students' own due dates are claimed alongside.
+ * the event handlers' business. Sections' due dates are claimed like the task's
+ * own; students' own due dates are claimed alongside.
  */
 export async function publishDueSoonReminders(tx: DbOrTx, now: Date): Promise<number> {
   const claimed = rowsOf<{ task_id: string; course_id: string; due_at: string }>(
@@ -25,6 +26,15 @@ export async function publishDueSoonReminders(tx: DbOrTx, now: Date): Promise<nu
         WHERE t.status = 'published'
           AND t.due_at > ${now.toISOString()}::timestamptz
           AND t.due_at <= ${now.toISOString()}::timestamptz + interval '24 hours'
+        -- A section's own due date is one more date of the task: claimed
+        -- once, it reminds the students whose date it is (task-deadlines.ts).
+        UNION
+        SELECT DISTINCT so.task_id, so.due_at
+        FROM section_task_overrides so
+        JOIN learning_tasks t ON t.id = so.task_id AND t.status = 'published'
+        JOIN courses c ON c.id = t.course_id AND c.status = 'published'
+        WHERE so.due_at > ${now.toISOString()}::timestamptz
+          AND so.due_at <= ${now.toISOString()}::timestamptz + interval '24 hours'
         ON CONFLICT DO NOTHING
         RETURNING task_id, due_at
       )

@@ -1,5 +1,6 @@
 import type { EventHandlers } from "@/lib/events/process-events";
 import { processPendingEvents } from "@/lib/events/process-events";
+import { withCertificateHandlers } from "@/lib/certificates/event-handlers";
 import { notificationHandlers } from "@/lib/notifications/fan-out";
 import { signalNotifications } from "@/lib/notifications/realtime/signal";
 import { enqueueJob } from "./enqueue";
@@ -31,7 +32,7 @@ export const notificationEventsJob: WorkerJob = {
   cron: "* * * * *",
   async run(db) {
     const delivered = new Set<number>();
-    const processed = await processPendingEvents(db, noteDeliveries(notificationHandlers, delivered));
+    const processed = await processPendingEvents(db, noteDeliveries(withCertificateHandlers(notificationHandlers), delivered));
     if (delivered.size > 0) {
       await signalNotifications(db, { events: [...delivered] });
       await enqueueJob(db, emailSendQueue);

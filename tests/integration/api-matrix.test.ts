@@ -72,3 +72,60 @@ describe("permissions", () => {
     await c.check?.(answer, world, c.role);
   });
 });
+
+// Section teachers are teachers by role who reach a course only through the
+// sections they teach: the endpoints that read or grade students answer for
+// their sections' students and read as not found for the others.
+describe("a section teacher", () => {
+  async function setUp() {
+    const { createActor } = await import("./learning-fixtures");
+    const { createApiToken } = await import("@/lib/api/tokens");
+    const { submitWork } = await import("@/lib/assignments/submit-work");
+    const { courseSections, sectionMembers, sectionTeachers } = await import("@/db/schema");
+    const { testDb } = await import("./helpers");
+    const sectionTeacher = await createActor("teacher");
+    const demoted = await createActor("teacher");
+    const [section] = await testDb().insert(courseSections).values({ courseId: world.course.id, name: "Matrix 10B" }).returning();
+    const [foreign] = await testDb().insert(courseSections).values({ courseId: world.otherCourse.id, name: "Matrix other" }).returning();
+    await testDb().insert(sectionMembers).values({ sectionId: section!.id, userId: world.student.id }).onConflictDoNothing();
+    await testDb().insert(sectionTeachers).values([
+      { sectionId: section!.id, userId: sectionTeacher.id },
+      { sectionId: section!.id, userId: demoted.id },
+    ]);
+    const token = async (actor: typeof sectionTeacher) =>
+      (await testDb().transaction((tx) => createApiToken(tx, actor, { name: "matrix", lifetime: "30" }))).token;
+    const hand = async (student: typeof sectionTeacher) =>
+      (await testDb().transaction((tx) => submitWork(tx, student, { taskId: world.course.assignmentTaskId, text: "Section work", fileIds: [] }))).submissionId;
+    const own = await hand(world.student);
+    const other = await hand(world.otherStudent);
+    const sectionToken = await token(sectionTeacher);
+    // Demoted after its token was made: the token acts as a student now.
+    const demotedToken = await token(demoted);
+    const { users } = await import("@/db/schema");
+    const { eq } = await import("drizzle-orm");
+    await testDb().update(users).set({ role: "student" }).where(eq(users.id, demoted.id));
+    return { sectionId: section!.id, foreignId: foreign!.id, own, other, sectionToken, demotedToken };
+  }
+  let s: Awaited<ReturnType<typeof setUp>>;
+  beforeAll(async () => {
+    s = await setUp();
+  });
+
+  it("GET /api/v1/submissions/{submissionId}: its section's student's work → 200, another student's → 404", async () => {
+    expect((await callApi({ path: `/api/v1/submissions/${s.own}`, token: s.sectionToken })).status).toBe(200);
+    expect((await callApi({ path: `/api/v1/submissions/${s.other}`, token: s.sectionToken })).status).toBe(404);
+    expect((await callApi({ path: `/api/v1/submissions/${s.own}`, token: s.demotedToken })).status).toBe(404);
+  });
+
+  it("GET /api/v1/courses/{courseId}/quiz-essays: its course → 200 (sectionId accepted), another course or demoted → 404", async () => {
+    const path = `/api/v1/courses/${world.course.id}/quiz-essays`;
+    const listed = await callApi({ path, token: s.sectionToken });
+    expect(listed.status).toBe(200);
+    expect((await callApi({ path: `${path}?sectionId=${s.sectionId}`, token: s.sectionToken })).status).toBe(200);
+    const foreign = await callApi({ path: `${path}?sectionId=${s.foreignId}`, token: world.tokenFor("teacher") });
+    expect(foreign).toMatchObject({ status: 200, body: { data: [] } });
+    expect((await callApi({ path: `${path}?sectionId=not-a-uuid`, token: s.sectionToken })).status).toBe(422);
+    expect((await callApi({ path: `/api/v1/courses/${world.otherCourse.id}/quiz-essays`, token: s.sectionToken })).status).toBe(404);
+    expect((await callApi({ path, token: s.demotedToken })).status).toBe(404);
+  });
+});

@@ -55,6 +55,8 @@ const coveredActions = {
   "submission.view": true,
   "submission.grade": true,
   "task.override": true,
+  "section.manage": true,
+  "section.view": true,
   "gradebook.view": true,
   "announcement.post": true,
   "courseEvent.manage": true,
@@ -82,6 +84,12 @@ const coveredActions = {
   "user.resetMfa": true,
   "site.manageSettings": true,
   "job.retry": true,
+  "user.import": true,
+  "cohort.manage": true,
+  "certificate.configure": true,
+  "certificate.view": true,
+  "certificate.revoke": true,
+  "certificateTemplate.manage": true,
 } as const satisfies Record<PolicyAction, true>;
 
 describe("actions without a resource", () => {
@@ -96,7 +104,10 @@ describe("actions without a resource", () => {
     | "report.viewSite"
     | "auditLog.view"
     | "site.manageSettings"
-    | "job.retry";
+    | "job.retry"
+    | "user.import"
+    | "cohort.manage"
+    | "certificateTemplate.manage";
   //                                 guest  student teacher admin
   const table: Record<Plain, [boolean, boolean, boolean, boolean]> = {
     "area.student": [false, true, false, false],
@@ -110,6 +121,9 @@ describe("actions without a resource", () => {
     "auditLog.view": [false, false, false, true],
     "site.manageSettings": [false, false, false, true],
     "job.retry": [false, false, false, true],
+    "user.import": [false, false, false, true],
+    "cohort.manage": [false, false, false, true],
+    "certificateTemplate.manage": [false, false, false, true],
   };
   const actors: [string, Actor | null][] = [
     ["guest", guest],
@@ -580,6 +594,195 @@ describe("courseTransfer.view", () => {
   });
 });
 
+describe("certificate.view and certificate.revoke", () => {
+  const certificate = { userId: ids.student, courseTeacherId: ids.teacher };
+  it.each([
+    ["guest", guest, false, false],
+    ["the certificate's student", student, true, false],
+    ["another student", otherStudent, false, false],
+    ["the course's teacher", teacher, true, true],
+    ["another teacher", otherTeacher, false, false],
+    ["the course's former teacher, now a student", demotedTeacher, false, false],
+    ["an admin", admin, true, true],
+  ] as const)("%s → view %s, revoke %s", (_label, who, view, revoke) => {
+    expect(can(who, "certificate.view", certificate)).toBe(view);
+    expect(can(who, "certificate.revoke", certificate)).toBe(revoke);
+  });
+});
+
+describe("certificate.configure", () => {
+  const course: CourseResource = { teacherId: ids.teacher, status: "published", visibility: "public", enrollmentStatus: null };
+  it.each([
+    ["guest", guest, false],
+    ["a student enrolled in it", student, false],
+    ["the course's teacher", teacher, true],
+    ["another teacher", otherTeacher, false],
+    ["the course's former teacher, now a student", demotedTeacher, false],
+    ["an admin", admin, true],
+  ] as const)("%s → %s", (_label, who, expected) => {
+    expect(can(who, "certificate.configure", who === student ? { ...course, enrollmentStatus: "active" } : course)).toBe(expected);
+  });
+});
+
 it("lists every policy action", () => {
-  expect(Object.keys(coveredActions)).toHaveLength(54);
+  expect(Object.keys(coveredActions)).toHaveLength(62);
+});
+
+describe("section teachers", () => {
+  // otherTeacher teaches a section of the teacher's course; demotedSectionTeacher used to.
+  const sectionTeacher = otherTeacher;
+  const demotedSectionTeacher = actor(ids.otherTeacher, "student");
+  const course = (status: CourseStatus): CourseResource => ({ teacherId: ids.teacher, status, visibility: "public", sectionTeacher: true });
+
+  // Seeing and grading its sections' students, at any status.
+  const allowed = ["course.viewStudents", "gradebook.view", "submission.grade", "quiz.viewResults"] as const;
+  // Authoring (and everything else about the course) stays with the course's teacher.
+  const refused = [
+    "course.update",
+    "course.delete",
+    "course.copy",
+    "course.export",
+    "course.pace",
+    "course.previewAsStudent",
+    "course.viewContent",
+    "quiz.manage",
+    "questionBank.manage",
+    "assignment.manage",
+    "task.override",
+    "courseEvent.manage",
+  ] as const;
+
+  for (const status of ["draft", "published", "archived"] as const) {
+    it.each(allowed)(`%s: a section teacher on a ${status} course → true`, (action) => {
+      expect(can(sectionTeacher, action, course(status))).toBe(true);
+    });
+    it.each(refused)(`%s: a section teacher on a ${status} course → false`, (action) => {
+      expect(can(sectionTeacher, action, course(status))).toBe(false);
+    });
+    it.each(allowed)(`%s: a demoted former section teacher on a ${status} course → false`, (action) => {
+      expect(can(demotedSectionTeacher, action, course(status))).toBe(false);
+    });
+    it.each(allowed)(`%s: a student whose resource claims a section → false`, (action) => {
+      expect(can(student, action, course(status))).toBe(false);
+      expect(can(guest, action, course(status))).toBe(false);
+    });
+  }
+
+  it.each(allowed)("%s: a teacher who teaches no section of another's course → false", (action) => {
+    expect(can(sectionTeacher, action, { ...course("published"), sectionTeacher: false })).toBe(false);
+  });
+
+  describe.each(["attempt.view", "submission.view", "enrollment.viewProgress"] as const)("%s", (action) => {
+    const of = (actorTeachesStudentSection?: boolean) => ({ userId: ids.student, courseTeacherId: ids.teacher, actorTeachesStudentSection });
+    it.each([
+      ["a section teacher of the student's section", sectionTeacher, true, true],
+      ["a section teacher of another section only", sectionTeacher, false, false],
+      ["a teacher with the flag unset", sectionTeacher, undefined, false],
+      ["a demoted former section teacher", demotedSectionTeacher, true, false],
+      ["another student (the flag never helps a student)", otherStudent, true, false],
+      ["a guest", guest, true, false],
+      ["the course's teacher, whatever the flag", teacher, false, true],
+      ["an admin, whatever the flag", admin, false, true],
+    ] as const)("%s → %s", (_label, who, flag, expected) => {
+      expect(can(who, action, of(flag))).toBe(expected);
+    });
+  });
+});
+
+describe("section actions", () => {
+  // A teacher of one of the course's sections, not of the course itself.
+  const sectionTeacher = actor("00000000-0000-4000-8000-000000000007", "teacher");
+  const actors: Record<string, { who: Actor | null; teachesSection: boolean }> = {
+    guest: { who: guest, teachesSection: false },
+    "enrolled student": { who: student, teachesSection: false },
+    "owning teacher": { who: teacher, teachesSection: false },
+    "other teacher": { who: otherTeacher, teachesSection: false },
+    "section teacher": { who: sectionTeacher, teachesSection: true },
+    // Its old section_teachers row still says so, but it is no longer a teacher.
+    "demoted section teacher": { who: actor(sectionTeacher.id, "student"), teachesSection: true },
+    admin: { who: admin, teachesSection: false },
+  };
+  // Per actor, one character per course status (draft, published, archived): Y = allowed.
+  const matrix: Record<"section.manage" | "section.view", Record<string, string>> = {
+    "section.manage": {
+      guest: "---",
+      "enrolled student": "---",
+      "owning teacher": "YYY",
+      "other teacher": "---",
+      // Sees and grades its sections, but does not make or fill them.
+      "section teacher": "---",
+      "demoted section teacher": "---",
+      admin: "YYY",
+    },
+    "section.view": {
+      guest: "---",
+      "enrolled student": "---",
+      "owning teacher": "YYY",
+      "other teacher": "---",
+      "section teacher": "YYY",
+      "demoted section teacher": "---",
+      admin: "YYY",
+    },
+  };
+  const statuses: CourseStatus[] = ["draft", "published", "archived"];
+  for (const [action, byActor] of Object.entries(matrix) as ["section.manage" | "section.view", Record<string, string>][]) {
+    for (const [label, { who, teachesSection }] of Object.entries(actors)) {
+      for (const [index, status] of statuses.entries()) {
+        const expected = byActor[label]![index] === "Y";
+        it(`${action}: ${label} on a ${status} course → ${expected}`, () => {
+          const course: CourseResource = {
+            teacherId: ids.teacher,
+            status,
+            visibility: "public",
+            enrollmentStatus: who === student ? "active" : null,
+            sectionTeacher: teachesSection,
+          };
+          expect(can(who, action, course)).toBe(expected);
+        });
+      }
+    }
+  }
+
+  it("the course's own teacher needs no section to manage them; another teacher's flag alone gives no management", () => {
+    const course: CourseResource = { teacherId: ids.teacher, status: "published", visibility: "private", sectionTeacher: true };
+    expect(can(teacher, "section.manage", { ...course, sectionTeacher: false })).toBe(true);
+    expect(can(otherTeacher, "section.manage", course)).toBe(false);
+    expect(can(otherTeacher, "section.view", course)).toBe(true);
+    expect(can(otherTeacher, "section.view", { ...course, sectionTeacher: undefined })).toBe(false);
+  });
+});
+
+// A section teacher in announcements and discussions (issue 25): it posts
+// announcements (to its sections, checked by lib/announcements), reads,
+// posts in and moderates discussions (its sections' threads, checked by
+// lib/discussions); never when demoted, never by the flag alone for a student.
+describe("section teachers in announcements and discussions", () => {
+  const teacherOfSection = actor("00000000-0000-4000-8000-000000000008", "teacher");
+  const demotedSectionTeacher = actor("00000000-0000-4000-8000-000000000008", "student");
+  const course = (status: CourseStatus, sectionTeacher: boolean | undefined): CourseResource => ({
+    teacherId: ids.teacher,
+    status,
+    visibility: "public",
+    sectionTeacher,
+  });
+  // One character per status (draft, published, archived): Y allowed, - refused.
+  const rows: [string, Actor | null, boolean | undefined, Record<"announcement.post" | "discussion.read" | "discussion.post" | "discussion.moderate", string>][] = [
+    ["a section teacher", teacherOfSection, true, { "announcement.post": "YYY", "discussion.read": "YYY", "discussion.post": "YY-", "discussion.moderate": "YYY" }],
+    ["a teacher of no section", teacherOfSection, false, { "announcement.post": "---", "discussion.read": "---", "discussion.post": "---", "discussion.moderate": "---" }],
+    ["a teacher with the flag unset", teacherOfSection, undefined, { "announcement.post": "---", "discussion.read": "---", "discussion.post": "---", "discussion.moderate": "---" }],
+    ["a demoted section teacher", demotedSectionTeacher, true, { "announcement.post": "---", "discussion.read": "---", "discussion.post": "---", "discussion.moderate": "---" }],
+    ["a student with the flag set", otherStudent, true, { "announcement.post": "---", "discussion.read": "---", "discussion.post": "---", "discussion.moderate": "---" }],
+    ["a guest", guest, true, { "announcement.post": "---", "discussion.read": "---", "discussion.post": "---", "discussion.moderate": "---" }],
+  ];
+  const statuses: CourseStatus[] = ["draft", "published", "archived"];
+  for (const [label, who, flag, byAction] of rows) {
+    for (const [action, cells] of Object.entries(byAction) as [keyof typeof byAction, string][]) {
+      for (const [index, status] of statuses.entries()) {
+        const expected = cells[index] === "Y";
+        it(`${action}: ${label} on a ${status} course → ${expected}`, () => {
+          expect(can(who, action, course(status, flag))).toBe(expected);
+        });
+      }
+    }
+  }
 });

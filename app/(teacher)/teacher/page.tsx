@@ -30,7 +30,7 @@ export default async function TeacherDashboardPage({ searchParams }: Props) {
           <h1 className="text-2xl font-bold">{showTeacher ? "All courses" : "My courses"}</h1>
           <p className="text-ink-muted">
             {rows.length} course{rows.length === 1 ? "" : "s"}
-            {showTeacher ? " across the site" : " you teach"}.
+            {showTeacher ? " across the site" : " you teach (or teach a section of)"}.
           </p>
         </div>
         <div className="flex flex-wrap gap-3">
@@ -88,6 +88,11 @@ export default async function TeacherDashboardPage({ searchParams }: Props) {
                     <span className="block text-xs font-normal text-ink-muted">
                       {capitalize(row.subject)} · {row.visibility === "private" ? "Private" : "Public"}
                     </span>
+                    {row.sectionsTaught.length > 0 ? (
+                      <span className="block text-xs font-normal text-ink-muted">
+                        {row.sectionsTaught.length === 1 ? "Section" : "Sections"} you teach: {row.sectionsTaught.join(", ")}
+                      </span>
+                    ) : null}
                   </th>
                   {showTeacher ? <td className="px-4 py-3">{row.teacherName}</td> : null}
                   <td className="px-4 py-3">

@@ -45,10 +45,11 @@ export const listCourseEssaysContract = defineContract({
   summary: "Quiz attempts of a course with essays waiting for a score",
   description:
     "The grading queue's quiz essays for one course: submitted attempts with at least one answered essay not graded yet, " +
-    "longest waiting first, one page at a time. For the course's teacher and admins; for anyone else the course is not found.",
+    "longest waiting first, one page at a time. For the course's teacher and admins, and for a section teacher its sections' students only; " +
+    "for anyone else the course is not found. `sectionId` narrows the list to one section of the course (another course's section lists nothing).",
   access: "user",
   params: z.object({ courseId: idParam("The course's id.") }),
-  query: z.object({ ...pageQueryShape }),
+  query: z.object({ ...pageQueryShape, sectionId: z.uuid().optional().describe("Only the students of this section of the course.") }),
   response: pageSchema(
     z.object({
       attemptId: z.uuid(),

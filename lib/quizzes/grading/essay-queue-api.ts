@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db";
 import { courses, learningTasks, quizAttempts, users } from "@/db/schema";
 import { afterCursor, cursorColumn, orderByKeys, type SortKey } from "@/lib/api/pagination";
 import { can, type Actor } from "@/lib/auth/policy";
-import { taughtCourses } from "@/lib/auth/taught-courses";
+import { gradedCourses, sectionFilter, teachesSectionOf, visibleStudents } from "@/lib/sections/section-scope";
 import { personName } from "@/lib/users/person-search";
 import { essaysWaiting } from "./essays-waiting";
 
@@ -28,21 +28,28 @@ const keys: SortKey[] = [
 
 /**
  * One keyset page (`limit + 1` rows) of a course's attempts waiting for an
- * essay's score, for the course's teacher or an admin. Null when the actor
- * may not grade the course's quizzes (a student, another teacher, no such
- * course). Two statements.
+ * essay's score, for the course's teacher or an admin, and a section teacher
+ * (its sections' students only); `sectionId` narrows it to one section. Null
+ * when the actor may not grade the course (a student, another teacher, no
+ * such course). Two statements.
  */
 export async function listCourseEssaysAfter(
   db: DbOrTx,
   actor: Actor,
   courseId: string,
-  query: { cursor?: string; limit: number },
+  query: { cursor?: string; limit: number; sectionId?: string },
 ): Promise<CourseEssayRow[] | null> {
   const [course] = await db
-    .select({ id: courses.id, teacherId: courses.teacherId, status: courses.status, visibility: courses.visibility })
+    .select({
+      id: courses.id,
+      teacherId: courses.teacherId,
+      status: courses.status,
+      visibility: courses.visibility,
+      sectionTeacher: teachesSectionOf(actor, courses.id),
+    })
     .from(courses)
-    .where(and(eq(courses.id, courseId), taughtCourses(actor)));
-  if (!course || !can(actor, "quiz.manage", course)) return null;
+    .where(and(eq(courses.id, courseId), gradedCourses(actor)));
+  if (!course || !can(actor, "submission.grade", course)) return null;
   return db
     .select({
       attemptId: quizAttempts.id,
@@ -64,6 +71,8 @@ export async function listCourseEssaysAfter(
         eq(quizAttempts.gradingPending, true),
         ne(quizAttempts.status, "in_progress"),
         afterCursor(keys, query.cursor),
+        visibleStudents(actor, course, quizAttempts.userId),
+        sectionFilter(actor, query.sectionId, { courseId: course.id, userId: quizAttempts.userId }),
       ),
     )
     .orderBy(...orderByKeys(keys))

@@ -3,7 +3,7 @@ import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { courses, learningTasks, quizAttempts, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/policy";
-import { taughtCourses } from "@/lib/auth/taught-courses";
+import { sectionFilter, teachesStudent } from "@/lib/sections/section-scope";
 import { pageCountOf } from "@/lib/pagination";
 import { personName } from "@/lib/users/person-search";
 import { essayQueuePageSize, type EssayQueueParams } from "./essay-queue-schema";
@@ -31,9 +31,17 @@ export interface EssayQueue {
   courses: { id: string; title: string }[];
 }
 
-/** Closed attempts of the actor's courses waiting for an essay's score (the partial index on grading_pending serves it). */
+/**
+ * Closed attempts of the actor's courses waiting for an essay's score (the
+ * partial index on grading_pending serves it); a section teacher's, of its
+ * sections' students only.
+ */
 const waitingAttempts = (actor: Actor) =>
-  and(eq(quizAttempts.gradingPending, true), ne(quizAttempts.status, "in_progress"), taughtCourses(actor));
+  and(
+    eq(quizAttempts.gradingPending, true),
+    ne(quizAttempts.status, "in_progress"),
+    teachesStudent(actor, { courseId: courses.id, teacherId: courses.teacherId, userId: quizAttempts.userId }),
+  );
 
 /**
  * Quiz attempts of the actor's courses (every course for an admin) waiting
@@ -41,7 +49,7 @@ const waitingAttempts = (actor: Actor) =>
  * server. Two statements: the page with its total (a window count), and the
  * filter's courses.
  */
-export async function loadEssayQueue(db: DbOrTx, actor: Actor, params: Pick<EssayQueueParams, "course" | "page">): Promise<EssayQueue> {
+export async function loadEssayQueue(db: DbOrTx, actor: Actor, params: Pick<EssayQueueParams, "course" | "page"> & { section?: string }): Promise<EssayQueue> {
   const offset = (params.page - 1) * essayQueuePageSize;
   const [page, choices] = await Promise.all([
     db
@@ -61,7 +69,13 @@ export async function loadEssayQueue(db: DbOrTx, actor: Actor, params: Pick<Essa
       .innerJoin(learningTasks, eq(learningTasks.id, quizAttempts.taskId))
       .innerJoin(courses, eq(courses.id, learningTasks.courseId))
       .innerJoin(users, eq(users.id, quizAttempts.userId))
-      .where(and(waitingAttempts(actor), params.course ? eq(courses.id, params.course) : undefined))
+      .where(
+        and(
+          waitingAttempts(actor),
+          params.course ? eq(courses.id, params.course) : undefined,
+          sectionFilter(actor, params.section, { courseId: courses.id, userId: quizAttempts.userId }),
+        ),
+      )
       .orderBy(asc(quizAttempts.submittedAt), asc(quizAttempts.id))
       .limit(essayQueuePageSize)
       .offset(offset),

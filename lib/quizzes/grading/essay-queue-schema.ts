@@ -10,6 +10,7 @@ export type GradingView = (typeof gradingViews)[number];
 export const essayQueueParamsSchema = z.object({
   view: choiceParam(gradingViews, "hand_ins"),
   course: uuidParam(),
+  section: uuidParam(),
   page: pageNumberParam(10_000),
 });
 export type EssayQueueParams = z.output<typeof essayQueueParamsSchema>;

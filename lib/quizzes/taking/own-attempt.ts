@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { effectiveDueAtSql } from "@/lib/sections/section-overrides-sql";
 import { courses, enrollments, learningTasks, quizAttempts, quizzes, taskOverrides } from "@/db/schema";
 import type { AttemptStatus, ReviewPolicy } from "@/db/schema/enums";
 import { can, type Actor } from "@/lib/auth/policy";
@@ -54,7 +55,8 @@ export async function loadOwnAttempt(
       questionPoints: quizAttempts.questionPoints,
       choiceOrder: quizAttempts.choiceOrder,
       reviewPolicy: quizzes.reviewPolicy,
-      dueAt: sql<Date | null>`coalesce(${taskOverrides.dueAt}, ${learningTasks.dueAt})`.mapWith(learningTasks.dueAt),
+      // The student's own due date, else its sections', else the quiz's (lib/sections/section-overrides.ts).
+      dueAt: sql<Date | null>`${effectiveDueAtSql(taskOverrides.dueAt, quizAttempts.taskId, actor.id, learningTasks.dueAt)}`.mapWith(learningTasks.dueAt),
       courseSlug: courses.slug,
       teacherId: courses.teacherId,
       courseStatus: courses.status,

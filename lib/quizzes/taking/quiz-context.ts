@@ -5,6 +5,7 @@ import type { EnrollmentStatus, ReviewPolicy, GradingMethod } from "@/db/schema/
 import { can, type Actor } from "@/lib/auth/policy";
 import { courseHasRulesSql, requireReleased } from "@/lib/pacing/require-released";
 import { studentLimits } from "@/lib/pacing/task-overrides";
+import { sectionOverrideColumns } from "@/lib/sections/section-overrides-sql";
 
 export interface TakeableQuiz {
   taskId: string;
@@ -72,6 +73,8 @@ export async function loadTakeableQuiz(
         timeLimitMinutes: taskOverrides.timeLimitMinutes,
         attemptsAllowed: taskOverrides.attemptsAllowed,
       },
+      // The student's sections' overrides, merged (most lenient per field), in the same statement.
+      sectionOverride: sectionOverrideColumns(learningTasks.id, actor.id),
     })
     .from(learningTasks)
     .innerJoin(quizzes, eq(quizzes.taskId, learningTasks.id))
@@ -90,6 +93,6 @@ export async function loadTakeableQuiz(
   if (!row || !can(actor, "quiz.take", row)) return null;
   // Not released to this student yet: every road (intro page, start, the API) reads it as locked, with why.
   await requireReleased(db, actor, { courseId: row.courseId, item: { kind: "task", id: row.taskId }, noun: "quiz", hasRules: row.hasRules });
-  const { teacherId: _teacherId, status: _status, visibility: _visibility, hasRules: _hasRules, override, ...quiz } = row;
-  return { ...quiz, ...studentLimits(quiz, override) };
+  const { teacherId: _teacherId, status: _status, visibility: _visibility, hasRules: _hasRules, override, sectionOverride, ...quiz } = row;
+  return { ...quiz, ...studentLimits(quiz, override, sectionOverride) };
 }

@@ -21,7 +21,9 @@ const routeFiles: RouteFile[] = Object.entries(routeModules).map(([file, load]) 
   const names = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
   const pattern = new RegExp(`^${template.replace(/\./g, "\\.").replace(/\{[^}]+\}/g, "([^/]+)")}$`);
   return { template, pattern, names, load };
-});
+})
+  // As in Next.js, a static segment wins over a dynamic one: /sections/split before /sections/{sectionId}.
+  .sort((a, b) => a.names.length - b.names.length);
 
 /** Every "METHOD /api/v1/…" that a route file exports, read from the files themselves. */
 export async function routedEndpoints(): Promise<string[]> {

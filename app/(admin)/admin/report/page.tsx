@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SiteChartsSection } from "@/components/reports/charts/site-charts";
 import { EnrollmentFilters } from "@/components/reports/enrollment-filters";
+import { listSectionChoices, sectionOptions } from "@/lib/reports/section-choices";
 import { EnrollmentReportResults } from "@/components/reports/enrollment-report-results";
 import { SiteSummaryTiles } from "@/components/reports/summary-tiles";
 import { db } from "@/db";
@@ -29,11 +30,13 @@ export default async function SiteReportPage({ searchParams }: { searchParams: P
   const query = parseReportQuery(raw);
   // One clock for the rows' at-risk flags and the at-risk filter of the tiles and charts.
   const now = new Date();
-  const [report, options, summary, charts] = await Promise.all([
+  const [report, options, summary, charts, sections] = await Promise.all([
     loadEnrollmentReport(db, user, { kind: "site" }, query, { now }),
     loadSiteFilterOptions(db, user),
     loadSiteSummary(db, user, query.filters, { now }),
     loadSiteCharts(db, user, query.filters, { now }),
+    // Sections are per course: the filter appears once a course is chosen.
+    query.filters.courseId ? listSectionChoices(db, user, query.filters.courseId) : Promise.resolve([]),
   ]);
   if (!report || !options || !summary || !charts) notFound();
   const errors = filterErrors(raw, query.filters);
@@ -47,7 +50,7 @@ export default async function SiteReportPage({ searchParams }: { searchParams: P
         <h1 className="text-2xl font-bold">Site report</h1>
         <p className="text-ink-muted">Every enrolment on the site with its progress. Filter, sort and export it as CSV.</p>
       </header>
-      <EnrollmentFilters action={base} query={query} siteOptions={options} errors={errors} />
+      <EnrollmentFilters action={base} query={query} siteOptions={options} errors={errors} sections={sectionOptions(sections, false)} />
       <SiteSummaryTiles summary={summary} />
       <section aria-labelledby="report-enrolments" className="flex flex-col gap-4">
         <h2 id="report-enrolments" className="text-lg font-semibold">

@@ -51,9 +51,17 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           <h1 className="text-2xl font-bold">Users</h1>
           <p className="text-ink-muted">Every account: change roles, deactivate, reactivate, or anonymise on request.</p>
         </div>
-        <Link href="/admin/users/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
-          New user
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link href="/admin/users/import" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
+            Import users
+          </Link>
+          <Link href="/admin/cohorts" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
+            Cohorts
+          </Link>
+          <Link href="/admin/users/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+            New user
+          </Link>
+        </div>
       </header>
       <UserFilters action={basePath} query={query} />
       <p role="status" className="text-sm text-ink-muted">

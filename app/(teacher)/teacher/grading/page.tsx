@@ -13,6 +13,7 @@ import type { Actor } from "@/lib/auth/policy";
 import { requireArea } from "@/lib/auth/current-user";
 import { countEssayAttemptsToGrade, loadEssayQueue } from "@/lib/quizzes/grading/essay-queue-queries";
 import { parseEssayQueueParams, type EssayQueueParams } from "@/lib/quizzes/grading/essay-queue-schema";
+import { listSectionChoices, sectionOptions, type SectionChoice } from "@/lib/reports/section-choices";
 
 export const metadata: Metadata = { title: "Grading" };
 
@@ -30,6 +31,7 @@ function hrefWith(params: QueueParams, change: Partial<QueueParams>): string {
   const search = new URLSearchParams();
   if (next.course) search.set("course", next.course);
   if (next.assignment) search.set("assignment", next.assignment);
+  if (next.section) search.set("section", next.section);
   if (next.status !== "needs_grading") search.set("status", next.status);
   if (next.q) search.set("q", next.q);
   if (next.sort !== "oldest") search.set("sort", next.sort);
@@ -42,6 +44,7 @@ function essaysHref(params: EssayQueueParams, change: Partial<EssayQueueParams>)
   const next = { ...params, ...change };
   const search = new URLSearchParams({ view: "quiz_essays" });
   if (next.course) search.set("course", next.course);
+  if (next.section) search.set("section", next.section);
   if (next.page > 1) search.set("page", String(next.page));
   return `/teacher/grading?${search.toString()}`;
 }
@@ -51,7 +54,9 @@ export default async function GradingQueuePage({ searchParams }: { searchParams:
   const raw = await searchParams;
   const essayParams = parseEssayQueueParams(raw);
   const essaysWaiting = await countEssayAttemptsToGrade(db, user);
-  if (essayParams.view === "quiz_essays") return <EssayQueueView user={user} params={essayParams} essaysWaiting={essaysWaiting} />;
+  // The sections of the chosen course (of every course otherwise); a section teacher's own only.
+  const sections = await listSectionChoices(db, user, essayParams.course);
+  if (essayParams.view === "quiz_essays") return <EssayQueueView user={user} params={essayParams} essaysWaiting={essaysWaiting} sections={sections} />;
   const params = parseQueueParams(raw);
   const queue = await loadGradingQueue(db, user, params);
   const assignmentsShown = params.course ? queue.assignments.filter((assignment) => assignment.courseId === params.course) : queue.assignments;
@@ -79,6 +84,9 @@ export default async function GradingQueuePage({ searchParams }: { searchParams:
           defaultValue={params.assignment ?? ""}
           options={[{ value: "", label: "All assignments" }, ...assignmentsShown.map((assignment) => ({ value: assignment.id, label: assignment.title }))]}
         />
+        {sections.length > 0 ? (
+          <SelectField label="Section" name="section" defaultValue={params.section ?? ""} options={sectionOptions(sections, !params.course)} />
+        ) : null}
         <SelectField label="Status" name="status" defaultValue={params.status} options={statusOptions} />
         <TextField label="Student" name="q" type="search" defaultValue={params.q} placeholder="Name or email" />
         <input type="hidden" name="sort" value={params.sort} />
@@ -101,7 +109,17 @@ export default async function GradingQueuePage({ searchParams }: { searchParams:
 }
 
 // Quiz attempts whose essays wait for a score: until then their score is provisional and the quiz is not graded.
-async function EssayQueueView({ user, params, essaysWaiting }: { user: Actor; params: EssayQueueParams; essaysWaiting: number }) {
+async function EssayQueueView({
+  user,
+  params,
+  essaysWaiting,
+  sections,
+}: {
+  user: Actor;
+  params: EssayQueueParams;
+  essaysWaiting: number;
+  sections: SectionChoice[];
+}) {
   const queue = await loadEssayQueue(db, user, params);
   return (
     <div className="flex flex-col gap-6">
@@ -122,6 +140,9 @@ async function EssayQueueView({ user, params, essaysWaiting }: { user: Actor; pa
           defaultValue={params.course ?? ""}
           options={[{ value: "", label: "All courses" }, ...queue.courses.map((course) => ({ value: course.id, label: course.title }))]}
         />
+        {sections.length > 0 ? (
+          <SelectField label="Section" name="section" defaultValue={params.section ?? ""} options={sectionOptions(sections, !params.course)} />
+        ) : null}
         <div className="flex items-end">
           <Button type="submit" className="w-full">
             Show

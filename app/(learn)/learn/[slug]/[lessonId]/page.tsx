@@ -6,6 +6,8 @@ import { VideoEmbed } from "@/components/content/video-embed";
 import { CourseOutlineNav } from "@/components/learn/course-outline";
 import { MarkCompleteButton } from "@/components/learn/mark-complete-button";
 import { LockedPanel } from "@/components/pacing/locked-panel";
+import { MySectionsNote } from "@/components/sections/my-sections-note";
+import { CertificateNote } from "@/components/certificates/certificate-note";
 import { formatBytes, formatPercent } from "@/lib/format";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { db } from "@/db";
@@ -75,6 +77,8 @@ export default async function LessonPage(props: Props) {
             · {lesson.moduleTitle}
           </p>
           <h1 className="text-2xl font-bold">{lesson.title}</h1>
+          {course.isLearner ? <MySectionsNote courseId={course.id} /> : null}
+          {course.isLearner ? <CertificateNote courseId={course.id} /> : null}
           {course.isLearner ? (
             <div className="flex flex-col gap-1">
               <ProgressBar percent={progress.percent} label={`Progress in ${course.title}`} />

@@ -15,7 +15,8 @@ interface Props {
 
 export const metadata: Metadata = { title: "Announcements" };
 
-// Every announcement of a course, newest first, for its members; anyone else gets not found.
+// A course's announcements, newest first, for its members (a student: the
+// whole course's and its sections'); anyone else gets not found.
 export default async function AnnouncementsPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const user = await requireUser(`/learn/${slug}/announcements`);
@@ -36,7 +37,7 @@ export default async function AnnouncementsPage({ params, searchParams }: Props)
       {list.items.length === 0 ? (
         <p className="text-ink-muted">{list.total === 0 ? "No announcements yet." : "No announcements on this page."}</p>
       ) : (
-        <AnnouncementList slug={course.slug} items={list.items} headingLevel={2} />
+        <AnnouncementList slug={course.slug} items={list.items} headingLevel={2} showAudience={user.role !== "student"} />
       )}
       <Pager page={list.page} pageCount={list.pageCount} hrefFor={(n) => (n > 1 ? `${base}?page=${n}` : base)} label="Announcement pages" />
     </div>

@@ -12,12 +12,13 @@ import { pageParam } from "@/lib/pagination";
 
 interface Props {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ page?: string | string[]; lesson?: string | string[] }>;
+  searchParams: Promise<{ page?: string | string[]; lesson?: string | string[]; section?: string | string[] }>;
 }
 
 export const metadata: Metadata = { title: "Discussions" };
 
-// A course's threads, pinned first, then the most recently active; ?lesson= narrows them to one lesson.
+// A course's threads the reader may see, pinned first, then the most recently
+// active; ?lesson= narrows them to one lesson, ?section= (staff) to one section.
 export default async function DiscussionsPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
@@ -27,8 +28,11 @@ export default async function DiscussionsPage({ params, searchParams }: Props) {
 
   const lessonParam = typeof query.lesson === "string" && z.uuid().safeParse(query.lesson).success ? query.lesson : null;
   const lesson = lessonParam ? (course.lessons.find((candidate) => candidate.id === lessonParam) ?? null) : null;
+  const sectionParam = typeof query.section === "string" && z.uuid().safeParse(query.section).success ? query.section : null;
+  // Staff filter by the sections they see; a student already sees only its own sections' threads.
+  const section = course.staff && sectionParam ? (course.sections.find((candidate) => candidate.id === sectionParam) ?? null) : null;
   const page = pageParam(query.page);
-  const list = await listThreads(db, user, course.id, { page, lessonId: lesson?.id ?? null });
+  const list = await listThreads(db, user, course.id, { page, lessonId: lesson?.id ?? null, sectionId: section?.id ?? null });
   const newThreadHref = `/learn/${slug}/discussions/new${lesson ? `?lesson=${lesson.id}` : ""}`;
   // "Discuss this lesson" with nothing to read yet goes straight to writing.
   if (lesson && list.total === 0 && page === 1 && course.canPost) redirect(newThreadHref);
@@ -36,6 +40,7 @@ export default async function DiscussionsPage({ params, searchParams }: Props) {
   const hrefFor = (target: number) => {
     const search = new URLSearchParams();
     if (lesson) search.set("lesson", lesson.id);
+    if (section) search.set("section", section.id);
     if (target > 1) search.set("page", String(target));
     const text = search.toString();
     return `/learn/${slug}/discussions${text ? `?${text}` : ""}`;
@@ -63,6 +68,25 @@ export default async function DiscussionsPage({ params, searchParams }: Props) {
             </Link>
           </p>
         ) : null}
+        {course.staff && course.sections.length > 0 ? (
+          <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Filter threads by section">
+            {lesson ? <input type="hidden" name="lesson" value={lesson.id} /> : null}
+            <label className="flex flex-col gap-1 text-sm font-medium">
+              Section
+              <select name="section" defaultValue={section?.id ?? ""} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+                <option value="">All threads</option>
+                {course.sections.map((candidate) => (
+                  <option key={candidate.id} value={candidate.id}>
+                    {candidate.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold hover:bg-slate-50">
+              Filter
+            </button>
+          </form>
+        ) : null}
       </header>
 
       {list.threads.length === 0 ? (
@@ -77,7 +101,7 @@ export default async function DiscussionsPage({ params, searchParams }: Props) {
                 <Link href={`/learn/${slug}/discussions/${thread.id}`} className="font-semibold text-brand-800 underline">
                   {thread.title}
                 </Link>
-                <ThreadBadges pinned={thread.pinned} locked={thread.locked} />
+                <ThreadBadges pinned={thread.pinned} locked={thread.locked} section={thread.section} />
               </div>
               <p className="text-sm text-ink-muted">
                 Started by {thread.authorName}

@@ -5,11 +5,13 @@ import { CourseForm } from "@/components/course-editor/course-form";
 import { StatusPanel } from "@/components/course-editor/status-panel";
 import { CourseTransferLinks } from "@/components/course-transfer/course-transfer-links";
 import { CourseQuizzes } from "@/components/quiz-results/course-quizzes";
+import { SectionTeacherCourseView } from "@/components/section-teaching/section-teacher-course";
 import { capitalize, formatDate } from "@/lib/format";
 import { db } from "@/db";
 import { requireArea } from "@/lib/auth/current-user";
 import { renderMarkdown } from "@/lib/content/markdown";
 import { loadEditableCourse } from "@/lib/courses/editor-queries";
+import { loadSectionTeacherCourse } from "@/lib/courses/section-teacher-course";
 import { listCourseQuizzes } from "@/lib/quizzes/results-queries";
 
 export const metadata: Metadata = { title: "Edit course" };
@@ -24,7 +26,12 @@ export default async function EditCoursePage({ params, searchParams }: Props) {
   const user = await requireArea("area.teacher", `/teacher/courses/${courseId}`);
   // Someone else's course, a missing one and a malformed id all read as not found.
   const course = await loadEditableCourse(db, user, courseId);
-  if (!course) notFound();
+  if (!course) {
+    // A section teacher opens the course to see and grade its sections' students, never to edit it.
+    const taught = await loadSectionTeacherCourse(db, user, courseId);
+    if (!taught) notFound();
+    return <SectionTeacherCourseView course={taught} />;
+  }
   const justCreated = (await searchParams).created !== undefined;
   const quizzes = await listCourseQuizzes(db, user, course.id);
   const structureHref = `/teacher/courses/${course.id}/structure`;
@@ -61,6 +68,12 @@ export default async function EditCoursePage({ params, searchParams }: Props) {
             Gradebook
           </Link>
           <Link
+            href={`/teacher/courses/${course.id}/sections`}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
+          >
+            Sections
+          </Link>
+          <Link
             href={`/teacher/courses/${course.id}/progress`}
             className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
           >
@@ -83,6 +96,12 @@ export default async function EditCoursePage({ params, searchParams }: Props) {
             className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
           >
             Events
+          </Link>
+          <Link
+            href={`/teacher/courses/${course.id}/certificates`}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
+          >
+            Certificates
           </Link>
           <Link
             href={`/courses/${course.slug}`}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { AnnouncementAudience } from "@/components/announcements/announcement-audience";
 import { AnnouncementByline } from "@/components/announcements/announcement-byline";
 import { Markdown } from "@/components/content/markdown";
 import { db } from "@/db";
@@ -17,7 +18,7 @@ async function load({ params }: Props) {
   const user = await requireUser(`/learn/${slug}/announcements/${announcementId}`);
   if (!z.uuid().safeParse(announcementId).success) return null;
   const announcement = await loadAnnouncement(db, user, slug, announcementId);
-  return announcement ? { slug, announcement } : null;
+  return announcement ? { slug, announcement, staff: user.role !== "student" } : null;
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -29,7 +30,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function AnnouncementPage(props: Props) {
   const loaded = await load(props);
   if (!loaded) notFound();
-  const { slug, announcement } = loaded;
+  const { slug, announcement, staff } = loaded;
 
   return (
     <article className="flex max-w-3xl flex-col gap-6">
@@ -39,6 +40,7 @@ export default async function AnnouncementPage(props: Props) {
         </Link>
         <h1 className="text-2xl font-bold">{announcement.title}</h1>
         <AnnouncementByline {...announcement} />
+        {staff ? <AnnouncementAudience sections={announcement.sections} /> : null}
       </header>
       <Markdown source={announcement.body} />
     </article>

@@ -55,7 +55,7 @@ export default async function ThreadPage(props: Props) {
         </Link>
         <h1 className="text-2xl font-bold">{thread.title}</h1>
         <div className="flex flex-wrap items-center gap-2 text-sm text-ink-muted">
-          <ThreadBadges pinned={thread.pinned} locked={thread.locked} removed={thread.removed} />
+          <ThreadBadges pinned={thread.pinned} locked={thread.locked} removed={thread.removed} section={thread.section} />
           {thread.lesson ? (
             <span>
               About the lesson{" "}

@@ -31,7 +31,14 @@ export default async function NewThreadPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-bold">New thread</h1>
         {chosen ? <p className="text-ink-muted">About the lesson {chosen.title}.</p> : null}
       </header>
-      <NewThreadForm courseId={course.id} courseSlug={slug} lessons={course.lessons} lessonId={chosen?.id ?? null} />
+      <NewThreadForm
+        courseId={course.id}
+        courseSlug={slug}
+        lessons={course.lessons}
+        lessonId={chosen?.id ?? null}
+        sections={course.sections}
+        sectionsOnly={course.sectionsOnly}
+      />
     </div>
   );
 }

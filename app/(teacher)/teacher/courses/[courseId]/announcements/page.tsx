@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { AnnouncementAudience } from "@/components/announcements/announcement-audience";
 import { AnnouncementByline } from "@/components/announcements/announcement-byline";
 import { AnnouncementControls } from "@/components/announcements/announcement-controls";
 import { AnnouncementForm } from "@/components/announcements/announcement-form";
@@ -19,7 +20,9 @@ interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-// A course's announcements for its teacher (or an admin): post one, and edit or delete those posted.
+// A course's announcements for its teacher (or an admin): post one to the
+// whole course or to some sections, and edit or delete those posted. A
+// section teacher posts to its sections and changes only its own.
 export default async function CourseAnnouncementsPage({ params, searchParams }: Props) {
   const { courseId } = await params;
   const user = await requireArea("area.teacher", `/teacher/courses/${courseId}/announcements`);
@@ -39,7 +42,12 @@ export default async function CourseAnnouncementsPage({ params, searchParams }: 
         </Link>
         <h1 className="text-2xl font-bold">Announcements: {course.title}</h1>
         <p className="text-ink-muted">
-          Every student enrolled in the course is notified of a new announcement. Editing one does not notify them again.
+          {course.sectionsOnly
+            ? "The students of the sections you choose are notified of a new announcement."
+            : course.sections.length > 0
+              ? "The students it is for (the whole course, or the sections you choose) are notified of a new announcement."
+              : "Every student enrolled in the course is notified of a new announcement."}{" "}
+          Editing one does not notify them again.
         </p>
       </header>
 
@@ -47,7 +55,7 @@ export default async function CourseAnnouncementsPage({ params, searchParams }: 
         <h2 id="post-announcement" className="mb-4 text-lg font-semibold">
           Post an announcement
         </h2>
-        <AnnouncementForm target={{ courseId: course.id }} />
+        <AnnouncementForm target={{ courseId: course.id, sections: course.sections, sectionsOnly: course.sectionsOnly }} />
       </section>
 
       <section aria-labelledby="posted-announcements" className="flex flex-col gap-4">
@@ -69,9 +77,12 @@ export default async function CourseAnnouncementsPage({ params, searchParams }: 
                       {announcement.title}
                     </h3>
                     <AnnouncementByline {...announcement} />
+                    <AnnouncementAudience sections={announcement.sections} />
                   </header>
                   <Markdown source={announcement.body} />
-                  <AnnouncementControls announcement={{ id: announcement.id, title: announcement.title, body: announcement.body }} />
+                  {!course.sectionsOnly || announcement.authorId === user.id ? (
+                    <AnnouncementControls announcement={{ id: announcement.id, title: announcement.title, body: announcement.body }} />
+                  ) : null}
                 </article>
               </li>
             ))}

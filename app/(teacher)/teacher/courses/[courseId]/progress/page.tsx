@@ -11,6 +11,7 @@ import { requireArea } from "@/lib/auth/current-user";
 import { behindByPoints, inactiveAfterDays } from "@/lib/reports/at-risk";
 import { loadCourseProgressSummary, loadEnrollmentReport } from "@/lib/reports/enrollment-report";
 import { filterErrors, parseReportQuery } from "@/lib/reports/report-params";
+import { listSectionChoices, sectionOptions } from "@/lib/reports/section-choices";
 
 export const metadata: Metadata = { title: "Course progress" };
 
@@ -35,7 +36,7 @@ export default async function CourseProgressPage({ params, searchParams }: Props
   const summary = await loadCourseProgressSummary(db, user, courseId, { now });
   if (!summary) notFound();
   const scope = { kind: "course", courseId: summary.course.id } as const;
-  const report = await loadEnrollmentReport(db, user, scope, query, { now });
+  const [report, sections] = await Promise.all([loadEnrollmentReport(db, user, scope, query, { now }), listSectionChoices(db, user, summary.course.id)]);
   if (!report) notFound();
   const base = `/teacher/courses/${summary.course.id}/progress`;
   const errors = filterErrors(raw, query.filters);
@@ -62,7 +63,7 @@ export default async function CourseProgressPage({ params, searchParams }: Props
           <StatCard label="At risk" value={summary.atRisk} />
         </dl>
       </section>
-      <EnrollmentFilters action={base} query={query} errors={errors} />
+      <EnrollmentFilters action={base} query={query} errors={errors} sections={sectionOptions(sections, false)} />
       <EnrollmentReportResults
         report={report}
         query={query}

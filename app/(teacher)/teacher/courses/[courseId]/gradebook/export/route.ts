@@ -2,13 +2,14 @@ import { db } from "@/db";
 import { getCurrentUserPastMfaGate } from "@/lib/auth/mfa/gated-user";
 import { costlyLimits, countCostlyUse, tooManyRequestsResponse } from "@/lib/security/costly-limits";
 import { gradebookCsvLines, streamLines } from "@/lib/gradebook/gradebook-csv";
-import { loadGradebookCourse, loadGradebookTasks } from "@/lib/gradebook/gradebook-queries";
+import { gradebookStudents, loadGradebookCourse, loadGradebookTasks } from "@/lib/gradebook/gradebook-queries";
+import { parseGradebookParams } from "@/lib/gradebook/gradebook-schema";
 import { z } from "zod";
 
 const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
-/** GET …/gradebook/export: the whole gradebook as CSV, streamed, for the course's teacher or an admin. */
-export async function GET(_request: Request, { params }: { params: Promise<{ courseId: string }> }) {
+/** GET …/gradebook/export: the whole gradebook as CSV, streamed, for the course's teacher, a section teacher (its sections) or an admin. */
+export async function GET(request: Request, { params }: { params: Promise<{ courseId: string }> }) {
   const { courseId } = await params;
   const user = await getCurrentUserPastMfaGate();
   if (!user) return new Response("Sign in to export the gradebook.", { status: 401 });
@@ -19,7 +20,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cou
   const course = await loadGradebookCourse(db, user, courseId);
   if (!course) return notFound();
   const tasks = await loadGradebookTasks(db, course.id);
-  return new Response(streamLines(gradebookCsvLines(db, course.id, tasks)), {
+  // A section teacher's export holds its sections' students; `section` narrows it like the page.
+  const { section } = parseGradebookParams(Object.fromEntries(new URL(request.url).searchParams));
+  return new Response(streamLines(gradebookCsvLines(db, course.id, tasks, gradebookStudents(user, course, section))), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${course.slug}-gradebook.csv"`,
