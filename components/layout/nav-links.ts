@@ -20,6 +20,7 @@ export function navLinksFor(role: UserRole | null): NavLink[] {
         { href: "/dashboard", label: "My learning" },
         { href: "/progress", label: "My progress" },
         { href: "/grades", label: "My grades" },
+        { href: "/certificates", label: "Certificates" },
         calendar,
       ];
     case "teacher":

@@ -30,3 +30,11 @@ export function badgeRevoked(revokedAt: Date, reason: string | null, verificatio
     { status: 410, headers: { ...cors, "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-cache" } },
   );
 }
+
+/** The credential cannot be signed right now (the site's key does not open): the reason is in the server's log, not here. */
+export function badgeUnavailable(): Response {
+  return new Response(JSON.stringify({ error: "The credential cannot be signed right now. Try again later." }), {
+    status: 503,
+    headers: { ...cors, "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "300" },
+  });
+}

@@ -51,7 +51,9 @@ export type DomainEvent =
       payload: { taskId: string; courseId: string; userId: string } | { taskId: string; courseId: string; sectionId: string };
     }
   // A certificate was issued (on completion, a grade reaching the minimum, or by the teacher): its student is told.
-  | { type: "certificate.issued"; aggregateId: string; payload: { certificateId: string; userId: string; courseId: string } };
+  | { type: "certificate.issued"; aggregateId: string; payload: { certificateId: string; userId: string; courseId: string } }
+  // A teacher was given a section of someone else's course to teach: it is told.
+  | { type: "section.teacher_added"; aggregateId: string; payload: { sectionId: string; courseId: string; userId: string } };
 
 export type DomainEventType = DomainEvent["type"];
 

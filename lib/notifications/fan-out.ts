@@ -3,6 +3,7 @@ import type { DomainEventRow } from "@/db/schema";
 import type { EventHandler, EventHandlers } from "@/lib/events/process-events";
 import { deliver } from "./deliver";
 import { courseTransferFinished } from "./course-transfer-finished";
+import { sectionTeacherAdded } from "./section-teacher-added";
 import { quizGraded } from "./quiz-graded";
 import { deadlineChanged, overrideDueSoon, taskDueSoon } from "./task-deadlines";
 
@@ -117,4 +118,5 @@ export const notificationHandlers: EventHandlers = {
   "task.override_due_soon": [overrideDueSoon],
   "task.deadline_changed": [deadlineChanged],
   "course_transfer.finished": [courseTransferFinished],
+  "section.teacher_added": [sectionTeacherAdded],
 };

@@ -11,6 +11,7 @@ export const notificationTypes = [
   { type: "certificate.issued", label: "Certificates", description: "A certificate you earned in a course is ready to download." },
   { type: "task.published", label: "New quizzes and assignments", description: "A quiz or assignment is published in one of your courses." },
   { type: "lesson.published", label: "New lessons", description: "A lesson is added to one of your courses." },
+  { type: "section.teacher_added", label: "Sections you teach", description: "You are made a section teacher of a class in someone else's course.", staffOnly: true },
   { type: "course_transfer.finished", label: "Course copies and imports", description: "A course you copied, restored or imported is ready, or could not be made.", staffOnly: true },
 ] as const satisfies readonly { type: DomainEventType; label: string; description: string; staffOnly?: true }[];
 

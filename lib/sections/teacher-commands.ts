@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db";
 import { sectionTeachers, users } from "@/db/schema";
 import { fail, missing } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { publish } from "@/lib/events/publish";
 import type { Actor } from "@/lib/auth/policy";
 import { loadManagedCourse } from "./access";
 import { command } from "./command";
@@ -49,6 +50,7 @@ export async function addSectionTeacher(
       entityId: section.id,
       after: { courseId: course.id, userId: teacher.id },
     });
+    await publish(tx, { type: "section.teacher_added", aggregateId: section.id, payload: { sectionId: section.id, courseId: course.id, userId: teacher.id } }, actor.id);
   }
   return { courseId: course.id, sectionId: section.id, userId: teacher.id, changed: inserted.length > 0 };
 }

@@ -4,7 +4,9 @@
 // teacher's course read as not found, and the audit trail. Both databases.
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { auditLog, courseSections, sectionMembers, sectionTeachers } from "@/db/schema";
+import { auditLog, courseSections, notifications, sectionMembers, sectionTeachers } from "@/db/schema";
+import { processPendingEvents } from "@/lib/events/process-events";
+import { notificationHandlers } from "@/lib/notifications/fan-out";
 import { executeAction } from "@/lib/actions/action";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { addMembersCommand, removeMemberCommand } from "@/lib/sections/member-commands";
@@ -184,6 +186,31 @@ describe("section teachers", () => {
     const actions = await auditActions([id]);
     expect(actions.filter((action) => action === "section.teacher_added")).toHaveLength(1);
     expect(actions).toContain("section.teacher_removed");
+  });
+});
+
+describe("telling a new section teacher", () => {
+  it("tells the teacher once, in the worker, which section of which course it now teaches", async () => {
+    const id = await section("10C");
+    await processPendingEvents(testDb(), {});
+    await run(addTeacherCommand, { courseId: course.id, sectionId: id, userId: otherTeacher.id }, teacher);
+    // Adding it again changes nothing and tells nobody again.
+    await run(addTeacherCommand, { courseId: course.id, sectionId: id, userId: otherTeacher.id }, teacher);
+    expect(await processPendingEvents(testDb(), notificationHandlers)).toBe(1);
+    const told = await testDb().select().from(notifications).where(eq(notifications.userId, otherTeacher.id));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.title).toMatch(/^You now teach 10C in Fixture course \d+$/);
+    expect(told[0]!.link).toBe(`/teacher/courses/${course.id}`);
+    expect(await testDb().select().from(notifications).where(eq(notifications.userId, teacher.id))).toHaveLength(0);
+  });
+
+  it("says nothing when the teacher was taken off the section before the worker ran", async () => {
+    const id = await section("10D");
+    await processPendingEvents(testDb(), {});
+    await run(addTeacherCommand, { courseId: course.id, sectionId: id, userId: otherTeacher.id }, teacher);
+    await run(removeTeacherCommand, { courseId: course.id, sectionId: id, userId: otherTeacher.id }, teacher);
+    await processPendingEvents(testDb(), notificationHandlers);
+    expect(await testDb().select().from(notifications).where(eq(notifications.userId, otherTeacher.id))).toHaveLength(0);
   });
 });
 

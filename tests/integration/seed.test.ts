@@ -271,3 +271,37 @@ describe("seedDemoData", () => {
     expect(enrollment!.progressPercent).toBe(16.67);
   });
 });
+
+describe("school structure in the demo", () => {
+  it("teaches Mechanics to 10A and 10B with teacher2 on 10B, gathers class 10 in a cohort and certifies student11", async () => {
+    const sections = rowsOf<{ name: string; members: number; teachers: string | null }>(
+      await testDb().execute(sql`
+        SELECT cs.name, (SELECT count(*)::int FROM section_members sm WHERE sm.section_id = cs.id) AS members,
+          (SELECT string_agg(u.email, ',') FROM section_teachers st JOIN users u ON u.id = st.user_id WHERE st.section_id = cs.id) AS teachers
+        FROM course_sections cs JOIN courses c ON c.id = cs.course_id
+        WHERE c.slug = 'mechanics-motion-and-forces' ORDER BY cs.name`),
+    );
+    expect(sections.map((row) => ({ ...row, members: Number(row.members) }))).toEqual([
+      { name: "10A", members: 3, teachers: null },
+      { name: "10B", members: 2, teachers: "teacher2@jeevi.example" },
+    ]);
+
+    const cohort = rowsOf<{ name: string; members: number; links: number }>(
+      await testDb().execute(sql`
+        SELECT ch.name, (SELECT count(*)::int FROM cohort_members m WHERE m.cohort_id = ch.id) AS members,
+          (SELECT count(*)::int FROM cohort_courses cc WHERE cc.cohort_id = ch.id) AS links
+        FROM cohorts ch`),
+    );
+    expect(cohort.map((row) => ({ ...row, members: Number(row.members), links: Number(row.links) }))).toEqual([
+      { name: "Class 10, 2026", members: 4, links: 0 },
+    ]);
+
+    const certificates = rowsOf<{ email: string; slug: string; revoked: boolean; status: string }>(
+      await testDb().execute(sql`
+        SELECT u.email, c.slug, x.revoked_at IS NOT NULL AS revoked, e.status
+        FROM certificates x JOIN users u ON u.id = x.user_id JOIN courses c ON c.id = x.course_id
+        JOIN enrollments e ON e.user_id = x.user_id AND e.course_id = x.course_id`),
+    );
+    expect(certificates).toEqual([{ email: "student11@jeevi.example", slug: "calculus-study-group", revoked: false, status: "completed" }]);
+  });
+});

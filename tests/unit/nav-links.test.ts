@@ -21,3 +21,12 @@ describe("the calendar", () => {
     expect(settingsLinks).toContainEqual({ href: "/settings/calendar", label: "Calendar and time zone" });
   });
 });
+
+describe("certificates", () => {
+  // An admin reaches cohorts and certificates from the Administration page, which keeps the menu short.
+  it("a student reaches its certificates from the menu; nobody else has that link", () => {
+    expect(navLinksFor("student")).toContainEqual({ href: "/certificates", label: "Certificates" });
+    expect(navLinksFor("teacher").map((link) => link.href)).not.toContain("/certificates");
+    expect(navLinksFor(null).map((link) => link.href)).not.toContain("/certificates");
+  });
+});

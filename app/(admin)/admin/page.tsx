@@ -64,6 +64,26 @@ export default async function AdminDashboardPage() {
           <Link href="/admin/users/new" className="text-brand-700 underline">
             New user
           </Link>
+          <Link href="/admin/users/import" className="text-brand-700 underline">
+            Import users
+          </Link>
+          <Link href="/admin/cohorts" className="text-brand-700 underline">
+            Cohorts
+          </Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="recognition-panel">
+        <h2 id="recognition-panel" className="mb-3 text-lg font-semibold">
+          Certificates
+        </h2>
+        <p className="flex flex-wrap gap-4 text-sm font-medium">
+          <Link href="/admin/certificates" className="text-brand-700 underline">
+            Certificates and templates
+          </Link>
+          <Link href="/admin/badges" className="text-brand-700 underline">
+            Open Badges signing key
+          </Link>
         </p>
       </section>
 

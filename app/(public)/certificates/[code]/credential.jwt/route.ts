@@ -1,7 +1,8 @@
 import { db } from "@/db";
 import { issueCredential } from "@/lib/badges/issue-credential";
 import { loadCertificateByCode } from "@/lib/badges/load-certificate";
-import { badgeNotFound, badgeRevoked, badgeText } from "@/lib/badges/responses";
+import { badgeNotFound, badgeRevoked, badgeText, badgeUnavailable } from "@/lib/badges/responses";
+import { logger } from "@/lib/logging/logger.mjs";
 import { badgeUrls } from "@/lib/badges/urls";
 
 // GET /certificates/<code>/credential.jwt: the certificate's Open Badges 3.0
@@ -15,7 +16,14 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cod
   const certificate = await loadCertificateByCode(db, code);
   if (!certificate) return badgeNotFound();
   if (certificate.revokedAt) return badgeRevoked(certificate.revokedAt, certificate.revokedReason, badgeUrls().verificationPage(certificate.code));
-  const { jwt } = await issueCredential(db, certificate);
+  let jwt: string;
+  try {
+    ({ jwt } = await issueCredential(db, certificate));
+  } catch (error) {
+    // The sealed signing key does not open (AUTH_SECRET changed since it was made): an admin rotates it (docs/open-badges.md).
+    logger().error({ err: error, certificateId: certificate.id }, "badges: cannot sign the credential");
+    return badgeUnavailable();
+  }
   return badgeText(jwt, "application/jwt", "public, no-cache", {
     "Content-Disposition": `attachment; filename="certificate-${certificate.code}.jwt"`,
   });
