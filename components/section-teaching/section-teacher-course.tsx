@@ -42,6 +42,25 @@ export function SectionTeacherCourseView({ course }: { course: SectionTeacherCou
           </Link>
         </nav>
       </section>
+      <section aria-labelledby="section-quiz-results" className="rounded-card border border-slate-200 bg-white p-4">
+        <h2 id="section-quiz-results" className="text-lg font-semibold">
+          Quiz results
+        </h2>
+        {course.quizzes.length === 0 ? (
+          <p className="mt-1 text-sm text-ink-muted">This course has no published quiz yet.</p>
+        ) : (
+          <ul className="mt-2 flex flex-col gap-2">
+            {course.quizzes.map((quiz) => (
+              <li key={quiz.id}>
+                <Link href={`/teacher/courses/${course.id}/quizzes/${quiz.id}/results`} className="font-medium text-brand-700 underline">
+                  {quiz.title}
+                  <span className="sr-only">: results of your sections</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { assignments, courses, enrollments, learningTasks, taskOverrides, type A
 import { dueAtOverriddenSql, effectiveDueAtSql } from "@/lib/sections/section-overrides-sql";
 import type { CourseStatus, CourseVisibility, EnrollmentStatus, TaskStatus } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/policy";
+import { teachesSectionOf } from "@/lib/sections/section-scope";
 import { courseHasRulesSql } from "@/lib/pacing/require-released";
 
 export interface AssignmentInCourse {
@@ -31,6 +32,8 @@ export interface AssignmentInCourse {
     enrollmentId: string | null;
     /** Whether the course has any release rule (lib/pacing/require-released.ts). */
     hasRules: boolean;
+    /** Whether the actor teaches a section of the course (the policy's section teacher rules); false for anyone but a teacher. */
+    sectionTeacher: boolean;
   };
 }
 
@@ -70,6 +73,7 @@ export async function loadAssignmentInCourse(
         enrollmentStatus: enrollments.status,
         enrollmentId: enrollments.id,
         hasRules: courseHasRulesSql(courses.id),
+        sectionTeacher: teachesSectionOf(actor, courses.id),
       },
     })
     .from(assignments)

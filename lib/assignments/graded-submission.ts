@@ -1,8 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { assignments, courses, learningTasks, submissions, taskOverrides, type Assignment, type Submission } from "@/db/schema";
 import { fail } from "@/lib/actions/result";
 import { can, type Actor } from "@/lib/auth/policy";
+import { dueAtOverriddenSql, effectiveDueAtSql } from "@/lib/sections/section-overrides-sql";
 import { teachesStudentSection } from "@/lib/sections/section-scope";
 import { lateness } from "./lateness";
 
@@ -11,7 +12,7 @@ export const submissionNotFoundMessage = "This submission does not exist or you 
 export interface SubmissionToGrade {
   submission: Submission;
   assignment: Assignment;
-  /** dueAt is the student's: its own (an override) or the assignment's. */
+  /** dueAt is the student's: its own (an override), else its sections', else the assignment's. */
   task: { id: string; title: string; maxPoints: number | null; dueAt: Date | null; dueAtOverridden: boolean };
   course: { id: string; slug: string; teacherId: string };
 }
@@ -20,8 +21,8 @@ export interface SubmissionToGrade {
  * The submission locked FOR UPDATE, when the actor may grade its course; else
  * not found. Two graders saving at once are serialised by the lock, and the
  * revision check after it turns the later stale save into a conflict. A
- * student with its own due date has the hand-in's lateness (and so its late
- * penalty) measured against that date.
+ * student with its own (or its section's) due date has the hand-in's lateness
+ * (and so its late penalty) measured against that date.
  */
 export async function lockSubmissionToGrade(tx: DbOrTx, actor: Actor, submissionId: string): Promise<SubmissionToGrade> {
   const [row] = await tx
@@ -38,7 +39,9 @@ export async function lockSubmissionToGrade(tx: DbOrTx, actor: Actor, submission
         // A section teacher grades its sections' students only: another student's work reads as not found.
         sectionTeacher: teachesStudentSection(actor, courses.id, submissions.userId),
       },
-      ownDueAt: taskOverrides.dueAt,
+      // The student's own due date, else its sections' (lib/sections/section-overrides.ts); null when neither is set.
+      ownDueAt: sql<Date | null>`CASE WHEN ${dueAtOverriddenSql(taskOverrides.dueAt, submissions.taskId, submissions.userId)}
+        THEN ${effectiveDueAtSql(taskOverrides.dueAt, submissions.taskId, submissions.userId, learningTasks.dueAt)} END`.mapWith(learningTasks.dueAt),
     })
     .from(submissions)
     .innerJoin(assignments, eq(assignments.taskId, submissions.taskId))

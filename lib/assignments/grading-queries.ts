@@ -6,6 +6,7 @@ import type { DbOrTx } from "@/db";
 import { assignments, courses, learningTasks, submissions, taskOverrides, users } from "@/db/schema";
 import type { LatePenaltyType, SubmissionGradeStatus } from "@/db/schema/enums";
 import { can, type Actor } from "@/lib/auth/policy";
+import { dueAtOverriddenSql, effectiveDueAtSql } from "@/lib/sections/section-overrides-sql";
 import { teachesStudentSection } from "@/lib/sections/section-scope";
 import { lateness, latePenaltyPercent } from "./lateness";
 import { loadVersions, type SubmissionVersion } from "./submission-versions";
@@ -22,7 +23,7 @@ export interface SubmissionForGrading {
     title: string;
     instructions: string;
     maxPoints: number;
-    /** The student's due date: its own (an override) or the assignment's. */
+    /** The student's due date: its own (an override), else its sections', else the assignment's. */
     dueAt: Date | null;
     dueAtOverridden: boolean;
     latePenaltyType: LatePenaltyType;
@@ -64,7 +65,11 @@ export async function loadSubmissionForGrading(db: DbOrTx, actor: Actor, submiss
       },
       studentName: personName,
       graderName: sql<string | null>`coalesce(${grader.displayName}, ${grader.username})`,
-      ownDueAt: taskOverrides.dueAt,
+      // The student's own due date, else its sections', else the task's (lib/sections/section-overrides.ts).
+      dueAt: sql<Date | null>`${effectiveDueAtSql(taskOverrides.dueAt, submissions.taskId, submissions.userId, learningTasks.dueAt)}`.mapWith(
+        learningTasks.dueAt,
+      ),
+      dueAtOverridden: dueAtOverriddenSql(taskOverrides.dueAt, submissions.taskId, submissions.userId),
     })
     .from(submissions)
     .innerJoin(assignments, eq(assignments.taskId, submissions.taskId))
@@ -75,9 +80,9 @@ export async function loadSubmissionForGrading(db: DbOrTx, actor: Actor, submiss
     .leftJoin(taskOverrides, and(eq(taskOverrides.taskId, submissions.taskId), eq(taskOverrides.userId, submissions.userId)))
     .where(eq(submissions.id, submissionId));
   if (!row || !can(actor, "submission.grade", row.course)) return null;
-  const { submission, assignment, task, course, ownDueAt } = row;
-  // A student with its own due date is late (and penalised) only past that date.
-  const late = ownDueAt ? lateness(ownDueAt, submission.submittedAt) : { isLate: submission.isLate, daysLate: submission.daysLate };
+  const { submission, assignment, task, course, dueAt, dueAtOverridden } = row;
+  // A student with its own (or its section's) due date is late (and penalised) only past that date.
+  const late = dueAtOverridden && dueAt ? lateness(dueAt, submission.submittedAt) : { isLate: submission.isLate, daysLate: submission.daysLate };
   return {
     submissionId: submission.id,
     revision: submission.revision,
@@ -90,8 +95,8 @@ export async function loadSubmissionForGrading(db: DbOrTx, actor: Actor, submiss
       title: task.title,
       instructions: assignment.instructions,
       maxPoints: task.maxPoints ?? 0,
-      dueAt: ownDueAt ?? task.dueAt,
-      dueAtOverridden: ownDueAt !== null,
+      dueAt,
+      dueAtOverridden,
       latePenaltyType: assignment.latePenaltyType,
       latePenaltyPercent: assignment.latePenaltyPercent,
     },

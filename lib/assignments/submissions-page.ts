@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db";
 import { submissions, users } from "@/db/schema";
 import { afterCursor, cursorColumn, orderByKeys, type SortKey } from "@/lib/api/pagination";
 import { can, type Actor } from "@/lib/auth/policy";
+import { sectionFilter, visibleStudents } from "@/lib/sections/section-scope";
 import { personName } from "@/lib/users/person-search";
 import { loadAssignmentInCourse } from "./assignment-access";
 import { gradeAsSeenBy, type GradeView } from "./grade-visibility";
@@ -17,6 +18,8 @@ export interface SubmissionsPageQuery {
   versions?: "current" | "all";
   /** Graders only: one student's work. */
   studentId?: string;
+  /** Graders only: the students of this section of the course (another course's section lists nothing). */
+  sectionId?: string;
 }
 
 export interface SubmissionPageRow {
@@ -45,7 +48,8 @@ const keys: SortKey[] = [
  * One keyset page (`limit + 1` rows) of an assignment's submissions with
  * their files: a student's own versions (as its assignment page lists them,
  * grades only once released), or every student's for the course's teacher or
- * an admin, draft grades included. Null when the actor may not read them.
+ * an admin, draft grades included, and a section teacher's sections' students'
+ * only. Null when the actor may not read them.
  * Two statements besides the access check: the page, and its files.
  */
 export async function listSubmissionsAfter(
@@ -85,6 +89,8 @@ export async function listSubmissionsAfter(
       and(
         eq(submissions.taskId, taskId),
         owner === undefined ? undefined : eq(submissions.userId, owner),
+        student ? undefined : visibleStudents(actor, target.course, submissions.userId),
+        student ? undefined : sectionFilter(actor, query.sectionId, { courseId: target.course.id, userId: submissions.userId }),
         versions === "current" ? eq(submissions.isCurrent, true) : undefined,
         afterCursor(keys, query.cursor),
       ),

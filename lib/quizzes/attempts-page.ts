@@ -6,7 +6,7 @@ import type { AttemptStatus } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/policy";
 import { afterCursor, cursorColumn, orderByKeys, type SortKey } from "@/lib/api/pagination";
 import { personName } from "@/lib/users/person-search";
-import { loadResultsQuiz } from "./results-queries";
+import { loadResultsQuiz, resultsScope } from "./results-queries";
 import { closeExpiredAttempts } from "./taking/close-expired-attempts";
 import { loadTakeableQuiz } from "./taking/quiz-context";
 
@@ -42,7 +42,7 @@ const keys: SortKey[] = [
 /**
  * One keyset page (`limit + 1` rows) of a quiz's attempts: a student's own
  * (an enrolled student of a quiz it may take), or every student's for the
- * course's teacher or an admin. Attempts left open past their deadline are
+ * course's teacher or an admin, and a section teacher's sections' students'. Attempts left open past their deadline are
  * submitted first, as the pages do, so scores and statuses are current.
  * Null when the actor may not read this quiz's attempts.
  */
@@ -54,7 +54,8 @@ export async function listQuizAttemptsAfter(
   now = new Date(),
 ): Promise<AttemptPageRow[] | null> {
   const student = actor.role === "student";
-  const quiz = student ? await loadTakeableQuiz(db, actor, taskId) : await loadResultsQuiz(db, actor, { taskId });
+  const staffQuiz = student ? null : await loadResultsQuiz(db, actor, { taskId });
+  const quiz = student ? await loadTakeableQuiz(db, actor, taskId) : staffQuiz;
   if (!quiz) return null;
   await closeExpiredAttempts(db, { taskId, userId: student ? actor.id : undefined, now });
   const owner = student ? actor.id : query.studentId;
@@ -78,6 +79,8 @@ export async function listQuizAttemptsAfter(
     .where(
       and(
         eq(quizAttempts.taskId, taskId),
+        // A section teacher lists its sections' students' attempts only.
+        staffQuiz ? resultsScope(actor, staffQuiz)(quizAttempts.userId) : undefined,
         owner === undefined ? undefined : eq(quizAttempts.userId, owner),
         query.status === undefined ? undefined : eq(quizAttempts.status, query.status),
         afterCursor(keys, query.cursor),

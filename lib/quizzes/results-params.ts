@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cleanText, firstParam } from "@/lib/url-params";
+import { cleanText, firstParam, uuidParam } from "@/lib/url-params";
 
 // The teacher's attempts table: its sort, filter, search and page live in the
 // URL, so every view has an address and the page works without JavaScript.
@@ -28,6 +28,8 @@ export interface AttemptsQuery {
   sort: AttemptSort;
   dir: "asc" | "desc";
   page: number;
+  /** The "Section" filter: only that section's students (a section of another course lists nobody). */
+  section?: string;
 }
 
 /** The newest attempts first unless asked otherwise. */
@@ -41,6 +43,7 @@ const paramsSchema = z.object({
   sort: z.preprocess(firstParam, z.enum(attemptSorts).catch(defaultAttemptsQuery.sort)),
   dir: z.preprocess(firstParam, z.enum(["asc", "desc"]).optional().catch(undefined)),
   page: z.preprocess(firstParam, z.coerce.number().int().min(1).max(maxPage).catch(1)),
+  section: uuidParam(),
 });
 
 /** Names and attempt numbers read best A→Z / 1→n; dates, durations and scores biggest first. */
@@ -57,6 +60,7 @@ export function parseAttemptsQuery(raw: unknown): AttemptsQuery {
     sort: parsed.sort,
     dir: parsed.dir ?? (parsed.sort === defaultAttemptsQuery.sort ? defaultAttemptsQuery.dir : naturalDirection(parsed.sort)),
     page: parsed.page,
+    ...(parsed.section ? { section: parsed.section } : {}),
   };
 }
 
@@ -65,6 +69,7 @@ export function attemptsHref(basePath: string, query: Partial<AttemptsQuery>): s
   const search = new URLSearchParams();
   if (query.q) search.set("q", query.q);
   if (query.status) search.set("status", query.status);
+  if (query.section) search.set("section", query.section);
   const sort = query.sort ?? defaultAttemptsQuery.sort;
   if (sort !== defaultAttemptsQuery.sort || (query.dir && query.dir !== defaultAttemptsQuery.dir)) {
     search.set("sort", sort);
@@ -78,7 +83,7 @@ export function attemptsHref(basePath: string, query: Partial<AttemptsQuery>): s
 /** Where a column header leads: its own sort, flipped when it is the current one; back to page 1. */
 export function sortHref(basePath: string, current: AttemptsQuery, sort: AttemptSort): string {
   const dir = current.sort === sort ? (current.dir === "asc" ? "desc" : "asc") : naturalDirection(sort);
-  return attemptsHref(basePath, { q: current.q, status: current.status, sort, dir });
+  return attemptsHref(basePath, { q: current.q, status: current.status, section: current.section, sort, dir });
 }
 
 /** Buckets of the score distribution: 0–10 %, 10–20 % … 90–100 % (100 % falls in the last). */

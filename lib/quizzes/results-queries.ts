@@ -1,6 +1,6 @@
 import "server-only";
 import { escapeLike } from "@/lib/users/person-search";
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { courses, learningTasks, quizzes } from "@/db/schema";
@@ -8,6 +8,7 @@ import type { GradingMethod, QuestionType, ReviewPolicy, TaskStatus } from "@/db
 import { taughtCourses } from "@/lib/auth/taught-courses";
 import { can, type Actor } from "@/lib/auth/policy";
 import { rowsOf } from "@/lib/db/rows";
+import { gradedCourses, sectionFilter, teachesSectionOf, visibleStudents } from "@/lib/sections/section-scope";
 import { pageCountOf } from "@/lib/pagination";
 import { attemptsPageSize, type AttemptSort, type AttemptState, type AttemptsQuery } from "./results-params";
 
@@ -27,7 +28,31 @@ export interface QuizResultsHeader {
   questionCount: number;
   /** The questions' points as they are now. */
   maxPoints: number;
+  /** The course's teacher: who sees every student; a section teacher's reads are narrowed to its sections' students. */
+  teacherId: string;
 }
+
+/**
+ * Which attempts the figures and the table are computed over, as SQL on the
+ * attempt's student column: every one for the course's teacher and admins, a
+ * section teacher's sections' students only, and with a section chosen only
+ * that section's members. Undefined: no narrowing.
+ */
+export type AttemptScope = (userId: AnyColumn | SQL) => SQL | undefined;
+
+/** The attempt scope of this actor on this quiz, with the "Section" filter when one is chosen. */
+export const resultsScope =
+  (actor: Actor, quiz: Pick<QuizResultsHeader, "courseId" | "teacherId">, sectionId?: string): AttemptScope =>
+  (userId) =>
+    and(
+      visibleStudents(actor, { id: quiz.courseId, teacherId: quiz.teacherId }, userId),
+      sectionFilter(actor, sectionId, { courseId: quiz.courseId, userId }),
+    );
+
+const scopeSql = (scope: AttemptScope | undefined, userId: SQL): SQL => {
+  const condition = scope?.(userId);
+  return condition ? sql`AND ${condition}` : sql``;
+};
 
 export interface QuizResultsSummary {
   /** Every attempt, open ones included. */
@@ -103,8 +128,8 @@ const toNumber = (value: unknown): number | null => (value === null || value ===
 
 /**
  * A quiz of a course the actor may see the results of, or null: ownership is in
- * the WHERE, so another teacher's quiz, a student and a missing quiz all read
- * as not found. The pages name the course in the address too; the API names
+ * the WHERE (the course's teacher, a teacher of one of its sections, an admin),
+ * so another teacher's quiz, a student and a missing quiz all read as not found. The pages name the course in the address too; the API names
  * only the quiz. One statement.
  */
 export async function loadResultsQuiz(
@@ -133,35 +158,44 @@ export async function loadResultsQuiz(
       timeLimitMinutes: quizzes.timeLimitMinutes,
       questionCount: quizzes.questionCount,
       maxPoints: sql<number>`coalesce(${learningTasks.maxPoints}, 0)`,
+      sectionTeacher: teachesSectionOf(actor, courses.id),
     })
     .from(quizzes)
     .innerJoin(learningTasks, eq(learningTasks.id, quizzes.taskId))
     .innerJoin(courses, eq(courses.id, learningTasks.courseId))
-    .where(and(eq(quizzes.taskId, taskId), courseId === undefined ? undefined : eq(courses.id, courseId), taughtCourses(actor)));
-  if (!row || !can(actor, "quiz.viewResults", { teacherId: row.teacherId, status: row.courseStatus, visibility: row.visibility })) {
+    .where(and(eq(quizzes.taskId, taskId), courseId === undefined ? undefined : eq(courses.id, courseId), gradedCourses(actor)));
+  if (
+    !row ||
+    !can(actor, "quiz.viewResults", { teacherId: row.teacherId, status: row.courseStatus, visibility: row.visibility, sectionTeacher: row.sectionTeacher })
+  ) {
     return null;
   }
-  const { teacherId: _teacherId, courseStatus: _courseStatus, visibility: _visibility, ...quiz } = row;
+  const { courseStatus: _courseStatus, visibility: _visibility, sectionTeacher: _sectionTeacher, ...quiz } = row;
   return { ...quiz, questionCount: Number(quiz.questionCount), maxPoints: Number(quiz.maxPoints) };
 }
 
 // Closed attempts that have a final score: an expired attempt the sweep has
 // not graded yet, and one whose essays wait for the teacher (its score is
 // provisional), count nowhere rather than as what they have so far.
-const gradedAttempts = (taskId: string) => sql`
-  SELECT user_id, score_points, score_percent FROM quiz_attempts
-  WHERE task_id = ${taskId} AND status <> 'in_progress' AND score_percent IS NOT NULL AND NOT grading_pending`;
+// The scope (a section teacher's students, the chosen section) narrows every figure alike.
+const gradedAttempts = (taskId: string, scope?: AttemptScope) => sql`
+  SELECT id, user_id, score_points, score_percent, question_order FROM quiz_attempts
+  WHERE task_id = ${taskId} AND status <> 'in_progress' AND score_percent IS NOT NULL AND NOT grading_pending
+    ${scopeSql(scope, sql`quiz_attempts.user_id`)}`;
 
-/** Counts, average, median, extremes and the distribution, aggregated in SQL. One statement. */
-export async function loadResultsSummary(db: DbOrTx, taskId: string): Promise<QuizResultsSummary> {
+/** Counts, average, median, extremes and the distribution, aggregated in SQL, over the scope's attempts. One statement. */
+export async function loadResultsSummary(db: DbOrTx, taskId: string, scope?: AttemptScope): Promise<QuizResultsSummary> {
   const result = await db.execute(sql`
-    WITH graded AS (${gradedAttempts(taskId)})
+    WITH scoped AS (
+      SELECT user_id, status, grading_pending FROM quiz_attempts WHERE task_id = ${taskId} ${scopeSql(scope, sql`quiz_attempts.user_id`)}
+    ),
+    graded AS (${gradedAttempts(taskId, scope)})
     SELECT
-      (SELECT count(*)::int FROM quiz_attempts WHERE task_id = ${taskId}) AS "attempts",
-      (SELECT count(*)::int FROM quiz_attempts WHERE task_id = ${taskId} AND status = 'in_progress') AS "inProgress",
-      (SELECT count(DISTINCT user_id)::int FROM quiz_attempts WHERE task_id = ${taskId}) AS "students",
+      (SELECT count(*)::int FROM scoped) AS "attempts",
+      (SELECT count(*)::int FROM scoped WHERE status = 'in_progress') AS "inProgress",
+      (SELECT count(DISTINCT user_id)::int FROM scoped) AS "students",
       (SELECT count(*)::int FROM graded) AS "graded",
-      (SELECT count(*)::int FROM quiz_attempts WHERE task_id = ${taskId} AND status <> 'in_progress' AND grading_pending) AS "awaitingGrading",
+      (SELECT count(*)::int FROM scoped WHERE status <> 'in_progress' AND grading_pending) AS "awaitingGrading",
       (SELECT round(avg(score_percent), 2) FROM graded) AS "averagePercent",
       (SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY score_percent)::numeric, 2) FROM graded) AS "medianPercent",
       (SELECT max(score_percent) FROM graded) AS "highestPercent",
@@ -197,12 +231,9 @@ export async function loadResultsSummary(db: DbOrTx, taskId: string): Promise<Qu
  * slot's draws, an edited question's older versions) and the quiz's current
  * chosen ones, in slot order. One statement.
  */
-export async function loadQuestionRates(db: DbOrTx, taskId: string): Promise<QuestionRate[]> {
+export async function loadQuestionRates(db: DbOrTx, taskId: string, scope?: AttemptScope): Promise<QuestionRate[]> {
   const result = await db.execute(sql`
-    WITH graded AS (
-      SELECT id, question_order FROM quiz_attempts
-      WHERE task_id = ${taskId} AND status <> 'in_progress' AND score_percent IS NOT NULL AND NOT grading_pending
-    ),
+    WITH graded AS (${gradedAttempts(taskId, scope)}),
     shown AS (
       SELECT DISTINCT unnest(question_order) AS id FROM graded
       UNION
@@ -269,13 +300,14 @@ const sortColumns: Record<AttemptSort, SQL> = {
  * One page of a quiz's attempts with the student's name, sorted, filtered by
  * state and searched by name, username or email, with the total from a window
  * count. An open attempt past its deadline reads as "closing" until it is
- * submitted. One statement, whatever the page.
+ * submitted. Only the scope's attempts. One statement, whatever the page.
  */
 export async function listQuizAttempts(
   db: DbOrTx,
   taskId: string,
   query: AttemptsQuery,
   now: Date = new Date(),
+  scope?: AttemptScope,
 ): Promise<AttemptsPage> {
   const search = query.q ? `%${escapeLike(query.q)}%` : null;
   const direction = query.dir === "asc" ? sql`ASC` : sql`DESC`;
@@ -291,7 +323,7 @@ export async function listQuizAttempts(
         coalesce(u.display_name, u.username) AS "studentName", u.email AS "studentEmail",
         lower(coalesce(u.display_name, u.username)) AS sort_name
       FROM quiz_attempts a JOIN users u ON u.id = a.user_id
-      WHERE a.task_id = ${taskId}
+      WHERE a.task_id = ${taskId} ${scopeSql(scope, sql`a.user_id`)}
         ${search ? sql`AND (u.display_name ILIKE ${search} OR u.username ILIKE ${search} OR u.email ILIKE ${search})` : sql``}
     )
     SELECT r.id, r."attemptNumber", r.state, r."startedAt", r."submittedAt",
@@ -323,7 +355,9 @@ export async function listQuizAttempts(
 
 /**
  * Everything the results page shows, or null when the actor may not see this
- * quiz's results. Four statements, whatever the number of attempts.
+ * quiz's results: for a section teacher over its sections' students only, and
+ * over one section's when `query.section` is set. Four statements, whatever
+ * the number of attempts.
  */
 export async function loadQuizResults(
   db: DbOrTx,
@@ -334,10 +368,11 @@ export async function loadQuizResults(
 ): Promise<QuizResults | null> {
   const quiz = await loadResultsQuiz(db, actor, ids);
   if (!quiz) return null;
+  const scope = resultsScope(actor, quiz, query.section);
   const [summary, questions, attempts] = await Promise.all([
-    loadResultsSummary(db, quiz.taskId),
-    loadQuestionRates(db, quiz.taskId),
-    listQuizAttempts(db, quiz.taskId, query, now),
+    loadResultsSummary(db, quiz.taskId, scope),
+    loadQuestionRates(db, quiz.taskId, scope),
+    listQuizAttempts(db, quiz.taskId, query, now, scope),
   ]);
   return { quiz, summary, questions, attempts };
 }

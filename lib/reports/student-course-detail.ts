@@ -16,6 +16,7 @@ import {
 } from "@/db/schema";
 import type { CourseStatus, EnrollmentStatus, SubmissionGradeStatus, TaskProgressStatus } from "@/db/schema/enums";
 import { can, type Actor } from "@/lib/auth/policy";
+import { dueAtOverriddenSql, effectiveDueAtSql } from "@/lib/sections/section-overrides-sql";
 import { teachesStudent, teachesStudentSection } from "@/lib/sections/section-scope";
 import { isUuid } from "@/lib/quizzes/taking/params";
 import type { AttemptHistoryRow } from "@/lib/quizzes/taking/student-queries";
@@ -62,7 +63,7 @@ export type DetailAttempt = AttemptHistoryRow;
 export interface DetailQuiz {
   taskId: string;
   title: string;
-  /** The student's due date: its own (an override) or the quiz's. */
+  /** The student's due date: its own (an override), else its sections', else the quiz's. */
   dueAt: Date | null;
   dueAtOverridden: boolean;
   progressStatus: TaskProgressStatus | null;
@@ -211,8 +212,9 @@ async function loadBody(db: DbOrTx, row: HeaderRow, viewer: DetailViewer): Promi
       taskId: learningTasks.id,
       title: learningTasks.title,
       type: learningTasks.type,
-      dueAt: sql<Date | null>`coalesce(${taskOverrides.dueAt}, ${learningTasks.dueAt})`.mapWith(learningTasks.dueAt),
-      dueAtOverridden: sql<boolean>`${taskOverrides.dueAt} IS NOT NULL`,
+      // The student's own due date, else its sections', else the task's (lib/sections/section-overrides.ts).
+      dueAt: sql<Date | null>`${effectiveDueAtSql(taskOverrides.dueAt, learningTasks.id, studentId, learningTasks.dueAt)}`.mapWith(learningTasks.dueAt),
+      dueAtOverridden: dueAtOverriddenSql(taskOverrides.dueAt, learningTasks.id, studentId),
       maxPoints: learningTasks.maxPoints,
       progressStatus: taskProgress.status,
       submissionId: submissions.id,

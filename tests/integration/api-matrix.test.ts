@@ -128,4 +128,33 @@ describe("a section teacher", () => {
     expect((await callApi({ path: `/api/v1/courses/${world.otherCourse.id}/quiz-essays`, token: s.sectionToken })).status).toBe(404);
     expect((await callApi({ path, token: s.demotedToken })).status).toBe(404);
   });
+
+  it("GET /api/v1/assignments/{taskId}/submissions: its section's students' work only (sectionId accepted), demoted → 404", async () => {
+    const path = `/api/v1/assignments/${world.course.assignmentTaskId}/submissions?limit=100`;
+    const students = (answer: Awaited<ReturnType<typeof callApi>>) => new Set((answer.body as { data: { student: { id: string } }[] }).data.map((row) => row.student.id));
+    const listed = await callApi({ path, token: s.sectionToken });
+    expect(listed.status).toBe(200);
+    expect(students(listed)).toEqual(new Set([world.student.id]));
+    const bySection = await callApi({ path: `${path}&sectionId=${s.sectionId}`, token: world.tokenFor("teacher") });
+    expect(bySection.status).toBe(200);
+    expect(students(bySection)).toEqual(new Set([world.student.id]));
+    expect(await callApi({ path: `${path}&sectionId=${s.foreignId}`, token: world.tokenFor("teacher") })).toMatchObject({ status: 200, body: { data: [] } });
+    expect((await callApi({ path: `${path}&sectionId=not-a-uuid`, token: s.sectionToken })).status).toBe(422);
+    expect((await callApi({ path: `/api/v1/assignments/${world.otherCourse.assignmentTaskId}/submissions`, token: s.sectionToken })).status).toBe(404);
+    expect((await callApi({ path, token: s.demotedToken })).status).toBe(404);
+  });
+
+  it("GET /api/v1/quizzes/{taskId}/attempts: its section's students' attempts only, demoted → 404", async () => {
+    const { quizAttempts } = await import("@/db/schema");
+    const { testDb } = await import("./helpers");
+    // Written directly (closed, numbered past any other case's), so no release rule or open attempt left by another case is in the way.
+    const closed = { taskId: world.course.quiz.taskId, attemptNumber: 900, status: "submitted" as const, submittedAt: new Date() };
+    await testDb().insert(quizAttempts).values([{ ...closed, userId: world.student.id }, { ...closed, userId: world.otherStudent.id }]);
+    const path = `/api/v1/quizzes/${world.course.quiz.taskId}/attempts?limit=100`;
+    const listed = await callApi({ path, token: s.sectionToken });
+    expect(listed.status).toBe(200);
+    expect(new Set(listed.body.data.map((row: { student: { id: string } }) => row.student.id))).toEqual(new Set([world.student.id]));
+    expect((await callApi({ path: `/api/v1/quizzes/${world.otherCourse.quiz.taskId}/attempts`, token: s.sectionToken })).status).toBe(404);
+    expect((await callApi({ path, token: s.demotedToken })).status).toBe(404);
+  });
 });

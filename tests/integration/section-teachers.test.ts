@@ -124,8 +124,21 @@ describe("the teaching dashboard", () => {
   });
 
   it("opens such a course as a section teacher's view, and not for anyone else", async () => {
+    // Its published quizzes are listed for their results; a draft is not.
+    const [published, draft] = await testDb()
+      .insert(learningTasks)
+      .values([
+        { courseId: school.courseId, type: "quiz", title: "Kinematics check", status: "published", position: 1 },
+        { courseId: school.courseId, type: "quiz", title: "Unfinished", status: "draft", position: 2 },
+      ])
+      .returning({ id: learningTasks.id });
+    expect(draft).toBeDefined();
     const course = await loadSectionTeacherCourse(testDb(), school.sectionTeacher, school.courseId);
-    expect(course).toMatchObject({ id: school.courseId, sections: [{ id: school.sectionB, name: "10B" }] });
+    expect(course).toMatchObject({
+      id: school.courseId,
+      sections: [{ id: school.sectionB, name: "10B" }],
+      quizzes: [{ id: published!.id, title: "Kinematics check" }],
+    });
     expect(await loadSectionTeacherCourse(testDb(), school.demoted, school.courseId)).toBeNull();
     expect(await loadSectionTeacherCourse(testDb(), school.otherTeacher, school.courseId)).toBeNull();
     expect(await loadSectionTeacherCourse(testDb(), school.sectionTeacher, "not-a-uuid")).toBeNull();

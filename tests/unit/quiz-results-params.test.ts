@@ -38,6 +38,14 @@ describe("attemptsHref and sortHref", () => {
     expect(attemptsHref(base, { sort: "started", dir: "asc" })).toBe(`${base}?sort=started&dir=asc`);
   });
 
+  it("keeps the section filter in every link, and drops a malformed section id", () => {
+    const section = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
+    expect(parseAttemptsQuery({ section }).section).toBe(section);
+    expect(parseAttemptsQuery({ section: "'; drop table users" })).toEqual(defaultAttemptsQuery);
+    expect(attemptsHref(base, { section, page: 2 })).toBe(`${base}?section=${section}&page=2`);
+    expect(sortHref(base, { ...defaultAttemptsQuery, section }, "score")).toBe(`${base}?section=${section}&sort=score&dir=desc`);
+  });
+
   it("a header sorts by its column, flips the current one, and goes back to page 1", () => {
     const current = { ...defaultAttemptsQuery, q: "a", status: "expired" as const, page: 3 };
     expect(sortHref(base, current, "score")).toBe(`${base}?q=a&status=expired&sort=score&dir=desc`);

@@ -49,7 +49,7 @@ export const getQuizContract = defineContract({
   summary: "A quiz: its settings, size and the caller's attempts",
   description:
     "What the quiz's intro page shows: settings, the number of questions and points, and for a student its attempts used and left, " +
-    "its open attempt and its score. Enrolled students of the course (published quizzes only), its teacher and admins; " +
+    "its open attempt and its score. Enrolled students of the course (published quizzes only), its teacher, a teacher of one of its sections and admins; " +
     "for anyone else the quiz is not found. Never contains a right answer: the questions come with an attempt. " +
     "A quiz not released to the student yet answers 403 `locked`, with `lockedReasons` and `opensAt`.",
   access: "user",
@@ -78,7 +78,7 @@ export const listAttemptsContract = defineContract({
   tag: "Quizzes",
   summary: "Attempts at a quiz",
   description:
-    "A student gets its own attempts; the course's teacher and admins get every student's (filter with `studentId`). " +
+    "A student gets its own attempts; the course's teacher and admins get every student's (filter with `studentId`), a section teacher its sections' students' only. " +
     "Oldest first, one page at a time: attempts started meanwhile only join the end. " +
     "Attempts left open past their deadline are submitted (and graded) first, as the pages do. Others: 404.",
   access: "user",

@@ -64,7 +64,8 @@ export const listSubmissionsContract = defineContract({
   summary: "Submissions of an assignment",
   description:
     "A student gets its own versions (enrolled, published assignment), with the grade only once released and feedback once released or returned, as its assignment page shows. " +
-    "The course's teacher and admins get every student's work, draft grades included: by default each student's latest version (`versions=all` for every version). " +
+    "The course's teacher and admins get every student's work, draft grades included: by default each student's latest version (`versions=all` for every version); " +
+    "a section teacher gets its sections' students' work only. `sectionId` narrows the list to one section of the course (another course's section lists nothing). " +
     "Newest first, one page at a time; the text is read with `GET /api/v1/submissions/{submissionId}`. Others: 404.",
   access: "user",
   params: assignmentParams,
@@ -74,6 +75,7 @@ export const listSubmissionsContract = defineContract({
       .optional()
       .describe("current: each student's latest version; all: every version. Default: all for a student, current for teachers and admins."),
     studentId: z.uuid({ error: "Give a student's id." }).optional().describe("Teachers and admins: only this student's work."),
+    sectionId: z.uuid({ error: "Give a section's id." }).optional().describe("Teachers and admins: only the students of this section of the course."),
     ...pageQueryShape,
   }),
   response: pageSchema(z.object({ ...submissionFields, textLength: z.number().int().describe("Characters of text handed in.") })),

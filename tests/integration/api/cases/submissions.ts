@@ -2,7 +2,9 @@ import { expect } from "vitest";
 import { gradeSubmission } from "@/lib/assignments/grade-submission";
 import { submitWork } from "@/lib/assignments/submit-work";
 import type { CurrentUser } from "@/lib/auth/session-user";
+import { assignments, learningTasks } from "@/db/schema";
 import { testDb } from "../../helpers";
+import { createCourse, insertEnrollment } from "../../learning-fixtures";
 import type { ApiAnswer } from "../call-api";
 import { endpointCases } from "../matrix";
 import type { ApiWorld, Role } from "../world";
@@ -32,6 +34,23 @@ async function submissionFor(world: ApiWorld, role: Role, ownership: "own" | "ot
   return handIn(world.otherStudent, course.assignmentTaskId);
 }
 
+/**
+ * An assignment of a fresh course of the other teacher, with the other student's work: the sections
+ * cases leave the teacher teaching a section of the other course, where it would list its (empty)
+ * section's work rather than read as not found.
+ */
+async function foreignAssignmentWithWork(world: ApiWorld) {
+  const course = await createCourse(world.otherTeacher.id, { modules: 1, lessonsPerModule: 1 });
+  const [task] = await testDb()
+    .insert(learningTasks)
+    .values({ courseId: course.id, moduleId: course.moduleIds[0], type: "assignment", title: "Lab report", status: "published", maxPoints: 10 })
+    .returning({ id: learningTasks.id });
+  await testDb().insert(assignments).values({ taskId: task!.id, allowedFileTypes: ["pdf"], maxFiles: 2, textEntry: true });
+  await insertEnrollment(world.otherStudent.id, course.id);
+  await handIn(world.otherStudent, task!.id);
+  return task!.id;
+}
+
 const studentIds = (answer: ApiAnswer) => answer.body.data.map((row: { student: { id: string } }) => row.student.id);
 
 export const cases = [
@@ -43,10 +62,7 @@ export const cases = [
         await handIn(w.otherStudent, w.course.assignmentTaskId);
         return { path: `/api/v1/assignments/${w.course.assignmentTaskId}/submissions?limit=100` };
       },
-      other: async (w) => {
-        await handIn(w.otherStudent, w.otherCourse.assignmentTaskId);
-        return { path: `/api/v1/assignments/${w.otherCourse.assignmentTaskId}/submissions?limit=100` };
-      },
+      other: async (w) => ({ path: `/api/v1/assignments/${await foreignAssignmentWithWork(w)}/submissions?limit=100` }),
     },
     expect: {
       anonymous: { own: 401, other: 401 },

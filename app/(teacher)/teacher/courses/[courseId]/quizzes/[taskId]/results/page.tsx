@@ -15,6 +15,7 @@ import { requireArea } from "@/lib/auth/current-user";
 import { attemptsHref, parseAttemptsQuery } from "@/lib/quizzes/results-params";
 import { closeExpiredAttempts } from "@/lib/quizzes/taking/close-expired-attempts";
 import { loadQuizResults } from "@/lib/quizzes/results-queries";
+import { listSectionChoices, sectionOptions } from "@/lib/reports/section-choices";
 
 export const metadata: Metadata = { title: "Quiz results" };
 
@@ -25,7 +26,8 @@ interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-// The course's teacher or an admin; another teacher, a student and a missing quiz get "not found".
+// The course's teacher or an admin, with a "Section" filter; a section teacher sees its sections' students'
+// attempts only. Another teacher, a student and a missing quiz get "not found".
 export default async function QuizResultsPage({ params, searchParams }: Props) {
   const { courseId, taskId } = await params;
   const basePath = `/teacher/courses/${encodeURIComponent(courseId)}/quizzes/${encodeURIComponent(taskId)}/results`;
@@ -33,8 +35,9 @@ export default async function QuizResultsPage({ params, searchParams }: Props) {
   const query = parseAttemptsQuery(await searchParams);
   let results = await loadQuizResults(db, user, { courseId, taskId }, query);
   if (!results) notFound();
+  const sections = await listSectionChoices(db, user, results.quiz.courseId);
   // Attempts whose time ran out are submitted (as of their deadline) before the teacher reads the
-  // figures, as the minute sweep would; only then, and only for this quiz's teacher or an admin.
+  // figures, as the minute sweep would; only then, and only for who may read this quiz's results.
   if ((await closeExpiredAttempts(db, { taskId: results.quiz.taskId })).length > 0) {
     results = await loadQuizResults(db, user, { courseId, taskId }, query);
     if (!results) notFound();
@@ -42,7 +45,7 @@ export default async function QuizResultsPage({ params, searchParams }: Props) {
   const { quiz, summary, questions, attempts } = results;
   // A page past the end (an old link, a narrower filter) starts again at the first.
   if (attempts.rows.length === 0 && query.page > 1) redirect(attemptsHref(basePath, { ...query, page: 1 }));
-  const filtered = query.q !== "" || query.status !== undefined;
+  const filtered = query.q !== "" || query.status !== undefined || query.section !== undefined;
 
   return (
     <div className="flex flex-col gap-8">
@@ -72,7 +75,7 @@ export default async function QuizResultsPage({ params, searchParams }: Props) {
         <h2 id="results-attempts" className="text-lg font-semibold">
           Attempts
         </h2>
-        <AttemptsFilters key={attemptsHref(basePath, { ...query, page: 1 })} basePath={basePath} query={query} />
+        <AttemptsFilters key={attemptsHref(basePath, { ...query, page: 1 })} basePath={basePath} query={query} sections={sections.length > 0 ? sectionOptions(sections, false) : []} />
         <p className="font-medium" role="status">
           {filtered ? `${countOf(attempts.total, "attempt")} found` : countOf(attempts.total, "attempt")}
         </p>
