@@ -1,238 +1,49 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
-import { ConfirmDelete } from "@/components/authoring/confirm-delete";
-import { Button } from "@/components/ui/button";
-import { FormAlert } from "@/components/ui/form-alert";
-import { LocalTime } from "@/components/ui/local-time";
-import { SelectField } from "@/components/ui/select-field";
-import { TableContainer } from "@/components/ui/table-container";
-import { TextField } from "@/components/ui/text-field";
-import { useActionForm } from "@/components/ui/use-action-form";
 import { removeOverrideAction } from "@/lib/pacing/actions/remove-override-action";
 import { saveOverrideAction } from "@/lib/pacing/actions/save-override-action";
-import { overrideFormSchema, type OverrideFormInput, type OverrideFormValues } from "@/lib/pacing/override-schemas";
-import { browserTimeZone, formatInstant, instantToWallTime } from "@/lib/pacing/wall-time";
+import { overrideFormSchema } from "@/lib/pacing/override-schemas";
+import { TargetOverrideManager, type OverrideTarget, type OverrideTaskProps, type TargetOverride } from "./target-override-manager";
 
-export interface ManagedOverride {
-  id: string;
-  student: { id: string; name: string };
-  dueAt: Date | null;
-  timeLimitMinutes: number | null;
-  attemptsAllowed: number | null;
-}
+export type ManagedOverride = Omit<TargetOverride, "target"> & { student: { id: string; name: string } };
 
-interface Props {
-  taskId: string;
-  isQuiz: boolean;
+interface Props extends OverrideTaskProps {
   overrides: ManagedOverride[];
   students: { id: string; name: string }[];
-  /** The teacher's chosen zone; null: the browser's. */
-  timeZone: string | null;
-  /** The task's own values, shown as what a blank field keeps. */
-  taskValues: { dueAt: Date | null; timeLimitMinutes: number | null; attemptsAllowed: number | null };
 }
 
-/** An instant shown in the teacher's chosen zone, or the browser's. */
-function When({ value, timeZone }: { value: Date; timeZone: string | null }) {
-  if (!timeZone) return <LocalTime value={value} />;
-  return <time dateTime={value.toISOString()}>{formatInstant(value, timeZone)}</time>;
-}
+const overrideOf = (name: string) => `the override of ${name}`;
 
-/** "2026-12-10T18:00" for a datetime-local input, in the chosen zone or the browser's. */
-function toInput(value: Date | null, timeZone: string | null): string {
-  return value ? instantToWallTime(value, timeZone ?? browserTimeZone()) : "";
-}
+const studentText: OverrideTarget<"userId">["text"] = {
+  listHeading: "Students with their own settings",
+  empty: "No student has an override yet: everyone follows the task's own settings.",
+  tableLabel: "Overrides",
+  column: "Student",
+  overrideOf,
+  unknownName: "the student",
+  saved: (name) => `Saved ${overrideOf(name)}. They will be notified.`,
+  removed: (name) => `Removed ${overrideOf(name)}: the task's own settings apply again.`,
+  removeQuestion: (name) => `Remove ${overrideOf(name)}? The task's own settings will apply to them again.`,
+  addHeading: "Give a student an override",
+  changeHeading: "Change an override",
+  formIntro: "Saving replaces the student's override, if it has one. Work already handed in is marked late or on time against the new date.",
+  noChoices: "No student is enrolled in this course yet.",
+  select: "Student",
+  dueDate: "Own due date",
+  submit: "Save override",
+};
 
-const blank: OverrideFormInput = { userId: "", dueAt: "", timeLimitMinutes: "", attemptsAllowed: "" };
-
-/**
- * A task's overrides (student, own due date, time limit, attempts) with Edit
- * and Remove, and the form that adds or changes one. Each change is a server
- * action; the page re-renders from the database.
- */
-export function OverrideManager({ taskId, isQuiz, overrides, students, timeZone, taskValues }: Props) {
-  const router = useRouter();
-  const [status, setStatus] = useState("");
-  const [listError, setListError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const formHeadingRef = useRef<HTMLHeadingElement>(null);
-  const [editing, setEditing] = useState<string | null>(null);
-  const {
-    register,
-    reset,
-    formError,
-    onSubmit,
-    formState: { errors, isSubmitting },
-  } = useActionForm({
-    schema: overrideFormSchema(timeZone),
-    action: (values: OverrideFormValues) => saveOverrideAction({ taskId, ...values }),
-    defaultValues: blank,
-    onSuccess: (_data, values) => {
-      const name = students.find((student) => student.id === values.userId)?.name ?? "the student";
-      setStatus(`Saved the override of ${name}. They will be notified.`);
-      setEditing(null);
-      reset(blank);
-      router.refresh();
-    },
-  });
-
-  const edit = (override: ManagedOverride) => {
-    setEditing(override.student.id);
-    setStatus("");
-    reset({
-      userId: override.student.id,
-      dueAt: toInput(override.dueAt, timeZone),
-      timeLimitMinutes: override.timeLimitMinutes === null ? "" : String(override.timeLimitMinutes),
-      attemptsAllowed: override.attemptsAllowed === null ? "" : String(override.attemptsAllowed),
-    });
-    formHeadingRef.current?.focus();
+/** A task's students' own overrides (due date, time limit, attempts): the shared manager, for students. */
+export function OverrideManager({ overrides, students, ...props }: Props) {
+  const target: OverrideTarget<"userId"> = {
+    key: "userId",
+    formSchema: overrideFormSchema,
+    save: saveOverrideAction,
+    remove: (taskId, userId) => removeOverrideAction({ taskId, userId }),
+    choices: students,
+    options: [{ value: "", label: "Choose a student" }, ...students.map((student) => ({ value: student.id, label: student.name }))],
+    ids: { list: "overrides-heading", form: "override-form-heading" },
+    text: studentText,
   };
-
-  const remove = (override: ManagedOverride) =>
-    startTransition(async () => {
-      setListError(null);
-      const result = await removeOverrideAction({ taskId, userId: override.student.id });
-      if (!result.ok) {
-        setListError(result.error);
-        return;
-      }
-      setStatus(`Removed the override of ${override.student.name}: the task's own settings apply again.`);
-      router.refresh();
-    });
-
-  const zoneText = timeZone ? `In ${timeZone} (your chosen time zone).` : "In your browser's time zone.";
-  const keeps = (value: string) => `Leave empty to keep the task's: ${value}.`;
-
-  return (
-    <div className="flex flex-col gap-6">
-      <p role="status" className="text-sm font-medium text-success-700">
-        {status}
-      </p>
-      <section aria-labelledby="overrides-heading" className="flex flex-col gap-3">
-        <h2 id="overrides-heading" className="text-lg font-semibold">
-          Students with their own settings <span className="font-normal text-ink-muted">({overrides.length})</span>
-        </h2>
-        <FormAlert message={listError} />
-        {overrides.length === 0 ? (
-          <p className="text-ink-muted">No student has an override yet: everyone follows the task&apos;s own settings.</p>
-        ) : (
-          <TableContainer label="Overrides">
-            <table className="w-full min-w-[36rem] text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-semibold">Student</th>
-                  <th scope="col" className="px-3 py-2 font-semibold">Due date</th>
-                  {isQuiz ? (
-                    <>
-                      <th scope="col" className="px-3 py-2 font-semibold">Time limit</th>
-                      <th scope="col" className="px-3 py-2 font-semibold">Attempts</th>
-                    </>
-                  ) : null}
-                  <th scope="col" className="px-3 py-2 font-semibold">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {overrides.map((override) => (
-                  <tr key={override.id} className="border-b border-slate-100 align-top last:border-0">
-                    <th scope="row" className="px-3 py-2 font-medium">{override.student.name}</th>
-                    <td className="px-3 py-2">{override.dueAt ? <When value={override.dueAt} timeZone={timeZone} /> : "The task's"}</td>
-                    {isQuiz ? (
-                      <>
-                        <td className="px-3 py-2">{override.timeLimitMinutes === null ? "The quiz's" : `${override.timeLimitMinutes} min`}</td>
-                        <td className="px-3 py-2">{override.attemptsAllowed === null ? "The quiz's" : override.attemptsAllowed}</td>
-                      </>
-                    ) : null}
-                    <td className="px-3 py-2">
-                      <div className="flex flex-wrap gap-2">
-                        <Button type="button" variant="secondary" className="px-2 py-1" disabled={pending} onClick={() => edit(override)}>
-                          Edit<span className="sr-only"> the override of {override.student.name}</span>
-                        </Button>
-                        <ConfirmDelete
-                          title={`the override of ${override.student.name}`}
-                          question={`Remove the override of ${override.student.name}? The task's own settings will apply to them again.`}
-                          disabled={pending}
-                          verb={{ label: "Remove", gerund: "removing" }}
-                          onConfirm={() => remove(override)}
-                        />
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableContainer>
-        )}
-      </section>
-
-      <section aria-labelledby="override-form-heading" className="rounded-card border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
-        <h2 id="override-form-heading" ref={formHeadingRef} tabIndex={-1} className="mb-1 text-lg font-semibold">
-          {editing ? "Change an override" : "Give a student an override"}
-        </h2>
-        <p className="mb-4 text-sm text-ink-muted">
-          Saving replaces the student&apos;s override, if it has one. Work already handed in is marked late or on time against the new date.
-        </p>
-        {students.length === 0 ? (
-          <p className="text-ink-muted">No student is enrolled in this course yet.</p>
-        ) : (
-          <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-            <FormAlert message={formError} />
-            <SelectField
-              label="Student"
-              options={[{ value: "", label: "Choose a student" }, ...students.map((student) => ({ value: student.id, label: student.name }))]}
-              error={errors.userId?.message}
-              {...register("userId")}
-            />
-            <div className="grid gap-4 sm:grid-cols-3">
-              <TextField
-                label="Own due date"
-                type="datetime-local"
-                hint={`${zoneText} ${keeps(taskValues.dueAt ? formatInstant(taskValues.dueAt, timeZone ?? "UTC") : "no due date")}`}
-                error={errors.dueAt?.message}
-                {...register("dueAt")}
-              />
-              {isQuiz ? (
-                <>
-                  <TextField
-                    label="Time limit (minutes)"
-                    inputMode="numeric"
-                    hint={keeps(taskValues.timeLimitMinutes === null ? "none" : `${taskValues.timeLimitMinutes} min`)}
-                    error={errors.timeLimitMinutes?.message}
-                    {...register("timeLimitMinutes")}
-                  />
-                  <TextField
-                    label="Attempts"
-                    inputMode="numeric"
-                    hint={keeps(taskValues.attemptsAllowed === null ? "unlimited" : String(taskValues.attemptsAllowed))}
-                    error={errors.attemptsAllowed?.message}
-                    {...register("attemptsAllowed")}
-                  />
-                </>
-              ) : null}
-            </div>
-            <div className="flex flex-wrap gap-3">
-              <Button type="submit" disabled={isSubmitting}>
-                {isSubmitting ? "Saving…" : "Save override"}
-              </Button>
-              {editing ? (
-                <Button
-                  type="button"
-                  variant="secondary"
-                  onClick={() => {
-                    setEditing(null);
-                    reset(blank);
-                  }}
-                >
-                  Cancel
-                </Button>
-              ) : null}
-            </div>
-          </form>
-        )}
-      </section>
-    </div>
-  );
+  return <TargetOverrideManager {...props} target={target} overrides={overrides.map(({ student, ...override }) => ({ ...override, target: student }))} />;
 }

@@ -1,19 +1,15 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
-import type { z } from "zod";
+import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { courseSections, quizAttempts, sectionMembers, sectionTaskOverrides, submissions, taskOverrides } from "@/db/schema";
-import type { userAction } from "@/lib/actions/action";
+import { courseSections, sectionMembers, sectionTaskOverrides, taskOverrides } from "@/db/schema";
 import { fail, missing } from "@/lib/actions/result";
-import { lateness } from "@/lib/assignments/lateness";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/policy";
-import { publish } from "@/lib/events/publish";
-import { attemptDeadline } from "@/lib/quizzes/taking/deadline";
 import { sectionOverrideColumns } from "@/lib/sections/section-overrides-sql";
 import { limitsForStudent } from "@/lib/sections/section-overrides";
 import type { TaskLimits, TaskOverrideValues } from "./effective-task";
 import { removeSectionOverrideSchema, saveSectionOverrideSchema, type SaveSectionOverrideValues } from "./section-override-schemas";
+import { announceDeadlineChange, applyLimits, command, refuseQuizOnlyFields, requireFutureDue, sameValues, valuesOf } from "./override-steps";
 import { overridableTask, type OverrideTask } from "./task-override-commands";
 
 // Saving and removing a section's own due date, time limit or attempts on a
@@ -21,10 +17,8 @@ import { overridableTask, type OverrideTask } from "./task-override-commands";
 // student's override, each change is audited, tells the section's students
 // (through the worker) and brings what was already decided up to date for
 // every member whose limits it moves: the lateness of work handed in and the
-// deadline of an attempt in progress, in a fixed number of statements.
-
-type Command<S extends z.ZodType, T> = Omit<Parameters<typeof userAction<S, T>>[0], "after">;
-const command = <S extends z.ZodType, T>(config: Command<S, T>) => config;
+// deadline of an attempt in progress, in a fixed number of statements (the
+// steps shared with a student's override are in override-steps.ts).
 
 export const overrideSectionMessage = "Choose a section of this course.";
 export const sectionOverrideNotFoundMessage = "This section has no override on this quiz or assignment.";
@@ -56,66 +50,11 @@ async function applySectionLimits(tx: DbOrTx, task: OverrideTask, sectionId: str
     .from(sectionMembers)
     .leftJoin(taskOverrides, and(eq(taskOverrides.taskId, task.id), eq(taskOverrides.userId, sectionMembers.userId)))
     .where(eq(sectionMembers.sectionId, sectionId));
-  if (members.length === 0) return;
   const limits = new Map<string, TaskLimits>(
     members.map((member) => [member.userId, limitsForStudent(task.limits, member.own as TaskOverrideValues | null, member.section)]),
   );
-  const userIds = [...limits.keys()];
-
-  if (task.type === "quiz") {
-    const open = await tx
-      .select({ id: quizAttempts.id, userId: quizAttempts.userId, startedAt: quizAttempts.startedAt, deadlineAt: quizAttempts.deadlineAt })
-      .from(quizAttempts)
-      .where(and(eq(quizAttempts.taskId, task.id), inArray(quizAttempts.userId, userIds), eq(quizAttempts.status, "in_progress")))
-      .for("update");
-    const changed = open.flatMap((attempt) => {
-      // An attempt already past its deadline is closed as it was, by the deadline it had.
-      if (attempt.deadlineAt && attempt.deadlineAt.getTime() <= now.getTime()) return [];
-      const own = limits.get(attempt.userId)!;
-      const deadline = attemptDeadline(attempt.startedAt, own.timeLimitMinutes, own.dueAt);
-      const kept = deadline && deadline.getTime() < now.getTime() ? now : deadline;
-      return (kept?.getTime() ?? null) === (attempt.deadlineAt?.getTime() ?? null) ? [] : [{ id: attempt.id, deadlineAt: kept }];
-    });
-    if (changed.length === 0) return;
-    const values = sql.join(
-      changed.map(({ id, deadlineAt }) => sql`(${id}::uuid, ${deadlineAt ? deadlineAt.toISOString() : null}::timestamptz)`),
-      sql`, `,
-    );
-    await tx.execute(sql`UPDATE quiz_attempts SET deadline_at = v.deadline_at, updated_at = ${now.toISOString()}::timestamptz
-      FROM (VALUES ${values}) AS v(id, deadline_at) WHERE quiz_attempts.id = v.id`);
-    return;
-  }
-
-  const handedIn = await tx
-    .select({ id: submissions.id, userId: submissions.userId, submittedAt: submissions.submittedAt, isLate: submissions.isLate, daysLate: submissions.daysLate })
-    .from(submissions)
-    .where(and(eq(submissions.taskId, task.id), inArray(submissions.userId, userIds)));
-  const changed = handedIn
-    .map((version) => ({ id: version.id, before: version, after: lateness(limits.get(version.userId)!.dueAt, version.submittedAt) }))
-    .filter(({ before, after }) => before.isLate !== after.isLate || before.daysLate !== after.daysLate);
-  if (changed.length === 0) return;
-  const values = sql.join(
-    changed.map(({ id, after }) => sql`(${id}::uuid, ${after.isLate}::boolean, ${after.daysLate}::integer)`),
-    sql`, `,
-  );
-  await tx.execute(sql`UPDATE submissions SET is_late = v.is_late, days_late = v.days_late
-    FROM (VALUES ${values}) AS v(id, is_late, days_late) WHERE submissions.id = v.id`);
+  await applyLimits(tx, task, limits, now);
 }
-
-const valuesOf = (row: TaskOverrideValues | null | undefined): TaskOverrideValues | null =>
-  row ? { dueAt: row.dueAt, timeLimitMinutes: row.timeLimitMinutes, attemptsAllowed: row.attemptsAllowed } : null;
-
-const sameValues = (a: TaskOverrideValues | null, b: TaskOverrideValues | null) =>
-  (a?.dueAt?.getTime() ?? null) === (b?.dueAt?.getTime() ?? null) &&
-  (a?.timeLimitMinutes ?? null) === (b?.timeLimitMinutes ?? null) &&
-  (a?.attemptsAllowed ?? null) === (b?.attemptsAllowed ?? null);
-
-const tellSection = (tx: DbOrTx, actor: Actor, task: OverrideTask, sectionId: string) =>
-  publish(
-    tx,
-    { type: "task.deadline_changed", aggregateId: task.id, payload: { taskId: task.id, courseId: task.courseId, sectionId } },
-    actor.id,
-  );
 
 export interface SavedSectionOverride extends TaskOverrideValues {
   id: string;
@@ -134,23 +73,14 @@ export async function saveSectionOverride(
   now: Date = new Date(),
 ): Promise<SavedSectionOverride> {
   const task = await overridableTask(tx, actor, input.taskId);
-  if (task.type !== "quiz") {
-    const errors: Record<string, string[]> = {};
-    if (input.timeLimitMinutes !== null) errors.timeLimitMinutes = ["Only a quiz has a time limit: leave it empty."];
-    if (input.attemptsAllowed !== null) errors.attemptsAllowed = ["Only a quiz has attempts: leave it empty."];
-    if (Object.keys(errors).length > 0) fail("An assignment takes only a due date of its own.", errors);
-  }
+  refuseQuizOnlyFields(task, input);
   const section = await sectionOfCourse(tx, task.courseId, input.sectionId);
   const [existing] = await tx
     .select()
     .from(sectionTaskOverrides)
     .where(and(eq(sectionTaskOverrides.taskId, task.id), eq(sectionTaskOverrides.sectionId, section.id)))
     .for("update");
-  // Like a task's, a new due date is in the future; an unchanged one may stay while the rest changes.
-  const unchangedDue = existing?.dueAt && input.dueAt && existing.dueAt.getTime() === input.dueAt.getTime();
-  if (input.dueAt && !unchangedDue && input.dueAt.getTime() <= now.getTime()) {
-    fail("The due date must be in the future.", { dueAt: ["The due date must be in the future."] });
-  }
+  requireFutureDue(existing?.dueAt, input.dueAt, now);
 
   const values = { dueAt: input.dueAt, timeLimitMinutes: input.timeLimitMinutes, attemptsAllowed: input.attemptsAllowed };
   const [saved] = await tx
@@ -169,7 +99,7 @@ export async function saveSectionOverride(
       before: before && { sectionId: section.id, sectionName: section.name, ...before },
       after: { sectionId: section.id, sectionName: section.name, ...values },
     });
-    await tellSection(tx, actor, task, section.id);
+    await announceDeadlineChange(tx, actor, task, { sectionId: section.id });
     await applySectionLimits(tx, task, section.id, now);
   }
   return { id: saved!.id, taskId: task.id, sectionId: section.id, courseId: task.courseId, ...values, created: !existing };
@@ -201,13 +131,10 @@ export async function removeSectionOverride(
     entityId: task.id,
     before: { sectionId: input.sectionId, ...valuesOf(removed) },
   });
-  await tellSection(tx, actor, task, input.sectionId);
+  await announceDeadlineChange(tx, actor, task, { sectionId: input.sectionId });
   await applySectionLimits(tx, task, input.sectionId, now);
   return { taskId: task.id, sectionId: input.sectionId, courseId: task.courseId };
 }
-
-// The actions' configurations without their `after` (revalidation), which
-// the tests run through executeAction.
 
 export const saveSectionOverrideCommand = command({
   name: "task.section_override_save",

@@ -1,28 +1,22 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
-import type { z } from "zod";
+import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { courses, enrollments, learningTasks, quizAttempts, quizzes, submissions, taskOverrides, users } from "@/db/schema";
-import type { userAction } from "@/lib/actions/action";
+import { courses, enrollments, learningTasks, quizzes, taskOverrides, users } from "@/db/schema";
 import { fail, missing } from "@/lib/actions/result";
-import { lateness } from "@/lib/assignments/lateness";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { can, type Actor } from "@/lib/auth/policy";
 import { taughtCourses } from "@/lib/auth/taught-courses";
-import { publish } from "@/lib/events/publish";
-import { attemptDeadline } from "@/lib/quizzes/taking/deadline";
 import { sectionOverrideColumns } from "@/lib/sections/section-overrides-sql";
 import { limitsForStudent } from "@/lib/sections/section-overrides";
 import type { TaskLimits, TaskOverrideValues } from "./effective-task";
 import { removeOverrideSchema, saveOverrideSchema, type SaveOverrideValues } from "./override-schemas";
+import { announceDeadlineChange, applyLimits, command, refuseQuizOnlyFields, requireFutureDue, sameValues, valuesOf } from "./override-steps";
 
 // Saving and removing a student's override, for the teacher's page (server
 // actions) and the REST API alike. Each change is audited, tells the student,
 // and brings what was already decided by the old date up to date: the
-// lateness of the work handed in, and the deadline of an attempt in progress.
-
-type Command<S extends z.ZodType, T> = Omit<Parameters<typeof userAction<S, T>>[0], "after">;
-const command = <S extends z.ZodType, T>(config: Command<S, T>) => config;
+// lateness of the work handed in, and the deadline of an attempt in progress
+// (the steps shared with a section's override are in override-steps.ts).
 
 export const overrideTaskNotFoundMessage = "This quiz or assignment does not exist or you do not teach its course.";
 export const overrideStudentMessage = "Choose a student enrolled in this course.";
@@ -79,57 +73,17 @@ export async function overridableTask(tx: DbOrTx, actor: Actor, taskId: string):
   return task;
 }
 
-/**
- * Brings the student's past decisions up to the new limits: each hand-in's
- * lateness against the new due date, and an attempt in progress to the new
- * time limit and due cap (never to a deadline already behind it: the attempt
- * then ends now). Two or three statements.
- */
-async function applyLimits(tx: DbOrTx, task: OverrideTask, userId: string, limits: TaskLimits, now: Date): Promise<void> {
-  if (task.type === "quiz") {
-    const open = await tx
-      .select({ id: quizAttempts.id, startedAt: quizAttempts.startedAt, deadlineAt: quizAttempts.deadlineAt })
-      .from(quizAttempts)
-      .where(and(eq(quizAttempts.taskId, task.id), eq(quizAttempts.userId, userId), eq(quizAttempts.status, "in_progress")))
-      .for("update");
-    for (const attempt of open) {
-      // An attempt already past its deadline is closed as it was, by the deadline it had.
-      if (attempt.deadlineAt && attempt.deadlineAt.getTime() <= now.getTime()) continue;
-      const deadline = attemptDeadline(attempt.startedAt, limits.timeLimitMinutes, limits.dueAt);
-      const kept = deadline && deadline.getTime() < now.getTime() ? now : deadline;
-      await tx.update(quizAttempts).set({ deadlineAt: kept, updatedAt: now }).where(eq(quizAttempts.id, attempt.id));
-    }
-    return;
-  }
-  const handedIn = await tx
-    .select({ id: submissions.id, submittedAt: submissions.submittedAt, isLate: submissions.isLate, daysLate: submissions.daysLate })
-    .from(submissions)
-    .where(and(eq(submissions.taskId, task.id), eq(submissions.userId, userId)));
-  const changed = handedIn
-    .map((version) => ({ id: version.id, before: version, after: lateness(limits.dueAt, version.submittedAt) }))
-    .filter(({ before, after }) => before.isLate !== after.isLate || before.daysLate !== after.daysLate);
-  if (changed.length === 0) return;
-  const values = sql.join(
-    changed.map(({ id, after }) => sql`(${id}::uuid, ${after.isLate}::boolean, ${after.daysLate}::integer)`),
-    sql`, `,
-  );
-  await tx.execute(sql`UPDATE submissions SET is_late = v.is_late, days_late = v.days_late
-    FROM (VALUES ${values}) AS v(id, is_late, days_late) WHERE submissions.id = v.id`);
-}
-
 /** The student's sections' overrides of the task, merged (most lenient per field). One statement. */
 async function sectionOverrideOf(tx: DbOrTx, taskId: string, userId: string): Promise<TaskOverrideValues> {
   const [row] = await tx.select(sectionOverrideColumns(learningTasks.id, userId)).from(learningTasks).where(eq(learningTasks.id, taskId));
   return row ?? { dueAt: null, timeLimitMinutes: null, attemptsAllowed: null };
 }
 
-const valuesOf = (override: TaskOverrideValues | null | undefined) =>
-  override ? { dueAt: override.dueAt, timeLimitMinutes: override.timeLimitMinutes, attemptsAllowed: override.attemptsAllowed } : null;
-
-const sameValues = (a: TaskOverrideValues | null, b: TaskOverrideValues | null) =>
-  (a?.dueAt?.getTime() ?? null) === (b?.dueAt?.getTime() ?? null) &&
-  (a?.timeLimitMinutes ?? null) === (b?.timeLimitMinutes ?? null) &&
-  (a?.attemptsAllowed ?? null) === (b?.attemptsAllowed ?? null);
+/** Brings the student's past decisions up to the limits that now apply to them: their own override (`own`), else their sections', else the task's. */
+async function applyLimitsOf(tx: DbOrTx, task: OverrideTask, userId: string, own: TaskOverrideValues | null, now: Date): Promise<void> {
+  const limits = limitsForStudent(task.limits, own, await sectionOverrideOf(tx, task.id, userId));
+  await applyLimits(tx, task, new Map([[userId, limits]]), now);
+}
 
 export interface SavedOverride {
   id: string;
@@ -146,12 +100,7 @@ export interface SavedOverride {
 /** Creates or replaces one enrolled student's override of a quiz or assignment. */
 export async function saveTaskOverride(tx: DbOrTx, actor: Actor, input: SaveOverrideValues, now: Date = new Date()): Promise<SavedOverride> {
   const task = await overridableTask(tx, actor, input.taskId);
-  if (task.type !== "quiz") {
-    const errors: Record<string, string[]> = {};
-    if (input.timeLimitMinutes !== null) errors.timeLimitMinutes = ["Only a quiz has a time limit: leave it empty."];
-    if (input.attemptsAllowed !== null) errors.attemptsAllowed = ["Only a quiz has attempts: leave it empty."];
-    if (Object.keys(errors).length > 0) fail("An assignment takes only a due date of its own.", errors);
-  }
+  refuseQuizOnlyFields(task, input);
   const [student] = await tx
     .select({ id: users.id })
     .from(enrollments)
@@ -171,11 +120,7 @@ export async function saveTaskOverride(tx: DbOrTx, actor: Actor, input: SaveOver
     .from(taskOverrides)
     .where(and(eq(taskOverrides.taskId, task.id), eq(taskOverrides.userId, input.userId)))
     .for("update");
-  // Like a task's, a new due date is in the future; an unchanged one may stay while the rest changes.
-  const unchangedDue = existing?.dueAt && input.dueAt && existing.dueAt.getTime() === input.dueAt.getTime();
-  if (input.dueAt && !unchangedDue && input.dueAt.getTime() <= now.getTime()) {
-    fail("The due date must be in the future.", { dueAt: ["The due date must be in the future."] });
-  }
+  requireFutureDue(existing?.dueAt, input.dueAt, now);
 
   const values = { dueAt: input.dueAt, timeLimitMinutes: input.timeLimitMinutes, attemptsAllowed: input.attemptsAllowed };
   const [saved] = await tx
@@ -195,12 +140,8 @@ export async function saveTaskOverride(tx: DbOrTx, actor: Actor, input: SaveOver
       before: before && { userId: input.userId, ...before },
       after: { userId: input.userId, ...values },
     });
-    await publish(
-      tx,
-      { type: "task.deadline_changed", aggregateId: task.id, payload: { taskId: task.id, courseId: task.courseId, userId: input.userId } },
-      actor.id,
-    );
-    await applyLimits(tx, task, input.userId, limitsForStudent(task.limits, values, await sectionOverrideOf(tx, task.id, input.userId)), now);
+    await announceDeadlineChange(tx, actor, task, { userId: input.userId });
+    await applyLimitsOf(tx, task, input.userId, values, now);
   }
   return { id: overrideId, taskId: task.id, userId: input.userId, courseId: task.courseId, ...values, created: !existing };
 }
@@ -231,18 +172,11 @@ export async function removeTaskOverride(
     entityId: task.id,
     before: { userId: input.userId, ...valuesOf(removed) },
   });
-  await publish(
-    tx,
-    { type: "task.deadline_changed", aggregateId: task.id, payload: { taskId: task.id, courseId: task.courseId, userId: input.userId } },
-    actor.id,
-  );
+  await announceDeadlineChange(tx, actor, task, { userId: input.userId });
   // Its sections' override, if any, applies now.
-  await applyLimits(tx, task, input.userId, limitsForStudent(task.limits, null, await sectionOverrideOf(tx, task.id, input.userId)), now);
+  await applyLimitsOf(tx, task, input.userId, null, now);
   return { taskId: task.id, userId: input.userId, courseId: task.courseId };
 }
-
-// The actions' configurations without their `after`: the action files add
-// revalidation, and the tests run these very configurations through executeAction.
 
 export const saveOverride = command({
   name: "task.override_save",
