@@ -1,8 +1,9 @@
 import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from "pdf-lib";
+import { PDFDocument, rgb, type PDFImage, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
 import { formatCertificateCode } from "./code";
 import type { CertificateFonts } from "./fonts";
+import { drawRuns, embedTypeface, scriptsIn, widthOf, type Typeface } from "./typeface";
 
 // The certificate as a one-page A4 landscape PDF, drawn with pdf-lib: the
 // template's title, logo and wording, the student's name large, the course,
@@ -36,12 +37,12 @@ const muted = rgb(0.35, 0.38, 0.45);
 const accent = rgb(0.12, 0.31, 0.62);
 
 /** The text broken into lines no wider than `width`, at word boundaries (a word longer than the line stays whole). */
-export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
+export function wrapText(text: string, face: Typeface, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const candidate = line ? `${line} ${word}` : word;
-    if (line && font.widthOfTextAtSize(candidate, size) > width) {
+    if (line && widthOf(candidate, face, size) > width) {
       lines.push(line);
       line = word;
     } else {
@@ -53,14 +54,13 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
 }
 
 /** The largest size up to `size` at which the text fits the width, never below `min`. */
-const fittedSize = (text: string, font: PDFFont, size: number, width: number, min: number) => {
-  const natural = font.widthOfTextAtSize(text, size);
+const fittedSize = (text: string, face: Typeface, size: number, width: number, min: number) => {
+  const natural = widthOf(text, face, size);
   return natural <= width ? size : Math.max(min, (size * width) / natural);
 };
 
-function centred(target: PDFPage, text: string, y: number, font: PDFFont, size: number, color = ink) {
-  const width = font.widthOfTextAtSize(text, size);
-  target.drawText(text, { x: (page.width - width) / 2, y, size, font, color });
+function centred(target: PDFPage, text: string, y: number, face: Typeface, size: number, color = ink) {
+  drawRuns(target, text, { x: (page.width - widthOf(text, face, size)) / 2, y, size, face, color });
 }
 
 async function embedLogo(pdf: PDFDocument, logo: CertificatePdfInput["logo"]): Promise<PDFImage | null> {
@@ -78,8 +78,9 @@ async function embedLogo(pdf: PDFDocument, logo: CertificatePdfInput["logo"]): P
 export async function renderCertificatePdf(input: CertificatePdfInput, fonts: CertificateFonts): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
-  const regular = await pdf.embedFont(fonts.regular, { subset: true });
-  const bold = await pdf.embedFont(fonts.bold, { subset: true });
+  const needed = scriptsIn([input.title, input.wording, input.recipientName, input.courseTitle, input.teacherName, input.signatureName, input.signatureTitle, input.siteName]);
+  const regular = await embedTypeface(pdf, fonts.regular, needed);
+  const bold = await embedTypeface(pdf, fonts.bold, needed);
   const code = formatCertificateCode(input.code);
 
   pdf.setTitle(`${input.title}: ${input.recipientName}, ${input.courseTitle}`, { showInWindowTitleBar: true });
@@ -127,10 +128,10 @@ export async function renderCertificatePdf(input: CertificatePdfInput, fonts: Ce
 
   // The foot: date and teacher on the left, the signature in the middle, the QR code on the right.
   const footY = 112;
-  sheet.drawText("Date", { x: margin + 20, y: footY + 22, size: 10, font: regular, color: muted });
-  sheet.drawText(input.dateText, { x: margin + 20, y: footY + 6, size: 13, font: bold, color: ink });
-  sheet.drawText("Teacher", { x: margin + 20, y: footY - 18, size: 10, font: regular, color: muted });
-  sheet.drawText(input.teacherName.slice(0, 60), { x: margin + 20, y: footY - 34, size: 13, font: bold, color: ink });
+  drawRuns(sheet, "Date", { x: margin + 20, y: footY + 22, size: 10, face: regular, color: muted });
+  drawRuns(sheet, input.dateText, { x: margin + 20, y: footY + 6, size: 13, face: bold, color: ink });
+  drawRuns(sheet, "Teacher", { x: margin + 20, y: footY - 18, size: 10, face: regular, color: muted });
+  drawRuns(sheet, input.teacherName.slice(0, 60), { x: margin + 20, y: footY - 34, size: 13, face: bold, color: ink });
 
   if (input.signatureName || input.signatureTitle) {
     const lineX = page.width / 2 - 110;
@@ -147,12 +148,12 @@ export async function renderCertificatePdf(input: CertificatePdfInput, fonts: Ce
 
   const verifyLine = `Verification code ${code} · ${input.verifyUrl}`;
   const verifySize = fittedSize(verifyLine, regular, 9, qrX - margin - 40, 6);
-  sheet.drawText(verifyLine, { x: margin + 20, y: 44, size: verifySize, font: regular, color: muted });
+  drawRuns(sheet, verifyLine, { x: margin + 20, y: 44, size: verifySize, face: regular, color: muted });
 
   if (input.watermark) {
     const size = fittedSize(input.watermark, bold, 72, page.width * 0.9, 24);
-    const width = bold.widthOfTextAtSize(input.watermark, size);
-    sheet.drawText(input.watermark, { x: (page.width - width) / 2, y: page.height / 2 - size / 2, size, font: bold, color: rgb(0.8, 0.15, 0.15), opacity: 0.3 });
+    const width = widthOf(input.watermark, bold, size);
+    drawRuns(sheet, input.watermark, { x: (page.width - width) / 2, y: page.height / 2 - size / 2, size, face: bold, color: rgb(0.8, 0.15, 0.15), opacity: 0.3 });
   }
   return pdf.save();
 }

@@ -1,14 +1,10 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import { describe, expect, it } from "vitest";
+import { certificateFonts } from "@/lib/certificates/fonts";
 import { renderCertificatePdf, type CertificatePdfInput } from "@/lib/certificates/pdf";
+import { scriptRuns } from "@/lib/certificates/typeface";
 
-const fontDir = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
-const fonts = async () => ({
-  regular: new Uint8Array(await readFile(path.join(fontDir, "DejaVuSans.ttf"))),
-  bold: new Uint8Array(await readFile(path.join(fontDir, "DejaVuSans-Bold.ttf"))),
-});
+const fonts = certificateFonts;
 
 // The smallest valid PNG: one transparent pixel.
 const onePixelPng = Uint8Array.from(
@@ -73,4 +69,33 @@ describe("the certificate PDF", () => {
     const broken = await renderCertificatePdf({ ...input, logo: { bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47]), mimeType: "image/png" } }, await fonts());
     expect((await PDFDocument.load(broken)).getPageCount()).toBe(1);
   }, 20_000);
+
+  it("prints Devanagari and Tamil names in fonts that have their letters, and only embeds those fonts when a text needs them", async () => {
+    const bytes = await renderCertificatePdf(
+      { ...input, recipientName: "प्रिया நடராஜன்", wording: "This certifies that प्रिया நடராஜன் has completed Physics.", logo: null },
+      await fonts(),
+    );
+    const { fontNames } = await contentsOf(bytes);
+    expect(fontNames).toEqual([
+      expect.stringMatching(/^\/DejaVuSans-\d+$/),
+      expect.stringMatching(/^\/DejaVuSans-Bold-\d+$/),
+      expect.stringMatching(/^\/NotoSansDevanagari-\w*-?\d+$/),
+      expect.stringMatching(/^\/NotoSansDevanagari-\w*-?\d+$/),
+      expect.stringMatching(/^\/NotoSansTamil-\w*-?\d+$/),
+      expect.stringMatching(/^\/NotoSansTamil-\w*-?\d+$/),
+    ]);
+  }, 20_000);
+});
+
+describe("script runs", () => {
+  it("cuts a text where its script changes, keeping spaces and punctuation in the base font", () => {
+    expect(scriptRuns("Priya प्रिया, பிரியா")).toEqual([
+      { script: "base", text: "Priya " },
+      { script: "devanagari", text: "प्रिया" },
+      { script: "base", text: ", " },
+      { script: "tamil", text: "பிரியா" },
+    ]);
+    expect(scriptRuns("محمد علي")).toEqual([{ script: "base", text: "محمد علي" }]);
+    expect(scriptRuns("")).toEqual([]);
+  });
 });
