@@ -13,7 +13,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseBenchArgs } from "@/bench/pages/args";
+import { pageSelected, parseBenchArgs } from "@/bench/pages/args";
 import { shareOfN } from "@/bench/pages/arithmetic";
 import { createServerDatabase, seedEmbedded, seedServer, type SeededDatabase } from "@/bench/pages/databases";
 import { countStatements, drive, fetchPage, type LoadOptions } from "@/bench/pages/load";
@@ -90,7 +90,7 @@ async function benchDatabase(
   console.log(`  N: ${n.requestsPerSecond} req/s`);
   const pages: PageResult[] = [];
   for (const page of benchPages(seeded.targets)) {
-    if (options.only && !page.label.includes(options.only)) continue;
+    if (!pageSelected(page.label, options.only)) continue;
     const result = await measure(app.baseUrl, app, page, page.role, cookies[page.role], options);
     const row = { ...result, shareOfN: shareOfN(result.requestsPerSecond, n.requestsPerSecond) };
     console.log(`  ${page.label} (${page.role}): ${row.requestsPerSecond} req/s, ${row.shareOfN}% of N, ${row.statementsPerRequest} statements`);

@@ -188,10 +188,51 @@ async function seedInTransaction(db: Database, size: BenchSize): Promise<number>
     SELECT user_id, task_id, 'graded', points, submitted_at - interval '20 minutes', submitted_at FROM bench_attempt`);
 
   await db.execute(sql`DROP TABLE bench_attempt`);
+  await insertBenchSchoolStructure(db, size);
   await db.execute(sql`DROP TABLE bench_enrolment`);
   await db.execute(sql`ANALYZE`);
   const [row] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM enrollments`));
   return row?.n ?? 0;
+}
+
+/** Sections per course in the benchmark: its students dealt round-robin between them. */
+export const benchSectionsPerCourse = 4;
+/** Students per benchmark cohort ("Bench cohort 1", …), in student order. */
+export const benchCohortSize = 500;
+
+/**
+ * What the school-structure pages read: every course's students in
+ * benchSectionsPerCourse sections, the students in cohorts, and a certificate
+ * (with a rule and the site's default template) for every completed enrolment.
+ */
+async function insertBenchSchoolStructure(db: Database, size: BenchSize) {
+  await db.execute(sql`
+    INSERT INTO course_sections (course_id, name)
+    SELECT c.id, 'Section ' || n FROM courses c CROSS JOIN generate_series(1, ${benchSectionsPerCourse}) n`);
+  await db.execute(sql`
+    INSERT INTO section_members (section_id, user_id)
+    SELECT cs.id, b.user_id
+    FROM (SELECT user_id, course_id, row_number() OVER (PARTITION BY course_id ORDER BY user_id) AS n
+          FROM bench_enrolment WHERE completed OR NOT dropped) b
+    JOIN course_sections cs ON cs.course_id = b.course_id AND cs.name = 'Section ' || ((b.n - 1) % ${benchSectionsPerCourse} + 1)`);
+  await db.execute(sql`
+    INSERT INTO cohorts (name) SELECT 'Bench cohort ' || k FROM generate_series(1, ${Math.ceil(size.students / benchCohortSize)}) k`);
+  await db.execute(sql`
+    INSERT INTO cohort_members (cohort_id, user_id)
+    SELECT ch.id, s.id
+    FROM (SELECT id, row_number() OVER (ORDER BY (substring(username FROM '[0-9]+$'))::int) AS n FROM users WHERE role = 'student') s
+    JOIN cohorts ch ON ch.name = 'Bench cohort ' || ((s.n - 1) / ${benchCohortSize} + 1)`);
+  await db.execute(sql`
+    INSERT INTO certificate_templates (name, wording, signature_name, signature_title, is_default)
+    VALUES ('Bench', '{student} completed {course} on {date}.', 'A. Principal', 'Principal', true)`);
+  await db.execute(sql`INSERT INTO certificate_rules (course_id) SELECT id FROM courses`);
+  // Codes are 16 upper-case hex digits: every one is a Crockford base32 character.
+  await db.execute(sql`
+    INSERT INTO certificates (code, user_id, course_id, enrollment_id, recipient_name, course_title, teacher_name, issued_at)
+    SELECT upper(substr(md5(e.id::text), 1, 16)), e.user_id, e.course_id, e.id,
+      coalesce(u.display_name, u.username), c.title, coalesce(t.display_name, t.username), e.completed_at
+    FROM enrollments e JOIN users u ON u.id = e.user_id JOIN courses c ON c.id = e.course_id JOIN users t ON t.id = c.teacher_id
+    WHERE e.status = 'completed'`);
 }
 
 /** What the seeded database holds, counted: the integration test and the benchmark's report compare it with expectedBenchCounts. */

@@ -103,3 +103,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   }
   return args;
 }
+
+/** Whether `--only` keeps a page: its name contains one of the comma-separated texts (no `--only`: every page). */
+export function pageSelected(label: string, only: string | null): boolean {
+  if (!only) return true;
+  return only
+    .split(",")
+    .map((text) => text.trim())
+    .filter(Boolean)
+    .some((text) => label.includes(text));
+}

@@ -4,7 +4,7 @@ import { users } from "@/db/schema";
 import { authenticate } from "@/lib/auth/authenticate";
 import { rowsOf } from "@/lib/db/rows";
 import { findBenchTargets } from "@/bench/pages/targets";
-import { benchAccounts, benchPassword, countBench, expectedBenchCounts, pageBenchSizes, seedBench } from "@/scripts/bench-seed";
+import { benchAccounts, benchPassword, benchSectionsPerCourse, countBench, expectedBenchCounts, pageBenchSizes, seedBench } from "@/scripts/bench-seed";
 import { testDb } from "./helpers";
 
 // The page benchmark trusts the seed to hold what its size says and to give
@@ -57,5 +57,27 @@ describe("the benchmark seed at size S", () => {
 
     const targets = await findBenchTargets(testDb());
     expect(targets.courseSlug).toMatch(/^bench-course-\d+$/);
+
+    // The school-structure pages have rows to show: every kept enrolment in one of its course's sections,
+    // every student in a cohort, a certificate for each completed enrolment with a code the site reads.
+    const [structure] = rowsOf<{ sections: number; placed: number; kept: number; cohortMembers: number; certificates: number; badCodes: number }>(
+      await testDb().execute(sql`
+        SELECT (SELECT count(*)::int FROM course_sections) AS sections,
+          (SELECT count(*)::int FROM section_members) AS placed,
+          (SELECT count(*)::int FROM enrollments WHERE status <> 'dropped') AS kept,
+          (SELECT count(*)::int FROM cohort_members) AS "cohortMembers",
+          (SELECT count(*)::int FROM certificates) AS certificates,
+          (SELECT count(*)::int FROM certificates WHERE code !~ '^[0-9A-HJKMNP-TV-Z]{16}$') AS "badCodes"`),
+    );
+    expect(structure).toEqual({
+      sections: size.courses * benchSectionsPerCourse,
+      placed: structure!.kept,
+      kept: structure!.kept,
+      cohortMembers: size.students,
+      certificates: expected.completedEnrolments,
+      badCodes: 0,
+    });
+    expect(structure!.kept).toBeGreaterThan(0);
+    expect(targets).toMatchObject({ sectionId: expect.any(String), cohortId: expect.any(String), certificateCode: expect.stringMatching(/^[0-9A-F]{16}$/) });
   });
 });

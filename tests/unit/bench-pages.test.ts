@@ -2,12 +2,22 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseBenchArgs } from "@/bench/pages/args";
+import { pageSelected, parseBenchArgs } from "@/bench/pages/args";
 import { meanRounded, percentile, shareOfN, statementsPerRequest } from "@/bench/pages/arithmetic";
 import { statementCountFrom } from "@/bench/pages/prometheus";
 import { defaultResultPath, writeResult, type BenchResult, type PageResult } from "@/bench/pages/results";
 import { formatSection } from "@/bench/pages/table";
 import { expectedBenchCounts, pageBenchSizes } from "@/scripts/bench-seed";
+
+describe("bench:pages --only", () => {
+  it("keeps every page without it, and the pages whose name holds one of its comma-separated texts with it", () => {
+    expect(pageSelected("/admin/cohorts", null)).toBe(true);
+    expect(pageSelected("/admin/cohorts", "/admin")).toBe(true);
+    expect(pageSelected("/admin/cohorts", "certificates, cohorts")).toBe(true);
+    expect(pageSelected("/teacher/courses/<id>/sections", "certificates, cohorts")).toBe(false);
+    expect(pageSelected("/teacher", " , ")).toBe(false);
+  });
+});
 
 describe("bench:pages arguments", () => {
   it("defaults to size S, 10 s per page after a 3 s warm-up, 10 connections, both databases", () => {
