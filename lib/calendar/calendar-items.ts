@@ -10,6 +10,7 @@ import type { CourseEvent } from "@/db/schema";
 import type { Actor } from "@/lib/auth/policy";
 import { courseRelease, type CourseRelease } from "@/lib/pacing/course-release";
 import { effectiveLimits } from "@/lib/pacing/effective-task";
+import { loadStudentFacts } from "@/lib/pacing/load-release";
 import type { ReleaseItemKind, ReleaseRule } from "@/lib/pacing/release-rule";
 import type { CalendarItem, CalendarRecurrence } from "./calendar-item";
 import {
@@ -17,7 +18,6 @@ import {
   loadCalendarEvents,
   loadCalendarOutlines,
   loadCalendarTasks,
-  loadStudentFactsByCourse,
   pacedCourseOf,
   type CalendarCourse,
   type CalendarRange,
@@ -222,7 +222,7 @@ export async function calendarItemsFor(db: DbOrTx, actor: Actor, range: Calendar
   if (student) {
     // Only a course with a rule has an outline here (or a rule on a task); the others have nothing locked.
     const ruled = courseList.filter((course) => outlines.has(course.id) || tasksByCourse.get(course.id)!.some((task) => task.rule));
-    const facts = await loadStudentFactsByCourse(db, actor.id, new Map(ruled.map((course) => [course.id, course.enrolledAt])));
+    const facts = await loadStudentFacts(db, { userId: actor.id, enrolledAt: new Map(ruled.map((course) => [course.id, course.enrolledAt])) });
     const now = new Date();
     for (const course of ruled) {
       const outline = outlines.get(course.id) ?? { modules: [], lessons: [] };

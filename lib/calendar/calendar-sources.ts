@@ -8,18 +8,15 @@ import {
   courses,
   enrollments,
   learningTasks,
-  lessonCompletions,
   lessons,
   modules,
   taskOverrides,
-  taskProgress,
   type CourseEvent,
 } from "@/db/schema";
 import { sectionOverrideField } from "@/lib/sections/section-overrides-sql";
 import type { CourseStatus, TaskStatus, TaskType } from "@/db/schema/enums";
 import type { Actor } from "@/lib/auth/policy";
-import type { PacedCourse, StudentFacts } from "@/lib/pacing/course-release";
-import { scorePercentSql } from "@/lib/pacing/load-release";
+import type { PacedCourse } from "@/lib/pacing/course-release";
 import { parseStoredRule, type ReleaseRule } from "@/lib/pacing/release-rule";
 
 export interface CalendarCourse {
@@ -206,44 +203,6 @@ export function pacedCourseOf(outline: CourseOutline, tasks: CalendarTask[]): Pa
       published: task.status === "published",
     })),
   };
-}
-
-/** One student's completions and scores in some courses, per course: two statements whatever their number. */
-export async function loadStudentFactsByCourse(
-  db: DbOrTx,
-  userId: string,
-  enrolledAt: Map<string, Date | null>,
-): Promise<Map<string, StudentFacts>> {
-  const courseIds = [...enrolledAt.keys()];
-  const facts = new Map<string, StudentFacts>(
-    courseIds.map((id) => [id, { enrolledAt: enrolledAt.get(id) ?? null, completedLessons: new Set(), completedTasks: new Set(), scores: new Map() }]),
-  );
-  if (courseIds.length === 0) return facts;
-  const [completed, progress] = await Promise.all([
-    db
-      .select({ courseId: modules.courseId, lessonId: lessonCompletions.lessonId })
-      .from(lessonCompletions)
-      .innerJoin(lessons, eq(lessons.id, lessonCompletions.lessonId))
-      .innerJoin(modules, eq(modules.id, lessons.moduleId))
-      .where(and(inArray(modules.courseId, courseIds), eq(lessonCompletions.userId, userId))),
-    db
-      .select({
-        courseId: learningTasks.courseId,
-        taskId: taskProgress.taskId,
-        done: sql<boolean>`${taskProgress.status} IN ('completed', 'graded')`,
-        percent: scorePercentSql,
-      })
-      .from(taskProgress)
-      .innerJoin(learningTasks, eq(learningTasks.id, taskProgress.taskId))
-      .where(and(inArray(learningTasks.courseId, courseIds), eq(taskProgress.userId, userId))),
-  ]);
-  for (const row of completed) (facts.get(row.courseId)!.completedLessons as Set<string>).add(row.lessonId);
-  for (const row of progress) {
-    const own = facts.get(row.courseId)!;
-    if (row.done) (own.completedTasks as Set<string>).add(row.taskId);
-    if (row.percent !== null) (own.scores as Map<string, number>).set(row.taskId, Number(row.percent));
-  }
-  return facts;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { maxConditionsPerRule, maxEnrolmentDays, releaseItemKinds } from "@/lib/pacing/release-rule";
-import { isTimeZone } from "@/lib/pacing/wall-time";
+import { isTimeZone, normalizeTimeZone } from "@/lib/calendar/time-zone";
 
 // A course as one portable document: what a course copy reads and writes, what
 // a course backup archive carries as `course.json`, and what a Common Cartridge
@@ -217,7 +217,13 @@ export const manifestEventSchema = z.object({
   endsAt: instant,
   allDay: z.boolean().default(false),
   /** The IANA zone a repeating event keeps its wall-clock time in. */
-  timeZone: z.string().max(64).refine(isTimeZone, "Name an IANA time zone, like Europe/Berlin.").default("UTC"),
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(isTimeZone, "Name an IANA time zone, like Europe/Berlin.")
+    // Stored as the calendar stores a zone it accepts (" utc" is "UTC"), so Intl reads it back.
+    .overwrite((zone) => normalizeTimeZone(zone) ?? zone)
+    .default("UTC"),
   recurrence: z.enum(["daily", "weekly", "monthly"]).nullable().default(null),
   recurrenceInterval: z.number().int().min(1).max(365).default(1),
   recurrenceUntil: instant.nullable().default(null),

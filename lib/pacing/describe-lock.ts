@@ -1,7 +1,8 @@
 // Why an item is locked, in short sentences for the student, in the reader's
 // time zone. Pure: the pages, the API and the action refusals all word locks
 // through here.
-import { dateTimeFormat, normalizeTimeZone } from "@/lib/calendar/time-zone";
+import { formatDateTime } from "@/lib/calendar/format";
+import { normalizeTimeZone } from "@/lib/calendar/time-zone";
 import { formatPercent } from "@/lib/format";
 import type { LockGroup, LockReason, ReleaseState } from "./evaluate-release";
 import type { ReleaseItemRef } from "./release-rule";
@@ -16,21 +17,8 @@ export interface LockWording {
 /** A zone Intl accepts, or UTC. */
 export const usableTimeZone = (zone: string | null | undefined): string => normalizeTimeZone(zone) ?? "UTC";
 
-/** "Tue 12 Jan 2027, 09:00" in the zone. */
-export function formatOpening(instant: Date, timeZone: string): string {
-  const parts = dateTimeFormat("en-GB", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZone: usableTimeZone(timeZone),
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("weekday")} ${part("day")} ${part("month")} ${part("year")}, ${part("hour")}:${part("minute")}`;
-}
+/** "Tue, 12 Jan 2027, 09:00 GMT+5:30": the calendar's words for an instant, in the reader's zone (UTC for one Intl does not know). */
+const opening = (instant: Date, wording: LockWording) => formatDateTime(instant, usableTimeZone(wording.timeZone));
 
 const quoted = (title: string | undefined, fallback: string) => (title ? `“${title}”` : fallback);
 
@@ -40,12 +28,12 @@ const fallbackNames = { module: "an earlier module", lesson: "an earlier lesson"
 export function describeReason(reason: LockReason, wording: LockWording): string {
   switch (reason.kind) {
     case "date":
-      return `Opens on ${formatOpening(reason.opensAt, wording.timeZone)}`;
+      return `Opens on ${opening(reason.opensAt, wording)}`;
     case "enrolment_days": {
       if (reason.days === 0) return "Opens once you are enrolled";
       const span = `${reason.days} ${reason.days === 1 ? "day" : "days"}`;
       return reason.opensAt
-        ? `Opens ${span} after you enrolled (on ${formatOpening(reason.opensAt, wording.timeZone)})`
+        ? `Opens ${span} after you enrolled (on ${opening(reason.opensAt, wording)})`
         : `Opens ${span} after you enrol`;
     }
     case "completed":

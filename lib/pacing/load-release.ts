@@ -46,25 +46,45 @@ export async function loadPacedCourse(db: DbOrTx, courseId: string): Promise<Pac
 export const scorePercentSql = sql<string | null>`CASE WHEN ${learningTasks.maxPoints} > 0 AND ${taskProgress.pointsEarned} IS NOT NULL
   THEN ${taskProgress.pointsEarned} * 100.0 / ${learningTasks.maxPoints} END`;
 
-const emptyFacts = (): StudentFacts => ({ enrolledAt: null, completedLessons: new Set(), completedTasks: new Set(), scores: new Map() });
+const emptyFacts = (enrolledAt: Date | null = null): StudentFacts => ({ enrolledAt, completedLessons: new Set(), completedTasks: new Set(), scores: new Map() });
 
-/** Enrolment dates, completions and scores of some students in one course: three statements whatever their number. */
-export async function loadStudentFacts(db: DbOrTx, courseId: string, userIds: string[]): Promise<Map<string, StudentFacts>> {
-  const facts = new Map<string, StudentFacts>(userIds.map((id) => [id, emptyFacts()]));
-  if (userIds.length === 0) return facts;
+/**
+ * Whose facts to load: some students of one course (keyed by student; their
+ * enrolment dates are read), or one student in some courses (keyed by course;
+ * the caller has the enrolment dates already, so they are not read again).
+ */
+export type StudentFactsScope = { courseId: string; userIds: string[] } | { userId: string; enrolledAt: Map<string, Date | null> };
+
+/**
+ * Completions and scores (and, for one course, enrolment dates) of the scope:
+ * three statements for one course, two for one student, whatever the number
+ * of students or courses; none when either list is empty.
+ */
+export async function loadStudentFacts(db: DbOrTx, scope: StudentFactsScope): Promise<Map<string, StudentFacts>> {
+  const byStudent = "courseId" in scope;
+  const courseIds = byStudent ? [scope.courseId] : [...scope.enrolledAt.keys()];
+  const userIds = byStudent ? scope.userIds : [scope.userId];
+  const facts = new Map<string, StudentFacts>(
+    byStudent ? userIds.map((id) => [id, emptyFacts()]) : courseIds.map((id) => [id, emptyFacts(scope.enrolledAt.get(id) ?? null)]),
+  );
+  if (courseIds.length === 0 || userIds.length === 0) return facts;
+  const factsOf = (row: { courseId: string; userId: string }) => facts.get(byStudent ? row.userId : row.courseId)!;
   const [enrolled, completed, progress] = await Promise.all([
+    byStudent
+      ? db
+          .select({ userId: enrollments.userId, enrolledAt: enrollments.enrolledAt })
+          .from(enrollments)
+          .where(and(eq(enrollments.courseId, scope.courseId), inArray(enrollments.userId, userIds)))
+      : [],
     db
-      .select({ userId: enrollments.userId, enrolledAt: enrollments.enrolledAt })
-      .from(enrollments)
-      .where(and(eq(enrollments.courseId, courseId), inArray(enrollments.userId, userIds))),
-    db
-      .select({ userId: lessonCompletions.userId, lessonId: lessonCompletions.lessonId })
+      .select({ courseId: modules.courseId, userId: lessonCompletions.userId, lessonId: lessonCompletions.lessonId })
       .from(lessonCompletions)
       .innerJoin(lessons, eq(lessons.id, lessonCompletions.lessonId))
       .innerJoin(modules, eq(modules.id, lessons.moduleId))
-      .where(and(eq(modules.courseId, courseId), inArray(lessonCompletions.userId, userIds))),
+      .where(and(inArray(modules.courseId, courseIds), inArray(lessonCompletions.userId, userIds))),
     db
       .select({
+        courseId: learningTasks.courseId,
         userId: taskProgress.userId,
         taskId: taskProgress.taskId,
         done: sql<boolean>`${taskProgress.status} IN ('completed', 'graded')`,
@@ -72,12 +92,12 @@ export async function loadStudentFacts(db: DbOrTx, courseId: string, userIds: st
       })
       .from(taskProgress)
       .innerJoin(learningTasks, eq(learningTasks.id, taskProgress.taskId))
-      .where(and(eq(learningTasks.courseId, courseId), inArray(taskProgress.userId, userIds))),
+      .where(and(inArray(learningTasks.courseId, courseIds), inArray(taskProgress.userId, userIds))),
   ]);
   for (const row of enrolled) facts.get(row.userId)!.enrolledAt = row.enrolledAt;
-  for (const row of completed) (facts.get(row.userId)!.completedLessons as Set<string>).add(row.lessonId);
+  for (const row of completed) (factsOf(row).completedLessons as Set<string>).add(row.lessonId);
   for (const row of progress) {
-    const own = facts.get(row.userId)!;
+    const own = factsOf(row);
     if (row.done) (own.completedTasks as Set<string>).add(row.taskId);
     if (row.percent !== null) (own.scores as Map<string, number>).set(row.taskId, Number(row.percent));
   }
@@ -100,7 +120,7 @@ export async function loadCourseReleases(
     for (const id of userIds) releases.set(id, allOpen);
     return { course, releases };
   }
-  const facts = await loadStudentFacts(db, courseId, userIds);
+  const facts = await loadStudentFacts(db, { courseId, userIds });
   for (const id of userIds) releases.set(id, courseRelease(course, facts.get(id)!, now));
   return { course, releases };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { maxConditionsPerRule, maxEnrolmentDays, releaseItemKinds, releaseRuleSchema, type ReleaseCondition, type ReleaseItemKind, type ReleaseRule } from "./release-rule";
-import { isTimeZone, wallTimeToInstant } from "./wall-time";
+import { isTimeZone } from "@/lib/calendar/time-zone";
+import { wallTimeToInstant } from "./wall-time";
 
 // Shared by the release conditions editor (react-hook-form resolver), its
 // server action and the REST API: the same input is refused with the same

@@ -104,7 +104,7 @@ export async function recomputeProgress(
 async function releasedCountsOf(db: DbOrTx, courseId: string, userIds: string[], now: Date) {
   const course = await loadPacedCourse(db, courseId);
   if (!hasRules(course)) return null;
-  const facts = await loadStudentFacts(db, courseId, userIds);
+  const facts = await loadStudentFacts(db, { courseId, userIds });
   const counts = new Map<string, { required: number; completed: number }>();
   for (const id of userIds) {
     const own = facts.get(id)!;

@@ -87,7 +87,7 @@ describe("a lesson that opens on a date", () => {
 
     // The player: locked with the reason, its content never read.
     const lock = await lockOfLesson(student, course, second);
-    expect(lock?.message).toMatch(/^This lesson is locked\. Opens on \w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2}\.$/);
+    expect(lock?.message).toMatch(/^This lesson is locked\. Opens on \w{3}, \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC\.$/);
     expect(lock?.state.opensAt).toEqual(opensAt);
     expect(await lockOfLesson(student, course, first)).toBeNull();
 

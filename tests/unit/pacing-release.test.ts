@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allOpen, completedModules, courseRelease, hasRules, type PacedCourse, type StudentFacts } from "@/lib/pacing/course-release";
-import { describeGroup, describeLock, describeReason, formatOpening, lockSentence, usableTimeZone, type LockWording } from "@/lib/pacing/describe-lock";
+import { describeGroup, describeLock, describeReason, lockSentence, usableTimeZone, type LockWording } from "@/lib/pacing/describe-lock";
 import { effectiveLimits } from "@/lib/pacing/effective-task";
 import { combineStates, enrolmentOpensAt, evaluateRule, openState, unmetReason, type ReleaseFacts } from "@/lib/pacing/evaluate-release";
 import { lockJson } from "@/lib/pacing/lock-json";
@@ -351,20 +351,23 @@ describe("wording a lock", () => {
   ]);
   const wording: LockWording = { timeZone: "UTC", titleOf: (item) => titles.get(`${item.kind}:${item.id}`) };
 
-  it("formats the opening in the reader's zone, falling back to UTC", () => {
-    expect(formatOpening(new Date("2027-01-11T09:00:00Z"), "UTC")).toBe("Mon 11 Jan 2027, 09:00");
-    expect(formatOpening(new Date("2027-01-11T09:00:00Z"), "Asia/Kolkata")).toBe("Mon 11 Jan 2027, 14:30");
-    expect(formatOpening(new Date("2027-01-11T23:30:00Z"), "Europe/Berlin")).toBe("Tue 12 Jan 2027, 00:30");
-    expect(formatOpening(new Date("2027-01-11T09:00:00Z"), "Mars/Olympus")).toBe("Mon 11 Jan 2027, 09:00");
+  it("words the opening as the calendar does, in the reader's zone named, falling back to UTC", () => {
+    const opensAt = new Date("2027-01-11T09:00:00Z");
+    const on = (timeZone: string, instant = opensAt) => describeReason({ kind: "date", opensAt: instant }, { ...wording, timeZone });
+    expect(on("UTC")).toBe("Opens on Mon, 11 Jan 2027, 09:00 UTC");
+    expect(on("Asia/Kolkata")).toBe("Opens on Mon, 11 Jan 2027, 14:30 GMT+5:30");
+    expect(on("Europe/Berlin", new Date("2027-01-11T23:30:00Z"))).toBe("Opens on Tue, 12 Jan 2027, 00:30 CET");
+    expect(on("Mars/Olympus")).toBe("Opens on Mon, 11 Jan 2027, 09:00 UTC");
+    expect(on("europe/berlin")).toBe("Opens on Mon, 11 Jan 2027, 10:00 CET");
     expect(usableTimeZone(null)).toBe("UTC");
     expect(usableTimeZone("Not/AZone")).toBe("UTC");
     expect(usableTimeZone("Europe/London")).toBe("Europe/London");
   });
 
   it("words each kind of reason", () => {
-    expect(describeReason({ kind: "date", opensAt: new Date("2027-01-11T09:00:00Z") }, wording)).toBe("Opens on Mon 11 Jan 2027, 09:00");
+    expect(describeReason({ kind: "date", opensAt: new Date("2027-01-11T09:00:00Z") }, wording)).toBe("Opens on Mon, 11 Jan 2027, 09:00 UTC");
     expect(describeReason({ kind: "enrolment_days", days: 7, opensAt: new Date("2027-01-18T09:00:00Z") }, wording)).toBe(
-      "Opens 7 days after you enrolled (on Mon 18 Jan 2027, 09:00)",
+      "Opens 7 days after you enrolled (on Mon, 18 Jan 2027, 09:00 UTC)",
     );
     expect(describeReason({ kind: "enrolment_days", days: 1, opensAt: null }, wording)).toBe("Opens 1 day after you enrol");
     expect(describeReason({ kind: "enrolment_days", days: 0, opensAt: null }, wording)).toBe("Opens once you are enrolled");
@@ -381,9 +384,9 @@ describe("wording a lock", () => {
       { kind: "date" as const, opensAt: new Date("2027-01-11T09:00:00Z") },
       { kind: "score" as const, taskId: t1, minPercent: 60 },
     ];
-    expect(describeGroup({ match: "all", reasons }, wording)).toEqual(["Opens on Mon 11 Jan 2027, 09:00", "Score at least 60% in “Quiz 1” first"]);
-    expect(describeGroup({ match: "any", reasons }, wording)).toEqual(["Opens on Mon 11 Jan 2027, 09:00; or score at least 60% in “Quiz 1” first"]);
-    expect(describeGroup({ match: "any", reasons: reasons.slice(0, 1) }, wording)).toEqual(["Opens on Mon 11 Jan 2027, 09:00"]);
+    expect(describeGroup({ match: "all", reasons }, wording)).toEqual(["Opens on Mon, 11 Jan 2027, 09:00 UTC", "Score at least 60% in “Quiz 1” first"]);
+    expect(describeGroup({ match: "any", reasons }, wording)).toEqual(["Opens on Mon, 11 Jan 2027, 09:00 UTC; or score at least 60% in “Quiz 1” first"]);
+    expect(describeGroup({ match: "any", reasons: reasons.slice(0, 1) }, wording)).toEqual(["Opens on Mon, 11 Jan 2027, 09:00 UTC"]);
   });
 
   it("words a whole state, module first, and nothing for an open one", () => {
@@ -391,11 +394,11 @@ describe("wording a lock", () => {
     const lessonLock = evaluateRule(rule("any", done("module", m1), score(t1, 80)), facts());
     const state = combineStates(moduleLock, lessonLock);
     expect(describeLock(state, wording)).toEqual([
-      "Opens on Mon 1 Feb 2027, 08:00",
+      "Opens on Mon, 1 Feb 2027, 08:00 UTC",
       "Complete “Module 1: Basics” first; or score at least 80% in “Quiz 1” first",
     ]);
     expect(lockSentence(state, wording)).toBe(
-      "Opens on Mon 1 Feb 2027, 08:00. Complete “Module 1: Basics” first; or score at least 80% in “Quiz 1” first.",
+      "Opens on Mon, 1 Feb 2027, 08:00 UTC. Complete “Module 1: Basics” first; or score at least 80% in “Quiz 1” first.",
     );
     expect(describeLock(openState, wording)).toEqual([]);
     expect(lockSentence(openState, wording)).toBe("");
@@ -407,14 +410,14 @@ describe("wording a lock", () => {
       locked: true,
       opensAt: null,
       lockedReasons: [
-        { kind: "date", opensAt: at(day).toISOString(), message: "Opens on Wed 13 Jan 2027, 09:00" },
-        { kind: "enrolment_days", days: 7, opensAt: at(4 * day).toISOString(), message: "Opens 7 days after you enrolled (on Sat 16 Jan 2027, 09:00)" },
+        { kind: "date", opensAt: at(day).toISOString(), message: "Opens on Wed, 13 Jan 2027, 09:00 UTC" },
+        { kind: "enrolment_days", days: 7, opensAt: at(4 * day).toISOString(), message: "Opens 7 days after you enrolled (on Sat, 16 Jan 2027, 09:00 UTC)" },
         { kind: "completed", item: { kind: "module", id: m1 }, message: "Complete “Module 1: Basics” first" },
         { kind: "score", taskId: t1, minPercent: 60, message: "Score at least 60% in “Quiz 1” first" },
       ],
       lockedSummary: [
-        "Opens on Wed 13 Jan 2027, 09:00",
-        "Opens 7 days after you enrolled (on Sat 16 Jan 2027, 09:00)",
+        "Opens on Wed, 13 Jan 2027, 09:00 UTC",
+        "Opens 7 days after you enrolled (on Sat, 16 Jan 2027, 09:00 UTC)",
         "Complete “Module 1: Basics” first",
         "Score at least 60% in “Quiz 1” first",
       ],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatInstant, instantToWallTime, isTimeZone, wallTimeToInstant } from "@/lib/pacing/wall-time";
+import { isTimeZone } from "@/lib/calendar/time-zone";
+import { formatInstant, instantToWallTime, wallTimeToInstant } from "@/lib/pacing/wall-time";
 
 describe("wallTimeToInstant", () => {
   it("reads a wall time in UTC, in a zone east and west of it", () => {
