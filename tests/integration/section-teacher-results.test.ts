@@ -3,44 +3,23 @@
 // date shown to graders follows the student's section due date. Rows are
 // inserted directly. Runs on PGlite and PostgreSQL.
 import { beforeAll, describe, expect, it } from "vitest";
-import { courseSections, sectionMembers, sectionTaskOverrides, sectionTeachers } from "@/db/schema";
+import { sectionTaskOverrides } from "@/db/schema";
 import { lockSubmissionToGrade } from "@/lib/assignments/graded-submission";
 import { loadSubmissionForGrading } from "@/lib/assignments/grading-queries";
 import { listSubmissionsAfter } from "@/lib/assignments/submissions-page";
-import { submitWork } from "@/lib/assignments/submit-work";
 import type { Actor } from "@/lib/auth/policy";
-import type { CurrentUser } from "@/lib/auth/session-user";
 import { gradeClosedAttempts } from "@/lib/quizzes/record-grades";
 import { listQuizAttemptsAfter } from "@/lib/quizzes/attempts-page";
 import { loadAttemptForTeacher } from "@/lib/quizzes/results-attempt";
 import { parseAttemptsQuery } from "@/lib/quizzes/results-params";
 import { loadQuizResults } from "@/lib/quizzes/results-queries";
 import { loadStudentDetailForStaff } from "@/lib/reports/student-course-detail";
-import { assignmentSetUp, inTx } from "./assignment-fixtures";
+import { inTx } from "./assignment-fixtures";
 import { countQueries, testDb } from "./helpers";
-import { createActor, createCourse, insertEnrollment } from "./learning-fixtures";
 import { allRight, createAttempt, createQuiz, twoOfSix, type AttemptFixture, type QuizFixture } from "./quiz-results-fixtures";
+import { setUpSectionSchool, type SectionSchool } from "./section-school-fixtures";
 
-interface School {
-  teacher: CurrentUser;
-  courseId: string;
-  taskId: string;
-  /** Teaches 10B only. */
-  sectionTeacher: CurrentUser;
-  /** Was 10B's teacher, then demoted to student: its section_teachers row is left behind. */
-  demoted: Actor;
-  otherTeacher: CurrentUser;
-  admin: CurrentUser;
-  inA: CurrentUser;
-  inB: CurrentUser;
-  /** Enrolled, in no section. */
-  unsectioned: CurrentUser;
-  sectionA: string;
-  sectionB: string;
-  /** A section of another course holding 10A's student. */
-  foreignSection: string;
-  submissionA: string;
-  submissionB: string;
+interface School extends SectionSchool {
   quiz: QuizFixture;
   attempts: Record<"a1" | "b1" | "b2" | "none1", AttemptFixture>;
 }
@@ -51,66 +30,20 @@ const due = new Date("2026-12-10T17:00:00Z");
 // 10B's own due date: two days earlier, set after the hand-ins (a grader sees the work late by it).
 const sectionDue = new Date("2026-12-08T17:00:00Z");
 
-async function section(courseId: string, name: string, members: string[], teachers: string[]) {
-  const [row] = await testDb().insert(courseSections).values({ courseId, name }).returning({ id: courseSections.id });
-  if (members.length) await testDb().insert(sectionMembers).values(members.map((userId) => ({ sectionId: row!.id, userId })));
-  if (teachers.length) await testDb().insert(sectionTeachers).values(teachers.map((userId) => ({ sectionId: row!.id, userId })));
-  return row!.id;
-}
-
-const hand = (student: Actor, taskId: string, text: string) =>
-  inTx((tx) => submitWork(tx, student, { taskId, text, fileIds: [] }, new Date(due.getTime() - 1000)));
-
 beforeAll(async () => {
-  const setUp = await assignmentSetUp({ dueAt: due, maxPoints: 20 });
-  const courseId = setUp.course.id;
-  const sectionTeacher = await createActor("teacher");
-  const demotedUser = await createActor("teacher");
-  const inB = await createActor("student");
-  const unsectioned = await createActor("student");
-  await insertEnrollment(inB.id, courseId);
-  await insertEnrollment(unsectioned.id, courseId);
-  const sectionA = await section(courseId, "10A", [setUp.student.id], []);
-  const sectionB = await section(courseId, "10B", [inB.id], [sectionTeacher.id, demotedUser.id]);
-  const other = await createCourse((await createActor("teacher")).id, { modules: 1, lessonsPerModule: 1 });
-  await insertEnrollment(setUp.student.id, other.id);
-  const foreignSection = await section(other.id, "10B", [setUp.student.id], [sectionTeacher.id]);
-  const submissionA = (await hand(setUp.student, setUp.taskId, "from 10A")).submissionId;
-  const submissionB = (await hand(inB, setUp.taskId, "from 10B")).submissionId;
-  await hand(unsectioned, setUp.taskId, "from nobody's section");
-  await testDb().insert(sectionTaskOverrides).values({ taskId: setUp.taskId, sectionId: sectionB, dueAt: sectionDue });
+  const base = await setUpSectionSchool(due);
+  await testDb().insert(sectionTaskOverrides).values({ taskId: base.taskId, sectionId: base.sectionB, dueAt: sectionDue });
 
   // 10A: one 6/6 attempt; 10B: 2/6 then 6/6; nobody's section: one 2/6 attempt.
-  const quiz = await createQuiz(courseId, { title: "Sectioned quiz" });
+  const quiz = await createQuiz(base.courseId, { title: "Sectioned quiz" });
   const attempts = {
-    a1: await createAttempt(quiz, setUp.student.id, { answers: allRight }),
-    b1: await createAttempt(quiz, inB.id, { attemptNumber: 1, answers: twoOfSix }),
-    b2: await createAttempt(quiz, inB.id, { attemptNumber: 2, answers: allRight }),
-    none1: await createAttempt(quiz, unsectioned.id, { answers: twoOfSix }),
+    a1: await createAttempt(quiz, base.inA.id, { answers: allRight }),
+    b1: await createAttempt(quiz, base.inB.id, { attemptNumber: 1, answers: twoOfSix }),
+    b2: await createAttempt(quiz, base.inB.id, { attemptNumber: 2, answers: allRight }),
+    none1: await createAttempt(quiz, base.unsectioned.id, { answers: twoOfSix }),
   };
   await testDb().transaction((tx) => gradeClosedAttempts(tx, { taskId: quiz.taskId, attemptIds: Object.values(attempts).map((a) => a.id) }));
-  const { users } = await import("@/db/schema");
-  const { eq } = await import("drizzle-orm");
-  await testDb().update(users).set({ role: "student" }).where(eq(users.id, demotedUser.id));
-  school = {
-    teacher: setUp.teacher,
-    courseId,
-    taskId: setUp.taskId,
-    sectionTeacher,
-    demoted: { id: demotedUser.id, role: "student" },
-    otherTeacher: await createActor("teacher"),
-    admin: await createActor("admin"),
-    inA: setUp.student,
-    inB,
-    unsectioned,
-    sectionA,
-    sectionB,
-    foreignSection,
-    submissionA,
-    submissionB,
-    quiz,
-    attempts,
-  };
+  school = { ...base, quiz, attempts };
 });
 
 describe("quiz results", () => {

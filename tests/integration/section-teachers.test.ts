@@ -5,14 +5,13 @@
 // directly (the sections' own pages are tested elsewhere). Runs on PGlite and
 // PostgreSQL.
 import { beforeAll, describe, expect, it } from "vitest";
-import { courseSections, learningTasks, quizzes, sectionMembers, sectionTeachers } from "@/db/schema";
+import { learningTasks, quizzes } from "@/db/schema";
 import { gradeSubmission } from "@/lib/assignments/grade-submission";
 import { submissionNotFoundMessage } from "@/lib/assignments/graded-submission";
 import { loadSubmissionForGrading } from "@/lib/assignments/grading-queries";
 import { loadGradingQueue } from "@/lib/assignments/queue-queries";
 import { queueParamsSchema } from "@/lib/assignments/queue-schema";
 import { loadSubmissionForReader } from "@/lib/assignments/submission-reader";
-import { submitWork } from "@/lib/assignments/submit-work";
 import type { Actor } from "@/lib/auth/policy";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { listTaughtCourses } from "@/lib/courses/queries";
@@ -34,81 +33,16 @@ import { loadCourseProgressSummary, loadEnrollmentReport } from "@/lib/reports/e
 import { parseReportQuery } from "@/lib/reports/report-params";
 import { listSectionChoices } from "@/lib/reports/section-choices";
 import { loadStudentDetailForStaff } from "@/lib/reports/student-course-detail";
-import { assignmentSetUp, inTx, refusal } from "./assignment-fixtures";
+import { inTx, refusal } from "./assignment-fixtures";
 import { countQueries, testDb } from "./helpers";
-import { createActor, createCourse, insertEnrollment } from "./learning-fixtures";
+import { setUpSectionSchool, type SectionSchool } from "./section-school-fixtures";
 
-interface School {
-  teacher: CurrentUser;
-  courseId: string;
-  taskId: string;
-  /** Teaches 10B only. */
-  sectionTeacher: CurrentUser;
-  /** Was 10B's teacher, then demoted to student: its section_teachers row is left behind. */
-  demoted: Actor;
-  otherTeacher: CurrentUser;
-  admin: CurrentUser;
-  inA: CurrentUser;
-  inB: CurrentUser;
-  /** Enrolled, in no section. */
-  unsectioned: CurrentUser;
-  sectionA: string;
-  sectionB: string;
-  /** A section of another course. */
-  foreignSection: string;
-  submissionA: string;
-  submissionB: string;
-}
-
-let school: School;
+let school: SectionSchool;
 
 const due = new Date("2026-12-10T17:00:00Z");
 
-async function section(courseId: string, name: string, members: string[], teachers: string[]) {
-  const [row] = await testDb().insert(courseSections).values({ courseId, name }).returning({ id: courseSections.id });
-  if (members.length) await testDb().insert(sectionMembers).values(members.map((userId) => ({ sectionId: row!.id, userId })));
-  if (teachers.length) await testDb().insert(sectionTeachers).values(teachers.map((userId) => ({ sectionId: row!.id, userId })));
-  return row!.id;
-}
-
-const hand = (student: Actor, taskId: string, text: string) =>
-  inTx((tx) => submitWork(tx, student, { taskId, text, fileIds: [] }, new Date(due.getTime() - 1000)));
-
 beforeAll(async () => {
-  const setUp = await assignmentSetUp({ dueAt: due, maxPoints: 20 });
-  const courseId = setUp.course.id;
-  const sectionTeacher = await createActor("teacher");
-  const demotedUser = await createActor("teacher");
-  const inB = await createActor("student");
-  const unsectioned = await createActor("student");
-  await insertEnrollment(inB.id, courseId);
-  await insertEnrollment(unsectioned.id, courseId);
-  const sectionA = await section(courseId, "10A", [setUp.student.id], []);
-  const sectionB = await section(courseId, "10B", [inB.id], [sectionTeacher.id, demotedUser.id]);
-  const other = await createCourse((await createActor("teacher")).id, { modules: 1, lessonsPerModule: 1 });
-  // The other course's section holds 10A's student too: filtering this course by it must still find nobody.
-  await insertEnrollment(setUp.student.id, other.id);
-  const foreignSection = await section(other.id, "10B", [setUp.student.id], [sectionTeacher.id]);
-  const submissionA = (await hand(setUp.student, setUp.taskId, "from 10A")).submissionId;
-  const submissionB = (await hand(inB, setUp.taskId, "from 10B")).submissionId;
-  await hand(unsectioned, setUp.taskId, "from nobody's section");
-  school = {
-    teacher: setUp.teacher,
-    courseId,
-    taskId: setUp.taskId,
-    sectionTeacher,
-    demoted: { id: demotedUser.id, role: "student" },
-    otherTeacher: await createActor("teacher"),
-    admin: await createActor("admin"),
-    inA: setUp.student,
-    inB,
-    unsectioned,
-    sectionA,
-    sectionB,
-    foreignSection,
-    submissionA,
-    submissionB,
-  };
+  school = await setUpSectionSchool(due);
 });
 
 describe("the teaching dashboard", () => {
