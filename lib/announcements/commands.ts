@@ -1,9 +1,8 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { announcements, announcementSections, courseSections, courses } from "@/db/schema";
-import type { userAction } from "@/lib/actions/action";
+import { command } from "@/lib/actions/command";
 import { fail } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { can, type Actor } from "@/lib/auth/policy";
@@ -15,8 +14,6 @@ import { announcementIdSchema, chooseSectionMessage, editAnnouncementSchema, pos
 // without their `after`: the action files add revalidation, and the tests run
 // these very configurations through executeAction.
 
-type Command<S extends z.ZodType, T> = Omit<Parameters<typeof userAction<S, T>>[0], "after">;
-const command = <S extends z.ZodType, T>(config: Command<S, T>) => config;
 
 export const courseNotFoundMessage = "This course does not exist or you do not teach it.";
 export const announcementNotFoundMessage = "This announcement no longer exists. Reload the page.";

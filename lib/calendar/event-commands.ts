@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { courseEvents, courses } from "@/db/schema";
-import type { userAction } from "@/lib/actions/action";
+import { command } from "@/lib/actions/command";
 import { fail, invalidInputMessage, missing } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { can, type Actor } from "@/lib/auth/policy";
@@ -14,8 +14,6 @@ import { courseEventIdSchema, createCourseEventSchema, eventColumnsOf, updateCou
 // teacher or an admin (courseEvent.manage), every change audited. The server
 // actions, the REST API and the tests all run these.
 
-type Command<S extends z.ZodType, T> = Omit<Parameters<typeof userAction<S, T>>[0], "after">;
-const command = <S extends z.ZodType, T>(config: Command<S, T>) => config;
 
 export const eventCourseNotFoundMessage = "This course does not exist or you do not teach it.";
 export const eventNotFoundMessage = "This event no longer exists. Reload the page.";

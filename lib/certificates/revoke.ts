@@ -1,17 +1,14 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import type { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { certificates } from "@/db/schema";
-import type { userAction } from "@/lib/actions/action";
+import { command } from "@/lib/actions/command";
 import { fail, missing } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { can, type Actor } from "@/lib/auth/policy";
 import { loadAccessibleCertificate } from "./access";
 import { revokeSchema } from "./schemas";
 
-type Command<S extends z.ZodType, T> = Omit<Parameters<typeof userAction<S, T>>[0], "after">;
-const command = <S extends z.ZodType, T>(config: Command<S, T>) => config;
 
 export const certificateNotFoundMessage = "This certificate does not exist or is not yours to see.";
 export const alreadyRevokedMessage = "This certificate is already revoked.";

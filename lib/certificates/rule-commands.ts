@@ -1,9 +1,8 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import type { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { certificateRules, certificateTemplates, courses } from "@/db/schema";
-import type { userAction } from "@/lib/actions/action";
+import { command } from "@/lib/actions/command";
 import { fail, invalidInputMessage, missing } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { can, type Actor } from "@/lib/auth/policy";
@@ -16,8 +15,6 @@ import { courseIdSchema, issueForStudentSchema, saveRuleSchema, type SaveRuleVal
 // (certificate.configure). Every change is audited. The server actions, the
 // REST API and the tests all run these.
 
-type Command<S extends z.ZodType, T> = Omit<Parameters<typeof userAction<S, T>>[0], "after">;
-const command = <S extends z.ZodType, T>(config: Command<S, T>) => config;
 
 export const certificateCourseNotFoundMessage = "This course does not exist or you do not teach it.";
 export const noRuleMessage = "This course does not issue certificates: turn them on first.";

@@ -1,9 +1,8 @@
 import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
-import type { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { certificateRules, certificates, certificateTemplates, type CertificateTemplate } from "@/db/schema";
-import type { userAction } from "@/lib/actions/action";
+import { command } from "@/lib/actions/command";
 import { fail, invalidInputMessage, missing } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { can, type Actor } from "@/lib/auth/policy";
@@ -15,8 +14,6 @@ import { templateIdSchema, templateSchema, updateTemplateSchema, type TemplateVa
 // create, edit, make the default, drop the logo, delete one nothing uses.
 // Every change is audited with what it was and what it became.
 
-type Command<S extends z.ZodType, T> = Omit<Parameters<typeof userAction<S, T>>[0], "after">;
-const command = <S extends z.ZodType, T>(config: Command<S, T>) => config;
 
 export const templateNotFoundMessage = "This template no longer exists. Reload the page.";
 export const nameTakenMessage = "Another template has this name.";

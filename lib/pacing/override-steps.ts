@@ -1,9 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { quizAttempts, submissions } from "@/db/schema";
-import type { userAction } from "@/lib/actions/action";
 import { fail } from "@/lib/actions/result";
 import { lateness } from "@/lib/assignments/lateness";
 import type { Actor } from "@/lib/auth/policy";
@@ -17,9 +15,6 @@ import type { OverrideTask } from "./task-override-commands";
 // task, telling whom it concerns, and bringing what the old limits decided up
 // to date.
 
-type Command<S extends z.ZodType, T> = Omit<Parameters<typeof userAction<S, T>>[0], "after">;
-/** An action's configuration without its `after`: the action files add revalidation, the tests run it through executeAction. */
-export const command = <S extends z.ZodType, T>(config: Command<S, T>) => config;
 
 export const valuesOf = (row: TaskOverrideValues | null | undefined): TaskOverrideValues | null =>
   row ? { dueAt: row.dueAt, timeLimitMinutes: row.timeLimitMinutes, attemptsAllowed: row.attemptsAllowed } : null;

@@ -9,7 +9,8 @@ import { sectionOverrideColumns } from "@/lib/sections/section-overrides-sql";
 import { limitsForStudent } from "@/lib/sections/section-overrides";
 import type { TaskLimits, TaskOverrideValues } from "./effective-task";
 import { removeSectionOverrideSchema, saveSectionOverrideSchema, type SaveSectionOverrideValues } from "./section-override-schemas";
-import { announceDeadlineChange, applyLimits, command, refuseQuizOnlyFields, requireFutureDue, sameValues, valuesOf } from "./override-steps";
+import { command } from "@/lib/actions/command";
+import { announceDeadlineChange, applyLimits, refuseQuizOnlyFields, requireFutureDue, sameValues, valuesOf } from "./override-steps";
 import { overridableTask, type OverrideTask } from "./task-override-commands";
 
 // Saving and removing a section's own due date, time limit or attempts on a

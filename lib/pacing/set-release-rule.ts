@@ -1,9 +1,8 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import type { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { courses, learningTasks, lessons, modules } from "@/db/schema";
-import type { userAction } from "@/lib/actions/action";
+import type { Command } from "@/lib/actions/command";
 import { fail, missing } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { can, type Actor } from "@/lib/auth/policy";
@@ -73,13 +72,11 @@ export async function saveReleaseRule(tx: DbOrTx, actor: Actor, input: SetReleas
   return { courseId: course.id, slug: course.slug, item: { kind, id, title: found.title }, rule, summary };
 }
 
-type Command<S extends z.ZodType> = Omit<Parameters<typeof userAction<S, SavedReleaseRule>>[0], "after">;
-
 /** Teachers and admins may reach it; anyone else gets the answer for a missing item. */
 const mayPace = (actor: Actor, input: { item: { kind: ReleaseItemKind } }) => can(actor, "area.teacher") || missing(notFound(input.item.kind));
 
 /** The canonical command: the rule as stored (instants), as the API takes it. */
-export const setReleaseRule: Command<typeof setReleaseRuleSchema> = {
+export const setReleaseRule: Command<typeof setReleaseRuleSchema, SavedReleaseRule> = {
   name: "pacing.setReleaseRule",
   schema: setReleaseRuleSchema,
   authorize: mayPace,
@@ -87,7 +84,7 @@ export const setReleaseRule: Command<typeof setReleaseRuleSchema> = {
 };
 
 /** The same from the editor's form: dates as wall times of the teacher's zone. */
-export const setReleaseRuleFromForm: Command<typeof releaseRuleFormSchema> = {
+export const setReleaseRuleFromForm: Command<typeof releaseRuleFormSchema, SavedReleaseRule> = {
   name: "pacing.setReleaseRule",
   schema: releaseRuleFormSchema,
   authorize: mayPace,

@@ -10,7 +10,8 @@ import { sectionOverrideColumns } from "@/lib/sections/section-overrides-sql";
 import { limitsForStudent } from "@/lib/sections/section-overrides";
 import type { TaskLimits, TaskOverrideValues } from "./effective-task";
 import { removeOverrideSchema, saveOverrideSchema, type SaveOverrideValues } from "./override-schemas";
-import { announceDeadlineChange, applyLimits, command, refuseQuizOnlyFields, requireFutureDue, sameValues, valuesOf } from "./override-steps";
+import { command } from "@/lib/actions/command";
+import { announceDeadlineChange, applyLimits, refuseQuizOnlyFields, requireFutureDue, sameValues, valuesOf } from "./override-steps";
 
 // Saving and removing a student's override, for the teacher's page (server
 // actions) and the REST API alike. Each change is audited, tells the student,

@@ -6,7 +6,7 @@ import { fail, missing } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/policy";
 import { loadManagedCourse } from "./access";
-import { command } from "./command";
+import { command } from "@/lib/actions/command";
 import { addMembersSchema, removeMemberSchema } from "./schemas";
 import { managedCourse, managedSection } from "./section-commands";
 

@@ -6,7 +6,7 @@ import { fail } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/policy";
 import { loadManagedCourse } from "./access";
-import { command } from "./command";
+import { command } from "@/lib/actions/command";
 import { courseStudents } from "./course-students";
 import { ensureSections } from "./ensure-sections";
 import { parseRosterCsv, type RosterProblem } from "./roster-csv";

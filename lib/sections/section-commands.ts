@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/policy";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { loadManagedCourse, sectionCourseNotFoundMessage, sectionNotFoundMessage, type SectionCourse } from "./access";
-import { command } from "./command";
+import { command } from "@/lib/actions/command";
 import { createSectionSchema, deleteSectionSchema, sectionMessages, updateSectionSchema } from "./schemas";
 
 // Creating, renaming and deleting a course's sections, for the teacher's

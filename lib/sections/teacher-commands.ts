@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { publish } from "@/lib/events/publish";
 import type { Actor } from "@/lib/auth/policy";
 import { loadManagedCourse } from "./access";
-import { command } from "./command";
+import { command } from "@/lib/actions/command";
 import { sectionTeacherSchema } from "./schemas";
 import { managedCourse, managedSection } from "./section-commands";
 

@@ -1,10 +1,10 @@
 import { courseIdSchema } from "../schemas";
-import { courseCommand } from "./course-command";
+import { command } from "@/lib/actions/command";
 import { changeCourseStatus } from "./course-status";
 import { mayEditCourses } from "./ownership";
 
 // A published course closes to new students; its enrolled students keep reading it.
-export const archiveCourse = courseCommand({
+export const archiveCourse = command({
   name: "course.archive",
   schema: courseIdSchema,
   authorize: mayEditCourses,

@@ -4,12 +4,12 @@ import { courses } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/policy";
 import { courseSchema, type CourseValues } from "../schemas";
 import { firstFreeSlug, slugFromTitle } from "../slug";
-import { courseCommand } from "./course-command";
+import { command } from "@/lib/actions/command";
 
 const slugAttempts = 5;
 
 // A teacher (or an admin) starts a draft course that it teaches.
-export const createCourse = courseCommand({
+export const createCourse = command({
   name: "course.create",
   schema: courseSchema,
   authorize: (user) => can(user, "course.create"),

@@ -4,14 +4,14 @@ import { fail } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { can } from "@/lib/auth/policy";
 import { courseIdSchema } from "../schemas";
-import { courseCommand } from "./course-command";
+import { command } from "@/lib/actions/command";
 import { lockEditableCourse, mayEditCourses } from "./ownership";
 
 export const deleteRefusedMessage = "Only a draft without students can be deleted. Archive it instead.";
 
 // Removes a draft nobody ever enrolled in, with its modules and lessons. Any
 // enrolment row, even a dropped one, holds a student's history: archive instead.
-export const deleteCourse = courseCommand({
+export const deleteCourse = command({
   name: "course.delete",
   schema: courseIdSchema,
   authorize: mayEditCourses,

@@ -1,10 +1,10 @@
 import { courseIdSchema } from "../schemas";
-import { courseCommand } from "./course-command";
+import { command } from "@/lib/actions/command";
 import { changeCourseStatus } from "./course-status";
 import { mayEditCourses } from "./ownership";
 
 // A draft with at least one lesson opens to students.
-export const publishCourse = courseCommand({
+export const publishCourse = command({
   name: "course.publish",
   schema: courseIdSchema,
   authorize: mayEditCourses,

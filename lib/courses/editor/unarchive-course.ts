@@ -1,10 +1,10 @@
 import { courseIdSchema } from "../schemas";
-import { courseCommand } from "./course-command";
+import { command } from "@/lib/actions/command";
 import { changeCourseStatus } from "./course-status";
 import { mayEditCourses } from "./ownership";
 
 // "Publish again": an archived course accepts new students once more.
-export const unarchiveCourse = courseCommand({
+export const unarchiveCourse = command({
   name: "course.unarchive",
   schema: courseIdSchema,
   authorize: mayEditCourses,

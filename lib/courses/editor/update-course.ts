@@ -3,12 +3,12 @@ import { courses } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { recomputeProgress } from "@/lib/progress/recompute-enrollment-progress";
 import { updateCourseSchema } from "../schemas";
-import { courseCommand } from "./course-command";
+import { command } from "@/lib/actions/command";
 import { lockEditableCourse, mayEditCourses } from "./ownership";
 
 // Saves the editor's fields. The status changes only through its own actions,
 // and the slug stays as created so shared links keep working.
-export const updateCourse = courseCommand({
+export const updateCourse = command({
   name: "course.update",
   schema: updateCourseSchema,
   authorize: mayEditCourses,
